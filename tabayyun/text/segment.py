@@ -24,7 +24,7 @@ Rules:
 * a blank line (or U+2029, form feed) always ends a sentence; a single newline
   ends one before a list item (- * • 1. 1) (1) ١- أ- ...: each item is a sentence,
   marker included) and after a heading ("# ..." or a short first line of a block
-  with no end punctuation); in a document whose lines are mostly long (one
+  with no end punctuation, at most 60 characters and 8 words); in a document whose lines are mostly long (one
   paragraph per line, as extracted from HTML) every newline ends a sentence;
 * punctuation-only fragments join the sentence before them (or after them when
   they open a block);
@@ -45,6 +45,7 @@ MAX_CHARS = 1000
 _LONG_LINE = 100
 #: a heading is at most this long
 _HEADING_MAX = 60
+_HEADING_WORDS = 8
 
 _END_RE = re.compile(f"[{re.escape(cs.SENTENCE_END)}]+[{re.escape(cs.CLOSING)}]*")
 _LINE_BREAK_RE = re.compile("\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
@@ -153,6 +154,7 @@ def _units(text: str) -> list[tuple[int, int, int]]:
                 block_start
                 and not nxt_blank
                 and len(stripped) <= _HEADING_MAX
+                and len(stripped.split()) <= _HEADING_WORDS
                 and stripped[-1] not in cs.SENTENCE_END + cs.CLOSING + cs.CLAUSE + "-–"
                 and any(c.isalpha() for c in stripped)
             )
@@ -225,16 +227,19 @@ def _boundaries(text: str, start: int, end: int, marker_end: int) -> list[int]:
         if m.start() < marker_end:
             continue  # the "1." of a list marker
         p = m.end()
-        if p >= end:
+        q = p
+        while q < end and text[q] in _TRIM:
+            q += 1  # invisible marks after the punctuation do not hide what follows
+        if q >= end:
             continue
-        c = text[p]
+        c = text[q]
         punct = m.group().rstrip(cs.CLOSING)
         if any(ch in _STRONG_END for ch in punct):
             if c.isspace() or c.isalpha() or c in cs.OPENING:
                 out.append(p)
             continue
         if c.isspace():
-            nxt = p
+            nxt = q
             while nxt < end and text[nxt].isspace():
                 nxt += 1
             d = text[nxt] if nxt < end else ""
