@@ -15,9 +15,9 @@ and tatweel of the last letter.
 * the percent sign and all other punctuation are not tokens ("50%" → "50").
 
 ``norm`` is the normalized token: it equals ``normalize(text)`` except in the rare
-case of one original character that expands to several words (ﷺ → "صلي الله
-عليه وسلم", ½ → "1⁄2"): each resulting token then has that one character as its
-``text`` and its own word as ``norm``.
+case of an original character that expands to several words (ﷺ → "صلي الله
+عليه وسلم", ½ → "1⁄2"): each resulting token then spans that whole character in
+``text`` and has its own word as ``norm`` (one of the words of ``normalize(text)``).
 """
 
 from __future__ import annotations
