@@ -12,7 +12,9 @@
   letters it takes for verb prefixes or a conjunction — وزير → زير, سيارات → يارا —
   and it treats ة/ه inconsistently: الحكومه → حكومه but حكومه → حكوم; those
   results are refused). So الحكومة / حكومة / والحكومة / بالحكومة / للحكومة all
-  stem to the same term, and المعلمون / معلمين too.
+  stem to the same term, and المعلمون / معلمين too. Known miss: ل + ال before a
+  word starting with ل is written with two lams only (للقاح = ل + اللقاح), so
+  للقاح stems to قاح, not لقاح.
 * Latin script: the Snowball English stemmer, apostrophes removed afterwards.
 * numbers and anything else: unchanged.
 
@@ -51,7 +53,7 @@ ROOT_WAW_FA = frozenset(
     """.split()
 )
 #: plural, dual, feminine, nisba and pronoun suffixes (normalized: ة is ه), longest first
-ARABIC_SUFFIXES = ("تها", "ات", "ون", "ين", "ان", "يه", "ها", "هم", "هن", "كم", "نا", "ه", "ي")
+ARABIC_SUFFIXES = ("تين", "تان", "تها", "ات", "ون", "ين", "ان", "يه", "ها", "هم", "هن", "كم", "نا", "ه", "ي")
 _NUMBER_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _UNSAFE_RE = re.compile(r"[^\w.]|_")
