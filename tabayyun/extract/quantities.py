@@ -1,0 +1,407 @@
+"""Quantities: a number with its hedge, unit and counted noun.
+
+Around each number phrase (:mod:`tabayyun.extract.numbers`) the extractor reads:
+
+* a hedge before or after it, turned into an interval: نحو/حوالي/قرابة/about →
+  ±10 %; أكثر من/more than → ``[v, ∞)``; ما لا يقل عن/at least → ``[v, ∞)``;
+  أقل من/less than → ``(-∞, v]``; بين … و …/between … and …/من … إلى … → a range;
+* lists ("82 و83", "1, 2 and 3") and ranges ("10-15", "بين 10 و15 مليون", where
+  the scale of the second number carries to the first);
+* a currency (words in any case, with a nationality: دولار أمريكي، ريال قطري;
+  symbols $ € £; ISO codes), a percentage (% ٪ بالمئة، في المائة، percent) or
+  percentage points (نقطة مئوية، percentage points);
+* the counted noun after the number ("600 مقاتل") or before it ("عدد القتلى 600",
+  "العضوين 82 و83"), as a group id from ``tabayyun/data/nouns.tsv`` where known;
+* the role: a verb or noun of what happened to the counted (قتل، أصيب …) nearby;
+* ordinals: الثالث، الحادي والعشرين، الـ15، 21st, third.
+
+Numbers inside identifiers (F16, كوفيد-19) are skipped, and a bare four-digit
+number between 1900 and 2100 is left to the date extractor as a year.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .lexicon import AR_NUMBER_WORDS, AR_ORDINAL_TEEN, AR_ORDINAL_TENS, AR_ORDINALS, AR_PREFIXES, EN_NUMBER_WORDS
+from .lexicon import EN_ORDINAL_SUFFIXES, EN_ORDINALS, EN_SCALE_ABBREV, EN_VAGUE
+from .numbers import NumberParse, ar_word, parse_number
+from .tokens import Doc
+from .types import Quantity
+from .units import APPROX_TOLERANCE, CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGE_MAX_LEN, HEDGES_AFTER
+from .units import HEDGES_BEFORE, LIST_MID, PERCENT_AFTER, RANGE_MID, RANGE_OPEN, ROLE_WORDS, STOPWORDS
+from .units import noun_groups, noun_lemma, prefix_currency, qualify_currency, strip_article
+
+_SENTENCE_PUNCT = frozenset(".!?;:\n")
+_CLITICS = ("وب", "ول", "فب", "و", "ب", "ل", "ف")
+
+
+def _is_number_start(doc: Doc, i: int) -> bool:
+    tok = doc.tokens[i]
+    if tok.kind == "num":
+        return True
+    if tok.kind == "ar":
+        return ar_word(tok.text, first=True) is not None
+    if tok.kind == "en":
+        return tok.text in EN_NUMBER_WORDS or tok.text in EN_VAGUE or tok.text in ("a", "an")
+    return False
+
+
+def _in_identifier(doc: Doc, np: NumberParse) -> bool:
+    """F16, كوفيد-19, 5G: digits glued to a Latin word or hyphenated to a word."""
+    toks = doc.tokens
+    i, j = np.i, np.j
+    if toks[i].kind != "num":
+        return False
+    if doc.adjacent(i) and toks[i - 1].kind == "en":
+        return True
+    if doc.adjacent(i) and toks[i - 1].text in ("-", "/", "_") and i >= 2 and doc.adjacent(i - 1):
+        return toks[i - 2].kind in ("ar", "en")
+    if j + 1 < len(toks) and doc.adjacent(j + 1) and toks[j + 1].kind == "en" and j == i:
+        nxt = toks[j + 1].text
+        return nxt not in EN_SCALE_ABBREV and nxt not in EN_ORDINAL_SUFFIXES
+    return False
+
+
+def _match_before(doc: Doc, end: int, table: dict[tuple[str, ...], str], max_len: int) -> tuple[int, int, str]:
+    """The longest phrase of ``table`` ending at token ``end - 1``: ``(start_token, skip, value)``."""
+    for length in range(min(max_len, end), 0, -1):
+        start = end - length
+        words = [t.text for t in doc.tokens[start:end]]
+        hit = table.get(tuple(words))
+        if hit is not None:
+            return start, 0, hit
+        for c in _CLITICS:
+            if words[0].startswith(c) and len(words[0]) > len(c) + 1:
+                hit = table.get((words[0][len(c) :], *words[1:]))
+                if hit is not None:
+                    return start, len(c), hit
+    return end, 0, ""
+
+
+def _match_after(doc: Doc, k: int, table: dict[tuple[str, ...], str], max_len: int = 3) -> tuple[int, str]:
+    """The longest phrase of ``table`` starting at token ``k``: ``(last_token, value)``; ``(k-1, "")``."""
+    n = len(doc.tokens)
+    for length in range(min(max_len, n - k), 0, -1):
+        words = tuple(t.text for t in doc.tokens[k : k + length])
+        hit = table.get(words)
+        if hit is not None:
+            return k + length - 1, hit
+    return k - 1, ""
+
+
+def _currency_at(doc: Doc, k: int) -> tuple[int, str] | None:
+    """A currency word/code/symbol at token ``k`` (with a following nationality): ``(last, code)``."""
+    toks = doc.tokens
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    if t.kind == "sym" and t.text in CURRENCY_SYMBOLS:
+        return k, CURRENCY_SYMBOLS[t.text]
+    word = t.text
+    code = CURRENCY_WORDS.get(word)
+    if code is None and t.kind == "ar":
+        code = CURRENCY_WORDS.get(strip_article(word))
+    if code is None:
+        return None
+    if t.kind == "en" and k > 0 and toks[k - 1].kind == "en":
+        pre = prefix_currency(toks[k - 1].text)
+        if pre:
+            code = pre
+    if k + 1 < len(toks) and toks[k + 1].kind in ("ar", "en"):
+        q = qualify_currency(code, toks[k + 1].text)
+        if q is not None:
+            return k + 1, q
+    return k, code
+
+
+def _noun_after(doc: Doc, k: int) -> tuple[int, str] | None:
+    toks = doc.tokens
+    if k >= len(toks) or toks[k].kind not in ("ar", "en"):
+        return None
+    groups = noun_groups()
+    if k + 1 < len(toks):
+        two = (strip_article(toks[k].text), toks[k + 1].text)
+        if two in groups:
+            return k + 1, groups[two]
+    word = toks[k].text
+    if toks[k].kind == "ar" and (word.startswith("و") and noun_lemma(word) not in groups.values()):
+        return None
+    if ar_word(word, first=False) is not None or word in EN_NUMBER_WORDS or word in ROLE_WORDS:
+        return None
+    if any((word,) == key[:1] for key in (HEDGES_AFTER.keys())) or word in ("ال",):
+        return None
+    lemma = noun_lemma(word)
+    return (k, lemma) if lemma else None
+
+
+def _noun_before(doc: Doc, start: int) -> str | None:
+    """``عدد القتلى … 600`` / ``the number of deaths … 600`` / a definite known noun right before."""
+    toks = doc.tokens
+    groups = set(noun_groups().values())
+    lo = max(0, start - 7)
+    for k in range(start - 1, lo - 1, -1):
+        t = toks[k]
+        if t.kind == "sym" and t.text in _SENTENCE_PUNCT or t.kind == "num":
+            break
+        w = strip_article(t.text) if t.kind == "ar" else t.text
+        if w in ("عدد", "اعداد", "حصيله") and k + 1 < start:
+            return noun_lemma(toks[k + 1].text)
+        if w == "number" and k + 2 < start and toks[k + 1].text == "of":
+            return noun_lemma(toks[k + 2].text)
+    if start >= 1 and toks[start - 1].kind == "ar" and toks[start - 1].text.startswith("ال"):
+        lemma = noun_lemma(toks[start - 1].text)
+        if lemma in groups:
+            return lemma
+    return None
+
+
+def _role(doc: Doc, start: int, end: int) -> str | None:
+    toks = doc.tokens
+    for k in list(range(start - 1, max(-1, start - 5), -1)) + list(range(end + 1, min(len(toks), end + 3))):
+        t = toks[k]
+        if t.kind == "sym" and t.text in _SENTENCE_PUNCT:
+            continue
+        w = t.text
+        role = ROLE_WORDS.get(w)
+        if role is None and t.kind == "ar":
+            for c in _CLITICS:
+                if w.startswith(c) and w[len(c) :] in ROLE_WORDS:
+                    role = ROLE_WORDS[w[len(c) :]]
+                    break
+        if role is not None:
+            return role
+    return None
+
+
+def _ordinal_at(doc: Doc, i: int) -> tuple[int, int, int] | None:
+    """An ordinal starting at token ``i``: ``(first, last, value)``."""
+    toks = doc.tokens
+    n = len(toks)
+    t = toks[i]
+    if t.kind == "ar":
+        if t.text == "ال" and i + 1 < n and toks[i + 1].kind == "num" and doc.adjacent(i + 1):
+            if toks[i + 1].text.isdigit() and len(toks[i + 1].text) <= 6:
+                return i, i + 1, int(toks[i + 1].text)
+            return None
+        if t.text in AR_ORDINAL_TENS and (i == 0 or toks[i - 1].kind == "ar"):
+            return i, i, AR_ORDINAL_TENS[t.text]
+        v = AR_ORDINALS.get(t.text)
+        if v is None:
+            return None
+        last = i
+        if i + 1 < n and toks[i + 1].text in AR_ORDINAL_TEEN and v < 10:
+            return i, i + 1, v + 10
+        if i + 1 < n and toks[i + 1].text.startswith("و"):
+            w = toks[i + 1].text[1:]
+            tens = AR_NUMBER_WORDS.get(w) or AR_NUMBER_WORDS.get(w[2:] if w.startswith("ال") else "")
+            if tens is not None and tens[0] == "tens" and v < 10:
+                return i, i + 1, v + int(tens[1])
+        if v == 1 and t.text.startswith("حادي") or v == 1 and t.text in ("الحادي", "الحاديه"):
+            return None
+        return i, last, v
+    if t.kind == "en":
+        if t.text in EN_ORDINALS:
+            return i, i, EN_ORDINALS[t.text]
+        if t.text in EN_NUMBER_WORDS and EN_NUMBER_WORDS[t.text][0] == "tens" and i + 2 < n:
+            if toks[i + 1].text == "-" and toks[i + 2].text in EN_ORDINALS and EN_ORDINALS[toks[i + 2].text] < 10:
+                return i, i + 2, int(EN_NUMBER_WORDS[t.text][1]) + EN_ORDINALS[toks[i + 2].text]
+        return None
+    if t.kind == "num" and i + 1 < n and toks[i + 1].text in EN_ORDINAL_SUFFIXES and doc.adjacent(i + 1):
+        if t.text.isdigit() and len(t.text) <= 6:
+            return i, i + 1, int(t.text)
+    return None
+
+
+def _f(x: Decimal | None) -> float | None:
+    return None if x is None else float(x)
+
+
+def _combine(doc: Doc, first: NumberParse, taken: set[int]) -> tuple[str, list[NumberParse], int]:
+    """Lists and ranges after ``first``: ``(kind, parts, open_token)`` with kind single|list|range."""
+    toks = doc.tokens
+    n = len(toks)
+    parts = [first]
+    start, _, opener = _match_before(doc, first.i, {k: "open" for k in RANGE_OPEN}, 2)
+    kind = "single"
+    j = first.j
+    while j + 2 < n and first.kind != "vague":
+        mid = toks[j + 1].text
+        k = j + 2
+        if toks[j + 1].kind == "ar" and mid.startswith("و") and len(mid) > 1:
+            break
+        if (mid,) not in LIST_MID and (mid,) not in RANGE_MID:
+            break
+        if k in taken or not _is_number_start(doc, k):
+            break
+        nxt = parse_number(doc, k)
+        if nxt is None or nxt.kind == "vague" or nxt.digits != first.digits:
+            break
+        is_range_mid = (mid,) in RANGE_MID and (mid,) not in LIST_MID or bool(opener) and mid in ("و", "and")
+        if mid in ("-", "–", "—") and not (first.digits and nxt.digits):
+            break
+        if kind == "single":
+            kind = "range" if is_range_mid else "list"
+        elif kind == "range" or is_range_mid:
+            break
+        parts.append(nxt)
+        j = nxt.j
+        if kind == "range":
+            break
+    if kind == "range" and not opener and toks[parts[0].j + 1].text in ("و", "and"):
+        kind = "list"
+    if kind != "range":
+        start = first.i
+    return kind, parts, start
+
+
+def _scale_shared(parts: list[NumberParse]) -> list[Decimal]:
+    """"بين 10 و15 مليون": the last part's scale carries to unscaled parts before it."""
+    values = [p.value if p.value is not None else Decimal(0) for p in parts]
+    last = parts[-1]
+    if last.scaled and last.value is not None and len(parts) > 1:
+        scale = Decimal(1)
+        for s in (Decimal(10**12), Decimal(10**9), Decimal(10**6), Decimal(1000)):
+            if last.value >= s:
+                scale = s
+                break
+        values = [v * scale if not p.scaled and v * scale <= last.value * 10 else v for p, v in zip(parts, values)]
+    return values
+
+
+def extract_quantities(doc: Doc, taken: set[int]) -> list[Quantity]:
+    """All quantities of ``doc``, skipping tokens in ``taken`` (dates)."""
+    toks = doc.tokens
+    n = len(toks)
+    out: list[Quantity] = []
+    i = 0
+    while i < n:
+        if i in taken:
+            i += 1
+            continue
+        q, nxt = _quantity_at(doc, i, taken)
+        if q is not None:
+            out.append(q)
+            for k in range(i, nxt):
+                taken.add(k)
+            i = nxt
+        else:
+            i += 1
+    return out
+
+
+def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, int]:
+    toks = doc.tokens
+    n = len(toks)
+    ordinal = _ordinal_at(doc, i)
+    if ordinal is not None and not (ordinal[0] == i and toks[i].kind == "num" and ordinal[1] == i):
+        a, b, v = ordinal
+        if any(k in taken for k in range(a, b + 1)):
+            return None, i + 1
+        noun = None
+        if a >= 1 and toks[a - 1].kind == "ar" and toks[a - 1].text not in STOPWORDS:
+            noun = noun_lemma(toks[a - 1].text)
+        elif b + 1 < n and toks[b + 1].kind == "en":
+            noun = noun_lemma(toks[b + 1].text)
+        s, e, text = doc.tok_span(a, b)
+        return Quantity(text, s, e, float(v), float(v), float(v), None, noun, "ordinal", None, (), 1.0), b + 1
+    if not _is_number_start(doc, i):
+        return None, i + 1
+    np = parse_number(doc, i)
+    if np is None or any(k in taken for k in range(np.i, np.j + 1)) or _in_identifier(doc, np):
+        return None, i + 1
+    kind, parts, range_start = _combine(doc, np, taken)
+    last = parts[-1].j
+    if any(k in taken for k in range(np.i, last + 1)):
+        return None, i + 1
+    first_tok = range_start
+    skip = np.skip if first_tok == np.i else 0
+
+    # hedge before
+    hedge = ""
+    if kind != "range":
+        h_start, h_skip, hedge = _match_before(doc, first_tok, HEDGES_BEFORE, HEDGE_MAX_LEN)
+        if hedge and not any(k in taken for k in range(h_start, first_tok)):
+            first_tok, skip = h_start, h_skip
+        else:
+            hedge = ""
+    # currency before ($5, US$ 5, USD 5)
+    unit: str | None = None
+    if first_tok >= 1 and toks[first_tok - 1].text in CURRENCY_SYMBOLS:
+        unit = CURRENCY_SYMBOLS[toks[first_tok - 1].text]
+        first_tok -= 1
+        skip = 0
+        if first_tok >= 1 and toks[first_tok - 1].text == "us" and doc.adjacent(first_tok):
+            first_tok -= 1
+        if not hedge and kind != "range":
+            h_start, h_skip, hedge = _match_before(doc, first_tok, HEDGES_BEFORE, HEDGE_MAX_LEN)
+            if hedge:
+                first_tok, skip = h_start, h_skip
+    elif first_tok >= 1 and toks[first_tok - 1].kind == "en" and len(toks[first_tok - 1].text) == 3:
+        code = CURRENCY_WORDS.get(toks[first_tok - 1].text)
+        if code is not None and code.lower() == toks[first_tok - 1].text:
+            unit = code
+            first_tok -= 1
+    # percent before ("%30", written right-to-left)
+    if unit is None and first_tok >= 1 and toks[first_tok - 1].text == "%" and doc.adjacent(first_tok):
+        if toks[first_tok].kind == "num":
+            unit = "percent"
+            first_tok -= 1
+
+    # after: currency | percent, then an after-hedge, then a noun
+    k = last + 1
+    if unit is None:
+        cur = _currency_at(doc, k)
+        if cur is not None:
+            last, unit = cur
+            k = last + 1
+        else:
+            end_tok, pct = _match_after(doc, k, PERCENT_AFTER)
+            if pct:
+                last, unit = end_tok, pct
+                k = last + 1
+    end_tok, after_hedge = _match_after(doc, k, HEDGES_AFTER)
+    noun: str | None = None
+    if unit is None or unit not in ("percent", "pp", "bp"):
+        nn = _noun_after(doc, k) if not after_hedge else None
+        if nn is not None and unit is None and nn[0] not in taken:
+            last, noun = nn
+            k = last + 1
+            end_tok, after_hedge = _match_after(doc, k, HEDGES_AFTER)
+        elif unit is None and toks[np.i].kind == "num" and kind == "single" and not hedge:
+            # a bare four-digit number that looks like a year is the date extractor's
+            v = np.value
+            if v is not None and v == v.to_integral() and 1900 <= v <= 2100 and not np.scaled:
+                return None, i + 1
+    if after_hedge and not hedge and kind != "range":
+        hedge = after_hedge
+        last = end_tok
+    if noun is None and unit is None:
+        noun = _noun_before(doc, first_tok)
+
+    s, e, text = doc.tok_span(first_tok, last, skip=skip)
+    role = _role(doc, first_tok, last)
+    prec = float(np.precision) if np.precision is not None else None
+    if kind == "single":
+        low, high, value = _f(np.low), _f(np.high), _f(np.value)
+        qkind = "fraction" if np.kind == "fraction" else ("vague" if np.kind == "vague" else "cardinal")
+        if np.kind == "vague":
+            hedge = hedge or "vague"
+        if value is not None:
+            if hedge == "approx":
+                low, high = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+            elif hedge in ("more_than", "at_least"):
+                low, high = value, None
+            elif hedge in ("less_than", "at_most"):
+                low, high = None, value
+        q = Quantity(text, s, e, value, low, high, unit, noun, qkind, hedge or None, (), prec, role)
+    else:
+        values = [float(v) for v in _scale_shared(parts)]
+        q = Quantity(
+            text, s, e, None, min(values), max(values), unit, noun, kind,
+            "between" if kind == "range" else None, tuple(values), prec, role,
+        )
+    return q, last + 1
+
+
+__all__ = ["extract_quantities", "AR_PREFIXES"]
