@@ -363,7 +363,15 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
     end_tok, after_hedge = _match_after(doc, k, HEDGES_AFTER)
     noun: str | None = None
     if unit is None or unit not in ("percent", "pp", "bp"):
-        nn = _noun_after(doc, k) if not after_hedge else None
+        nn = _noun_after(doc, end_tok + 1 if after_hedge else k)
+        if nn is None and k + 1 < n and toks[k].text in ("من", "of") and (np.kind == "vague" or np.scaled):
+            nn = _noun_after(doc, k + 1)  # "عشرات الآلاف من المتظاهرين", "thousands of people"
+            if nn is not None:
+                nn = (last, nn[1])
+        if nn is not None and after_hedge and nn[0] > end_tok:
+            hedge = hedge or after_hedge
+            last = end_tok
+            after_hedge = ""
         if nn is not None and unit is None and nn[0] not in taken:
             last, noun = nn
             k = last + 1
