@@ -109,7 +109,17 @@ class _TranslateTable(dict[int, str]):
         return value
 
 
+class _LengthTable(dict[int, str]):
+    """A lazily filled ``str.translate`` table: code point → chr(length of its folded string)."""
+
+    def __missing__(self, key: int) -> str:
+        value = chr(len(_fold_char(chr(key))))
+        self[key] = value
+        return value
+
+
 _TABLE = _TranslateTable()
+_LENGTHS = _LengthTable()
 #: how far ``to_original`` looks past a span for trailing diacritics/tatweel to include
 _MAX_TRAILING = 32
 
@@ -163,11 +173,11 @@ def normalize(text: str) -> str:
 
 def normalize_with_offsets(text: str) -> Normalized:
     """Fold ``text`` for matching and keep where each output character came from."""
-    parts = [_TABLE[c] for c in map(ord, text)]
-    out = "".join(parts)
-    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    out = text.translate(_TABLE)
+    # one byte per original character: how many normalized characters it became (at most ~20)
+    lengths = np.frombuffer(text.translate(_LENGTHS).encode("latin-1"), dtype=np.uint8)
     if len(out) == len(text) and bool(np.all(lengths == 1)):
         origin: tuple[int, ...] = tuple(range(len(text)))
     else:
-        origin = tuple(np.repeat(np.arange(len(parts), dtype=np.int64), lengths).tolist())
+        origin = tuple(np.repeat(np.arange(len(text), dtype=np.int64), lengths).tolist())
     return Normalized(out, origin, len(text), text)

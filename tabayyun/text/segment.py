@@ -257,8 +257,11 @@ def _boundaries(text: str, start: int, end: int, marker_end: int) -> list[int]:
     return out
 
 
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 def _has_content(text: str, start: int, end: int) -> bool:
-    return any(ch.isalnum() for ch in text[start:end])
+    return _ALNUM_RE.search(text, start, end) is not None
 
 
 def _cap(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:

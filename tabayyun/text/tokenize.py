@@ -29,7 +29,7 @@ from typing import Any
 from . import charsets as cs
 from .normalize import normalize_with_offsets
 
-_MARK = cs.combining_mark_ranges()
+_MARK = cs.combining_mark_ranges(0x10000)  # BMP only: sre compiles it to a fast bitmap
 _LETTER = r"[^\W\d_]"
 _APOS = re.escape(cs.APOSTROPHES)
 _WORD_PART = rf"{_LETTER}(?:{_LETTER}|[{_MARK}])*"
@@ -57,9 +57,14 @@ class Token:
 def tokens(text: str) -> list[Token]:
     """Word and number tokens of ``text``, in order, with offsets into ``text``."""
     normalized = normalize_with_offsets(text)
+    origin = normalized.origin
+    n = len(text)
     out: list[Token] = []
     for m in TOKEN_RE.finditer(normalized.text):
-        start, end = normalized.to_original(m.start(), m.end())
+        ms, me = m.span()
+        start, end = origin[ms], origin[me - 1] + 1
+        if end < n and not text[end].isascii():
+            start, end = normalized.to_original(ms, me)  # may extend over trailing diacritics
         out.append(Token(text[start:end], start, end, m.group()))
     return out
 
