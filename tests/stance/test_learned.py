@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tabayyun.errors import ModelError
+from tabayyun.protocols import StanceModel
+from tabayyun.results import STANCES
+from tabayyun.stance.learned import CrossEncoderStance, save_weights
+
+from stance_tiny import TINY, tiny_arrays, tiny_meta
+
+CLAIMS = [
+    "أعادت إيطاليا 40 من مواطنيها العالقين",
+    "Italy repatriated its nationals",
+    "ارتفع سعر الخبز في المدينة إلى ثلاثة دنانير يوم الأحد الماضي بعد قرار الحكومة",
+    "x",
+]
+EVIDENCE = [
+    "رفضت إيطاليا إعادة مواطنيها",
+    "إيطاليا تعيد رعاياها من الخارج",
+    "Bread prices went up",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def tiny(tiny_model_dir: Path) -> CrossEncoderStance:
+    return CrossEncoderStance.load(tiny_model_dir)
+
+
+def test_tiny_model_is_a_stance_model(tiny: CrossEncoderStance) -> None:
+    assert isinstance(tiny, StanceModel)
+
+
+def test_probabilities_shape_and_sum(tiny: CrossEncoderStance) -> None:
+    p = tiny.predict_proba(CLAIMS, EVIDENCE)
+    assert p.shape == (len(CLAIMS), len(STANCES))
+    assert p.dtype == np.float64
+    np.testing.assert_allclose(p.sum(axis=1), 1.0, atol=1e-9)
+    assert (p > 0).all()
+
+
+def test_empty_input(tiny: CrossEncoderStance) -> None:
+    assert tiny.predict_proba([], []).shape == (0, len(STANCES))
+
+
+def test_deterministic_and_batch_independent(tiny: CrossEncoderStance) -> None:
+    together = tiny.predict_proba(CLAIMS, EVIDENCE)
+    again = tiny.predict_proba(CLAIMS, EVIDENCE)
+    np.testing.assert_array_equal(together, again)
+    one_by_one = np.concatenate([tiny.predict_proba([c], [e]) for c, e in zip(CLAIMS, EVIDENCE, strict=True)])
+    # padding in a mixed-length batch must not change any pair's result
+    np.testing.assert_allclose(together, one_by_one, atol=1e-5)
+
+
+def test_long_inputs_are_truncated_to_max_len(tiny: CrossEncoderStance) -> None:
+    long = " ".join(["كلمة"] * 500)
+    seqs = tiny.encode([long], [long])
+    assert len(seqs[0]) == TINY["max_len"]
+    assert tiny.predict_proba([long], [long]).shape == (1, 4)
+
+
+def test_temperature_is_applied(tiny: CrossEncoderStance) -> None:
+    z = tiny.logits(CLAIMS[:2], EVIDENCE[:2]).astype(np.float64) / 1.5
+    expected = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(tiny.predict_proba(CLAIMS[:2], EVIDENCE[:2]), expected, atol=1e-9)
+
+
+def test_predict_returns_the_argmax(tiny: CrossEncoderStance) -> None:
+    pred = tiny.predict(CLAIMS[0], EVIDENCE[0])
+    assert pred.stance == max(pred.probabilities, key=pred.probabilities.__getitem__)
+    assert pred.score == pred.probabilities[pred.stance]
+
+
+def test_mismatched_lengths_raise(tiny: CrossEncoderStance) -> None:
+    with pytest.raises(ValueError):
+        tiny.predict_proba(["a", "b"], ["c"])
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"labels": ["agree", "disagree", "other"]}, "labels"),
+        ({"format": 99}, "format"),
+    ],
+    ids=["wrong-labels", "wrong-format"],
+)
+def test_bad_metadata_raises_model_error(tmp_path: Path, change: dict[str, object], message: str) -> None:
+    folder = save_weights(tmp_path, tiny_arrays(), tiny_meta())
+    meta = json.loads((folder / "stance.json").read_text())
+    meta.update(change)
+    (folder / "stance.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match=message):
+        CrossEncoderStance.load(folder)
+
+
+def test_missing_weights_raise_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="no stance weights"):
+        CrossEncoderStance.load(tmp_path)
+
+
+def test_missing_head_raises_model_error(tmp_path: Path) -> None:
+    arrays = {k: v for k, v in tiny_arrays().items() if not k.startswith("head.out")}
+    with pytest.raises(ModelError, match="head.out"):
+        CrossEncoderStance.load(save_weights(tmp_path, arrays, tiny_meta()))
+
+
+def test_numpy_matches_torch_training_graph(tiny: CrossEncoderStance) -> None:
+    """The numpy inference path and the torch training modules compute the same logits."""
+    torch = pytest.importorskip("torch")
+    from tabayyun.stance.train import Head, TorchLayer
+
+    arrays = {k: v.astype(np.float32) for k, v in tiny_arrays().items()}
+    layers = [
+        TorchLayer({k[3:]: v for k, v in arrays.items() if k.startswith(f"l{i}.")}, TINY["heads"], 1e-12, 0.0).eval()
+        for i in range(TINY["layers"])
+    ]
+    head = Head(TINY["hidden"], len(STANCES), 0.0).eval()
+    head.dense.weight.data = torch.from_numpy(arrays["head.dense.w"])
+    head.dense.bias.data = torch.from_numpy(arrays["head.dense.b"])
+    head.out.weight.data = torch.from_numpy(arrays["head.out.w"])
+    head.out.bias.data = torch.from_numpy(arrays["head.out.b"])
+    seqs = tiny.encode(CLAIMS, EVIDENCE)
+    n = max(len(s) for s in seqs)
+    ids = np.full((len(seqs), n), tiny.tokenizer.pad)
+    for j, s in enumerate(seqs):
+        ids[j, : len(s)] = s
+    mask = torch.from_numpy(ids != tiny.tokenizer.pad)
+    x = torch.from_numpy(arrays["emb.word"][ids] + arrays["emb.pos"][:n] + arrays["emb.type"][0])
+    x = torch.nn.functional.layer_norm(x, (TINY["hidden"],), eps=1e-12)
+    bias = ((~mask).float() * -1e9)[:, None, None, :]
+    with torch.no_grad():
+        for layer in layers:
+            x = layer(x, bias)
+        expected = head(x, mask).numpy()
+    np.testing.assert_allclose(tiny.logits(CLAIMS, EVIDENCE), expected, atol=1e-4)
