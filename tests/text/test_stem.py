@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -170,7 +168,6 @@ def test_stem_of_number_and_empty() -> None:
     assert stem("") == ""
 
 
-_SAFE = re.compile(r"[^\W_]+(?:\.[^\W_]+)*|[0-9]+(?:\.[0-9]+)*")
 _SOUP = st.text(
     alphabet=st.sampled_from(list("ابتجدرسعلمنهويءأىةؤئ abcXY0123٠١٢.,٫٬%!؟،'’\"*:()-_^+{}[]~\n")),
     max_size=80,
