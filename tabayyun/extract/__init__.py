@@ -30,6 +30,7 @@ def extract(text: str, *, document_date: date | None = None, aliases: AliasTable
     """
     doc = prepare(text)
     dates, taken = extract_dates(doc, document_date)
+    date_tokens = set(taken)
     quantities = extract_quantities(doc, taken)
-    entities = extract_entities(doc, taken, aliases if aliases is not None else AliasTable.default())
+    entities = extract_entities(doc, date_tokens, aliases if aliases is not None else AliasTable.default())
     return Extraction(tuple(quantities), tuple(dates), tuple(entities))

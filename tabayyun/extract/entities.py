@@ -81,6 +81,7 @@ _EN_ORG_WORDS = {"ministry", "organization", "organisation", "council", "party",
                  "department", "parliament", "assembly", "programme", "program", "network", "coalition",
                  "brigades", "times", "post", "news", "inc", "ltd", "authority", "service"}
 _EN_CONNECT = {"of", "for", "and", "the", "on", "de"}
+_REGNAL = {norm_word(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس")}
 _NOT_NAME = {k[0] for k in GREGORIAN_MONTHS} | {k[0] for k in HIJRI_MONTHS} | {k[0] for k in WEEKDAYS}
 
 
@@ -110,6 +111,7 @@ class _Finder:
         self.toks = doc.tokens
         self.n = len(doc.tokens)
         self.aliases = aliases
+        self.complements: list[Entity] = []
 
     def _text_ok(self, entry: AliasEntry, a: int, b: int, skip: int) -> bool:
         """English names must be capitalized as in the table; short capitals exactly."""
@@ -135,7 +137,7 @@ class _Finder:
                     continue
                 last = i + length - 1
                 # "مجلس الأمن القومي" is not the UN Security Council: an unknown adjective extends an org
-                if entry.type == "org" and last + 1 < self.n and self._nisba(last + 1):
+                if entry.type == "org" and length > 1 and last + 1 < self.n and self._nisba(last + 1):
                     if self.aliases.index.get((self.toks[last + 1].text[2:],)) is None:
                         return None
                 s, e, text = self.doc.tok_span(i, last, skip=skip)
@@ -172,8 +174,15 @@ class _Finder:
                     if self.gazetteer(j) is not None and self.gazetteer(j)[0].type == "person":  # type: ignore[index]
                         break
                     j += 1
-            while j < self.n and t[j].kind == "ar" and (t[j].text in _AR_MODIFIERS or self._nisba(j)):
-                j += 1
+            while j < self.n and t[j].kind == "ar":
+                g = self.gazetteer(j)
+                if g is not None and g[0].type in ("org", "place") and g[0].subtype != "nationality":
+                    self.complements.append(g[0])  # الأمين العام للأمم المتحدة
+                    j = g[1] + 1
+                elif t[j].text in _AR_MODIFIERS or self._nisba(j):
+                    j += 1
+                else:
+                    break
             a = j
             while j < self.n and j < a + 3 and self._name_token_ar(j) and not t[j].text.startswith("ال"):
                 j += 1
@@ -181,7 +190,9 @@ class _Finder:
                     j += 1  # عبد الله، أبو بكر، بن سلمان
             if j == a:
                 return None
-            if j < self.n and t[j].text.startswith("ال") and self._name_token_ar(j) and not self._nisba(j):
+            if j < self.n and t[j].text in _REGNAL:
+                j += 1  # الملك عبد الله الثاني
+            elif j < self.n and t[j].text.startswith("ال") and self._name_token_ar(j) and not self._nisba(j):
                 if t[j].text not in _AR_MODIFIERS and (j + 1 >= self.n or not t[j + 1].text.startswith("ال")):
                     j += 1  # a surname with the article: بشار الأسد
             return i + length - 1, a, j - 1
@@ -215,6 +226,8 @@ class _Finder:
                         break
                     j += 1
                 if j == i + 1 and j < self.n and self._name_token_ar(j) and not form.startswith("ال"):
+                    if self.gazetteer(j) is not None:
+                        return None  # قوات فرنسا: the place is the entity
                     j += 1  # حركة فتح، منظمة أطباء …
                     while j < self.n and j < i + 4 and t[j].kind == "ar" and t[j].text.startswith("ال"):
                         j += 1
@@ -224,7 +237,7 @@ class _Finder:
             return None
         if t[i].kind == "en" and t[i].text in _EN_ORG_WORDS and self.doc.is_upper(i):
             a = i
-            while a - 1 >= 0 and self.doc.is_upper(a - 1) and a - 1 >= i - 3:
+            while a - 1 >= 0 and self.doc.is_upper(a - 1) and a - 1 >= i - 3 and t[a - 1].text != "the":
                 a -= 1
             j = i
             while j + 2 < self.n and t[j + 1].text in _EN_CONNECT and self.doc.is_upper(j + 2):
@@ -245,7 +258,7 @@ class _Finder:
             if sub is None or stripped:
                 continue
             j = i + 1
-            if j < self.n and self._name_token_ar(j) and not self._nisba(j):
+            if j < self.n and self._name_token_ar(j) and not (self._nisba(j) and self.gazetteer(j)):
                 found = self.gazetteer(j)
                 if found is not None:
                     return found[0], found[1]
@@ -284,16 +297,22 @@ def extract_entities(doc: Doc, taken: set[int], aliases: AliasTable) -> list[Ent
                 out.append(f._entity(i, b, 0, "person", None, "rule"))
                 i = b + 1
             continue
+        f.complements.clear()
         tp = f.title_person(i)
         if tp is not None:
             title_end, a, b = tp
             if not any(k in taken for k in range(a, b + 1)):
                 reserved[a] = b
+                out.extend(f.complements)
+                f.complements.clear()
                 # the title's own words may hold a place or an org (وزير الخارجية الأمريكي)
-                for k in range(i, a):
+                k = i
+                while k < a:
                     g = f.gazetteer(k)
-                    if g is not None and g[1] < a:
+                    if g is not None and g[1] < a and all(g[0].start != x.start for x in out):
                         out.append(g[0])
+                        k = g[1]
+                    k += 1
                 i = a
                 continue
         found = f.gazetteer(i) or f.org_rule(i) or f.place_rule(i)
