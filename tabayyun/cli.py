@@ -1,0 +1,253 @@
+"""The ``tabayyun`` command: a thin layer that parses, calls the library, and formats."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .core import Tabayyun
+from .display import Mode, check_report, resolve_mode, search_report
+from .errors import InputError, TabayyunError
+from .ingest import RawDocument, expand_paths, read_path
+
+DEFAULT_DB = "tabayyun.db"
+
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=lambda: os.environ.get("TABAYYUN_DB", DEFAULT_DB),
+    show_default=f"$TABAYYUN_DB or {DEFAULT_DB}",
+    help="The SQLite store.",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a readable report.")
+display_option = click.option(
+    "--display",
+    type=click.Choice(["auto", "logical", "visual"]),
+    default="auto",
+    show_default=True,
+    help="Arabic in the terminal: visual = shaped and reordered for terminals without bidi support.",
+)
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def _open_store(db: str, *, must_exist: bool) -> Tabayyun:
+    if must_exist and not Path(db).exists():
+        _fail(f"no store at {db}; add documents first with `tabayyun add FILE --db {db}`, or pass --source FILE")
+    try:
+        return Tabayyun(db)
+    except TabayyunError as e:
+        _fail(str(e))
+        raise  # unreachable
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="tabayyun")
+def main() -> None:
+    """tabayyun (تبيّن): check Arabic and English claims against your own sources.
+
+    \b
+    Example:
+      tabayyun add samples/ --db news.db
+      tabayyun check "أصبح عدد أعضاء التحالف 83 عضواً" --db news.db
+    """
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@db_option
+@json_option
+def add(files: tuple[str, ...], db: str, as_json: bool) -> None:
+    """Add source files to the store (text, Markdown, HTML, JSONL, CSV; directories recurse).
+
+    JSONL and CSV need a "text" field; "title", "url" and "date" are optional.
+    Adding the same content again changes nothing. A bad file (or line) is reported
+    and skipped; the rest still goes in. Exit status 1 when anything was skipped.
+
+    \b
+    Example:
+      tabayyun add samples/ --db news.db
+    """
+    tb = _open_store(db, must_exist=False)
+    paths = expand_paths(list(files))
+    with tb, click.progressbar(length=len(paths), label="adding", file=sys.stderr) as bar:
+        report = tb.add_files(paths, progress=bar.update)
+    if as_json:
+        click.echo(_dump(report.to_dict()))
+    else:
+        click.echo(
+            f"added {len(report.added)} file(s), {len(report.unchanged)} unchanged; "
+            f"the store holds {report.documents} documents, {report.sentences} sentences ({db})"
+        )
+    for e in report.errors:
+        where = e["path"] + (f":{e['line']}" if e.get("line") else "")
+        click.echo(f"error: {where}: {e['error']}", err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+def _read_sources(source_files: tuple[str, ...]) -> list[RawDocument]:
+    docs: list[RawDocument] = []
+    for path in expand_paths(list(source_files)):
+        result = read_path(path)
+        for e in result.errors:
+            click.echo(f"error: {e}", err=True)
+        docs.extend(result.documents)
+    if not docs:
+        _fail("none of the --source files could be read")
+    return docs
+
+
+def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
+    """``(id, claim, error)`` per non-blank line of a claims JSONL file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        _fail(f"{path}: cannot read claims ({e})")
+        return
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield n, None, f"{path}:{n}: broken JSON ({e.msg})"
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("claim"), str):
+            yield (obj.get("id", n) if isinstance(obj, dict) else n), None, f'{path}:{n}: needs a "claim" string'
+            continue
+        yield obj.get("id", n), obj["claim"], None
+
+
+@main.command()
+@click.argument("claim", required=False)
+@click.option("--claims", "claims_file", type=click.Path(exists=True, dir_okay=False),
+              help='Batch: a JSONL file of {"id", "claim"} lines; prints one JSON line per input line.')
+@click.option("--source", "sources", multiple=True, type=click.Path(exists=True),
+              help="Check against these files only (repeatable; no store needed).")
+@db_option
+@json_option
+@display_option
+def check(
+    claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool, display: Mode
+) -> None:
+    """Check a claim: verdict, confidence, evidence sentences with exact offsets.
+
+    Without --source the claim is checked against the store (--db).
+
+    \b
+    Examples:
+      tabayyun check "عقد التحالف اجتماعه في روما" --source samples/coalition_statement.md
+      tabayyun check "About 1,200 families were evacuated" --db news.db --json
+      tabayyun check --claims samples/claims.jsonl --db news.db > results.jsonl
+    """
+    if (claim is None) == (claims_file is None):
+        _fail("give either a CLAIM or --claims FILE.jsonl")
+    source_docs = _read_sources(sources) if sources else None
+    tb = Tabayyun(":memory:") if source_docs is not None else _open_store(db, must_exist=True)
+    with tb:
+        if claim is not None:
+            try:
+                result = tb.check(claim, sources=source_docs)
+            except InputError as e:
+                _fail(str(e))
+                return
+            if as_json:
+                click.echo(_dump(result.to_dict()))
+            else:
+                click.echo(check_report(result, resolve_mode(display)))
+            return
+        assert claims_file is not None
+        rows = list(_read_claims(claims_file))
+        failed = 0
+        scratch = tb._scratch(source_docs) if source_docs is not None else tb
+        with scratch, click.progressbar(rows, label="checking", file=sys.stderr) as bar:
+            for cid, text, error in bar:
+                if error is None and text is not None:
+                    try:
+                        click.echo(_dump(scratch.check(text, id=cid).to_dict()))
+                        continue
+                    except InputError as e:
+                        error = str(e)
+                failed += 1
+                click.echo(_dump({"id": cid, "error": error}))
+        if failed:
+            click.echo(f"error: {failed} claim(s) could not be checked", err=True)
+            sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("-k", "--limit", default=10, show_default=True, help="How many sentences.")
+@db_option
+@json_option
+@display_option
+def search(query: str, limit: int, db: str, as_json: bool, display: Mode) -> None:
+    """Find the sentences of the store closest to QUERY (lexical + dense, fused).
+
+    \b
+    Example:
+      tabayyun search "موازنة 2024" --db news.db
+    """
+    with _open_store(db, must_exist=True) as tb:
+        try:
+            hits = tb.search(query, k=limit)
+        except InputError as e:
+            _fail(str(e))
+            return
+    if as_json:
+        click.echo(_dump([h.to_dict() for h in hits]))
+    else:
+        click.echo(search_report(hits, resolve_mode(display)))
+
+
+@main.command()
+@db_option
+@click.option("--limit", default=100, show_default=True)
+@click.option("--offset", default=0, show_default=True)
+@json_option
+def documents(db: str, limit: int, offset: int, as_json: bool) -> None:
+    """List the stored documents.
+
+    \b
+    Example:
+      tabayyun documents --db news.db --json
+    """
+    with _open_store(db, must_exist=True) as tb:
+        docs = tb.documents(limit=limit, offset=offset)
+    if as_json:
+        click.echo(_dump([{k: v for k, v in d.to_dict().items() if k != "text"} | {"chars": len(d.text)} for d in docs]))
+    else:
+        for d in docs:
+            click.echo(f"{d.id:>5}  {d.source}  {d.title}")
+
+
+@main.command()
+@click.argument("document_id", type=int)
+@db_option
+def rm(document_id: int, db: str) -> None:
+    """Delete a document (and its sentences) from the store.
+
+    \b
+    Example:
+      tabayyun rm 3 --db news.db
+    """
+    with _open_store(db, must_exist=True) as tb:
+        try:
+            tb.delete(document_id)
+        except TabayyunError as e:
+            _fail(str(e), code=1)
+    click.echo(f"deleted document {document_id}")

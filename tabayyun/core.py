@@ -1,0 +1,272 @@
+"""The main object: :class:`Tabayyun` — a store of sources and the claim checker over it.
+
+    >>> tb = Tabayyun("news.db")              # or Tabayyun() for memory only
+    >>> tb.add_files(["statement.txt"])
+    >>> tb.check("التحالف يضم 83 دولة").verdict
+    'supported'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .embed import E5Embedder
+from .errors import ClaimError
+from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, read_path
+from .protocols import Embedder, StanceModel
+from .results import AddReport, Check, CheckResult, Document, Evidence, SearchHit
+from .retrieve import HybridRetriever
+from .stance import default_stance_model
+from .store.sqlite import NewSentence, SQLiteStore
+from .text import sentences, terms
+from .verdict import STANCES, A, D, U, apply_checks, decide, resolve_checks, stance_of
+
+MAX_CLAIM_CHARS = 2000
+#: sentences embedded together while adding (across documents)
+EMBED_BATCH = 256
+#: candidates the stance model reads per claim, and evidence sentences reported
+CANDIDATES = 8
+EVIDENCE = 5
+
+Progress = Callable[[int], None]
+
+
+def prepare_sentences(text: str) -> list[NewSentence]:
+    """Split a document into sentences with offsets and their lexical terms."""
+    out = []
+    for span in sentences(text):
+        s = text[span.start : span.end]
+        out.append(NewSentence(span.start, span.end, s, " ".join(terms(s))))
+    return out
+
+
+class Tabayyun:
+    """Sources in one store, and checks of claims against them.
+
+    ``db`` is a SQLite path, or ``":memory:"`` (the default) to keep nothing on disk.
+    ``embedder`` and ``stance_model`` are the swap points (see :mod:`tabayyun.protocols`);
+    by default the e5 embedder and the learned stance model, loaded on first use.
+    """
+
+    def __init__(
+        self,
+        db: str | Path = ":memory:",
+        *,
+        embedder: Embedder | None = None,
+        stance_model: StanceModel | None = None,
+        max_file_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.embedder: Embedder = embedder if embedder is not None else E5Embedder()
+        self.store = SQLiteStore(db, dim=self.embedder.dim)
+        self.retriever = HybridRetriever(self.store, self.embedder)
+        self._stance_model = stance_model
+        self.max_file_bytes = max_file_bytes
+
+    @property
+    def stance_model(self) -> StanceModel:
+        if self._stance_model is None:
+            self._stance_model = default_stance_model(self.embedder)
+        return self._stance_model
+
+    # -- life cycle -----------------------------------------------------------------
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Tabayyun:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- adding ---------------------------------------------------------------------
+
+    def add_documents(
+        self, docs: Iterable[RawDocument], progress: Progress | None = None
+    ) -> tuple[list[int], list[int]]:
+        """Store documents (one transaction each); returns ``(added_ids, unchanged_ids)``.
+
+        Sentences of several documents are embedded together for throughput.
+        """
+        added: list[int] = []
+        unchanged: list[int] = []
+        pending: list[tuple[RawDocument, str, list[NewSentence]]] = []
+        seen: dict[str, int | None] = {}
+
+        def flush() -> None:
+            if not pending:
+                return
+            texts = [s.text for _, _, ss in pending for s in ss]
+            vectors = self.embedder.embed(texts) if texts else np.zeros((0, self.embedder.dim), np.float32)
+            at = 0
+            for raw, h, ss in pending:
+                vecs = vectors[at : at + len(ss)]
+                at += len(ss)
+                doc_id, created = self.store.add_document(
+                    text=raw.text, content_hash=h, title=raw.title, source=raw.source,
+                    sentences=ss, vectors=vecs, url=raw.url, date=raw.date,
+                )  # fmt: skip
+                (added if created else unchanged).append(doc_id)
+                seen[h] = doc_id
+                if progress:
+                    progress(1)
+            pending.clear()
+
+        n_pending = 0
+        for raw in docs:
+            h = content_hash(raw.text)
+            existing = seen.get(h) if h in seen else self.store.document_id_for_hash(h)
+            if h in seen and existing is None:  # a duplicate of a document still pending
+                flush()
+                n_pending = 0
+                existing = seen[h]
+            if existing is not None:
+                unchanged.append(existing)
+                if progress:
+                    progress(1)
+                continue
+            seen[h] = None
+            ss = prepare_sentences(raw.text)
+            pending.append((raw, h, ss))
+            n_pending += len(ss)
+            if n_pending >= EMBED_BATCH:
+                flush()
+                n_pending = 0
+        flush()
+        self.store.flush()
+        return added, unchanged
+
+    def add_text(
+        self, text: str, *, title: str | None = None, source: str = "text", url: str | None = None,
+        date: str | None = None,
+    ) -> tuple[Document, bool]:  # fmt: skip
+        """Store one text; returns the document and whether it was new."""
+        raw = RawDocument(text=text, title=title or text.strip().split("\n", 1)[0][:120], source=source, url=url, date=date)
+        added, unchanged = self.add_documents([raw])
+        doc_id = (added or unchanged)[0]
+        return self.store.document(doc_id), bool(added)
+
+    def add_files(self, paths: Sequence[str | Path], progress: Progress | None = None) -> AddReport:
+        """Read and store files (directories expand); bad files are reported, the rest go in."""
+        added_src: list[str] = []
+        unchanged_src: list[str] = []
+        errors: list[dict[str, Any]] = []
+        for path in expand_paths([str(p) for p in paths]):
+            result = read_path(path, max_bytes=self.max_file_bytes)
+            for e in result.errors:
+                errors.append({"path": e.path, "line": e.line, "error": e.reason})
+            added, unchanged = self.add_documents(result.documents)
+            if added:
+                added_src.append(path)
+            elif unchanged and not added:
+                unchanged_src.append(path)
+            if progress:
+                progress(1)
+        return AddReport(
+            added=tuple(added_src), unchanged=tuple(unchanged_src), errors=tuple(errors),
+            documents=self.store.count_documents(), sentences=self.store.count_sentences(),
+        )  # fmt: skip
+
+    # -- reading --------------------------------------------------------------------
+
+    def document(self, document_id: int) -> Document:
+        return self.store.document(document_id)
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[Document]:
+        return self.store.documents(limit, offset)
+
+    def delete(self, document_id: int) -> None:
+        self.store.delete_document(document_id)
+        self.store.flush()
+
+    def search(self, query: str, k: int = 10) -> list[SearchHit]:
+        """The ``k`` best sentences for ``query`` (hybrid: lexical + dense, fused)."""
+        _validate_claim(query)
+        return self.retriever.search(query, k)
+
+    # -- checking -------------------------------------------------------------------
+
+    def check(self, claim: str, *, sources: Sequence[str | RawDocument] | None = None, id: Any = None) -> CheckResult:
+        """Check one claim against the store, or against ``sources`` only when given."""
+        _validate_claim(claim)
+        if sources is not None:
+            with self._scratch(sources) as scratch:
+                return scratch.check(claim, id=id)
+        hits = self.retriever.search(claim, CANDIDATES)
+        return self._judge(claim, hits, id)
+
+    def check_many(
+        self, claims: Iterable[tuple[Any, str]], *, sources: Sequence[str | RawDocument] | None = None
+    ) -> Iterator[CheckResult]:
+        """Check ``(id, claim)`` pairs in order (sources, when given, are read once)."""
+        if sources is not None:
+            with self._scratch(sources) as scratch:
+                yield from scratch.check_many(claims)
+            return
+        for cid, claim in claims:
+            yield self.check(claim, id=cid)
+
+    def _scratch(self, sources: Sequence[str | RawDocument]) -> Tabayyun:
+        scratch = Tabayyun(":memory:", embedder=self.embedder, stance_model=self._stance_model)
+        docs = [
+            s if isinstance(s, RawDocument) else RawDocument(text=s, title=s.strip()[:80], source=f"source {i + 1}")
+            for i, s in enumerate(sources)
+        ]
+        scratch.add_documents([d for d in docs if d.text.strip()])
+        if self._stance_model is None:
+            self._stance_model = scratch.stance_model
+        return scratch
+
+    def _judge(self, claim: str, hits: list[SearchHit], cid: Any) -> CheckResult:
+        if not hits:
+            return CheckResult(claim=claim, verdict="not_enough_info", confidence=1.0, evidence=(), checks=(), id=cid)
+        probs = self.stance_model.predict_proba([claim] * len(hits), [h.text for h in hits])
+        from .extract import compare, extract
+
+        claim_x = extract(claim)
+        per_sentence: list[list[Check]] = []
+        for hit, p in zip(hits, probs):
+            checks: list[Check] = []
+            if p[U] < 0.5:
+                checks = [
+                    replace(
+                        c, source=hit.source,
+                        evidence_start=None if c.evidence_start is None else hit.start + c.evidence_start,
+                        evidence_end=None if c.evidence_end is None else hit.start + c.evidence_end,
+                    )  # fmt: skip
+                    for c in compare(claim, hit.text, claim_extraction=claim_x)
+                ]
+            per_sentence.append(checks)
+        per_sentence = resolve_checks(per_sentence)
+        adjusted = [apply_checks(p, checks) for p, checks in zip(probs, per_sentence)]
+        all_checks = [c for checks in per_sentence for c in checks]
+        decision = decide(adjusted)
+        order = sorted(
+            range(len(hits)), key=lambda i: (-max(adjusted[i][A], adjusted[i][D]), adjusted[i][U], -hits[i].score)
+        )[:EVIDENCE]
+        evidence = tuple(
+            Evidence(
+                text=hits[i].text, stance=stance_of(adjusted[i]), score=round(float(adjusted[i].max()), 4),
+                source=hits[i].source, start=hits[i].start, end=hits[i].end, document_id=hits[i].document_id,
+                probabilities={s: round(float(v), 4) for s, v in zip(STANCES, adjusted[i])},
+            )  # fmt: skip
+            for i in order
+        )
+        return CheckResult(
+            claim=claim, verdict=decision.verdict, confidence=decision.confidence,
+            evidence=evidence, checks=tuple(all_checks), id=cid,
+        )  # fmt: skip
+
+
+def _validate_claim(claim: str) -> None:
+    if not isinstance(claim, str) or not claim.strip():
+        raise ClaimError("the claim is empty")
+    if len(claim) > MAX_CLAIM_CHARS:
+        raise ClaimError(f"the claim is too long ({len(claim)} characters > {MAX_CLAIM_CHARS})")
+    if not terms(claim) and not any(ch.isalnum() for ch in claim):
+        raise ClaimError("the claim has no words")

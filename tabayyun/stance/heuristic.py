@@ -1,0 +1,71 @@
+"""A simple, honest first stance model: calibrated similarity plus negation cues.
+
+It knows three things: how similar two sentences are (e5 cosine), how much of the
+claim's vocabulary the sentence shares, and whether one side is negated. It
+cannot tell a paraphrase from a contradiction beyond that; the learned model in
+:mod:`tabayyun.stance.learned` replaces it by default. The quantity, date and
+entity comparisons are applied on top of any stance model in :mod:`tabayyun.verdict`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ..protocols import Embedder
+from ..text import terms, words
+from .negation import negation_parity_differs
+
+#: cosine (e5, query prefix on both sides) at which a pair is as likely related as not;
+#: chosen on the project's own sample pairs (tests/data), not on any benchmark split
+RELATED_AT = 0.86
+RELATED_SCALE = 0.02
+#: a polarity difference only counts in a sentence that repeats this share of the claim's words
+NEGATION_OVERLAP = 0.4
+REPORTING_CUES = frozenset({"قال", "قالت", "اكد", "اكدت", "اشار", "اشارت", "ذكر", "ذكرت", "نقلت", "بحسب", "وفق",
+                            "وفقا", "مصدر", "مصادر", "reportedly", "said", "according", "claimed", "sources"})
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def term_overlap(claim: str, evidence: str) -> float:
+    """Share of the claim's distinct stemmed terms found in the evidence."""
+    c = set(terms(claim))
+    if not c:
+        return 0.0
+    return len(c & set(terms(evidence))) / len(c)
+
+
+class HeuristicStance:
+    """:class:`~tabayyun.protocols.StanceModel` from similarity, overlap and negation."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+
+    def predict_proba(self, claims: Sequence[str], evidence: Sequence[str]) -> NDArray[np.float64]:
+        if len(claims) != len(evidence):
+            raise ValueError("claims and evidence must have the same length")
+        if not claims:
+            return np.zeros((0, 4))
+        uniq = list(dict.fromkeys([*claims, *evidence]))
+        vecs = dict(zip(uniq, self.embedder.embed(uniq)))
+        out = np.zeros((len(claims), 4))
+        for i, (c, e) in enumerate(zip(claims, evidence)):
+            sim = float(np.dot(vecs[c], vecs[e]))
+            overlap = term_overlap(c, e)
+            related = _sigmoid((sim - RELATED_AT) / RELATED_SCALE + 2.0 * (overlap - 0.5))
+            reported = bool(set(words(e)) & REPORTING_CUES) and not bool(set(words(c)) & REPORTING_CUES)
+            if overlap >= NEGATION_OVERLAP and negation_parity_differs(c, e):
+                agree, disagree, discuss = 0.1, 0.8, 0.1
+            elif reported:
+                agree, disagree, discuss = 0.45, 0.05, 0.5
+            else:  # agreement grows with the share of the claim's words the sentence repeats
+                agree = 0.3 + 0.6 * overlap
+                agree, disagree, discuss = agree, 0.05, 0.95 - agree
+            out[i] = [related * agree, related * disagree, related * discuss, 1.0 - related]
+        return out

@@ -1,0 +1,39 @@
+"""Negation and denial cues in Arabic and English, on normalized words.
+
+``negation_cues(text)`` returns the cue words found; ``negation_parity_differs``
+says whether a claim and an evidence sentence differ in polarity (one negated,
+the other not). Cue lists are normalized forms (see :func:`tabayyun.text.normalize`).
+"""
+
+from __future__ import annotations
+
+from ..text import words
+
+#: particles and verbs that negate or deny, normalized (ة→ه, ى→ي, أ→ا)
+ARABIC_NEGATION = frozenset(
+    {
+        "لا", "لم", "لن", "ليس", "ليست", "لست", "لسنا", "ليسوا", "لستم", "غير", "عدم", "بدون", "دون",
+        "نفي", "نفت", "ينفي", "تنفي", "نفوا", "رفض", "رفضت", "يرفض", "ترفض", "رفضوا",
+        "انكر", "انكرت", "ينكر", "تنكر", "كذب", "كذبت", "مش", "مو", "ما", "لما", "ولا", "ولم", "ولن",
+        "وليس", "فلا", "فلم", "فلن", "بلا", "لاشي", "ابدا", "اطلاقا",
+    }
+)
+ENGLISH_NEGATION = frozenset(
+    {
+        "not", "no", "never", "none", "neither", "nor", "without", "denied", "denies", "deny",
+        "refused", "refuses", "refuse", "rejected", "rejects", "isn't", "wasn't", "aren't", "weren't",
+        "don't", "doesn't", "didn't", "won't", "can't", "cannot", "hasn't", "haven't", "hadn't", "nobody",
+        "nothing", "false", "untrue",
+    }
+)
+NEGATION = ARABIC_NEGATION | ENGLISH_NEGATION
+
+
+def negation_cues(text: str) -> list[str]:
+    """The negation or denial cue words of ``text`` (normalized), in order."""
+    return [w for w in words(text) if w in NEGATION or w.endswith("n't")]
+
+
+def negation_parity_differs(claim: str, evidence: str) -> bool:
+    """True when exactly one of the two is negated (an odd number of cues on one side only)."""
+    return (len(negation_cues(claim)) % 2) != (len(negation_cues(evidence)) % 2)

@@ -1,0 +1,69 @@
+"""The sentence-vector index: an HNSW graph (usearch, int8) kept beside the SQLite file.
+
+SQLite holds the vectors of record (one float16 blob per sentence, written in the
+same transaction as the sentence). The index file is derived data: on open it is
+reconciled with SQLite (missing keys added, stale keys removed), so a kill at any
+moment never loses or corrupts anything; at worst the next open re-adds vectors.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+from usearch.index import Index
+
+
+class VectorIndex:
+    """Cosine-similarity nearest-neighbour search over sentence ids."""
+
+    def __init__(self, dim: int, path: Path | None = None) -> None:
+        self.dim = dim
+        self.path = path
+        self._index = Index(ndim=dim, metric="cos", dtype="i8", connectivity=16, expansion_add=128, expansion_search=96)
+        if path is not None and path.exists():
+            try:
+                self._index.load(str(path))
+            except Exception:  # a torn or foreign file: rebuild from SQLite
+                self._index = Index(ndim=dim, metric="cos", dtype="i8", connectivity=16, expansion_add=128, expansion_search=96)
+        self._dirty = False
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def keys(self) -> set[int]:
+        if len(self._index) == 0:
+            return set()
+        return {int(k) for k in np.asarray(self._index.keys)}
+
+    def add(self, keys: Sequence[int], vectors: NDArray[np.float32]) -> None:
+        if len(keys) == 0:
+            return
+        self._index.add(np.asarray(keys, dtype=np.uint64), np.asarray(vectors, dtype=np.float32), threads=2)
+        self._dirty = True
+
+    def remove(self, keys: Iterable[int]) -> None:
+        ks = np.asarray(list(keys), dtype=np.uint64)
+        if len(ks):
+            self._index.remove(ks)
+            self._dirty = True
+
+    def search(self, vector: NDArray[np.float32], k: int) -> list[tuple[int, float]]:
+        """The ``k`` nearest sentence ids with cosine similarity, best first."""
+        if len(self._index) == 0 or k <= 0:
+            return []
+        exact = len(self._index) <= 20000
+        m = self._index.search(np.asarray(vector, dtype=np.float32), min(k, len(self._index)), exact=exact)
+        return [(int(key), 1.0 - float(dist)) for key, dist in zip(m.keys, m.distances)]
+
+    def save(self) -> None:
+        """Write the index atomically (temp file + rename)."""
+        if self.path is None or not self._dirty:
+            return
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        self._index.save(str(tmp))
+        os.replace(tmp, self.path)
+        self._dirty = False

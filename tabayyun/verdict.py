@@ -1,0 +1,111 @@
+"""The verdict logic, all of it: from evidence stances and explicit checks to one verdict.
+
+1. Each evidence sentence comes with stance probabilities from the stance model
+   (agree, disagree, discuss, unrelated).
+2. :func:`apply_checks` moves them by the explicit comparisons of that sentence:
+   a quantity, date or entity *mismatch* in a related sentence turns it towards
+   disagree; matches (and no mismatch) towards agree. Explicit numbers beat
+   similarity: "600 million" against "436 million" is a contradiction however
+   alike the sentences read.
+   Before that, :func:`resolve_checks` settles each claim mention across all the
+   evidence: a claim number (or date, or name) that some related sentence
+   *matches* is not contradicted by another sentence that merely mentions a
+   different number of the same unit — that sentence is about something else.
+3. :func:`decide` aggregates: the strongest agreeing and disagreeing sentences
+   decide between supported, refuted and conflicting; when neither is strong
+   enough the answer is not_enough_info — never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .results import STANCES, Check, Stance, Verdict
+
+#: a stance probability at or above this makes a sentence count as evidence for the verdict
+DECISIVE = 0.5
+#: when both sides are decisive, a lead this large still picks one side
+MARGIN = 0.25
+#: how far a mismatch check moves a related sentence towards disagree (and a match towards agree)
+MISMATCH_WEIGHT = 0.9
+MATCH_WEIGHT = 0.7
+
+A, D, S, U = (STANCES.index(s) for s in ("agree", "disagree", "discuss", "unrelated"))
+
+
+def apply_checks(probs: NDArray[np.float64], checks: Sequence[Check]) -> NDArray[np.float64]:
+    """Stance probabilities of one sentence moved by its explicit comparisons (sums stay 1)."""
+    p = np.asarray(probs, dtype=np.float64).copy()
+    related = 1.0 - p[U]
+    mismatches = sum(1 for c in checks if c.result == "mismatch")
+    matches = sum(1 for c in checks if c.result == "match")
+    if mismatches:
+        move = MISMATCH_WEIGHT * related
+        shift = move - p[D]
+        if shift > 0:
+            # take the mass from agree first, then discuss
+            take_a = min(p[A], shift)
+            p[A] -= take_a
+            p[S] -= min(p[S], shift - take_a)
+            p[D] = 1.0 - p[A] - p[S] - p[U]
+    elif matches:
+        move = MATCH_WEIGHT * related
+        shift = move - p[A]
+        if shift > 0:
+            take_s = min(p[S], shift)
+            p[S] -= take_s
+            p[A] += take_s
+    return np.clip(p, 0.0, 1.0) / max(float(np.clip(p, 0.0, 1.0).sum()), 1e-12)
+
+
+def resolve_checks(per_sentence: Sequence[Sequence[Check]]) -> list[list[Check]]:
+    """Drop the mismatches of claim mentions that another evidence sentence matches.
+
+    A claim mention is identified by ``(kind, claim_text)``. Matches and
+    not-comparable results are kept as they are.
+    """
+    matched = {(c.kind, c.claim_text) for checks in per_sentence for c in checks if c.result == "match"}
+    return [
+        [c for c in checks if not (c.result == "mismatch" and (c.kind, c.claim_text) in matched)]
+        for checks in per_sentence
+    ]
+
+
+def stance_of(probs: NDArray[np.float64]) -> Stance:
+    return STANCES[int(np.argmax(probs))]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    verdict: Verdict
+    confidence: float
+
+
+def decide(probs: Sequence[NDArray[np.float64]]) -> Decision:
+    """One verdict from the (check-adjusted) stance probabilities of the evidence sentences."""
+    if len(probs) == 0:
+        return Decision("not_enough_info", 1.0)
+    m = np.asarray(probs, dtype=np.float64)
+    best_agree = float(m[:, A].max())
+    best_disagree = float(m[:, D].max())
+    agree_decisive = best_agree >= DECISIVE
+    disagree_decisive = best_disagree >= DECISIVE
+    if agree_decisive and disagree_decisive:
+        if best_agree - best_disagree >= MARGIN:
+            return Decision("supported", _round(best_agree - best_disagree / 2))
+        if best_disagree - best_agree >= MARGIN:
+            return Decision("refuted", _round(best_disagree - best_agree / 2))
+        return Decision("conflicting", _round(min(best_agree, best_disagree)))
+    if agree_decisive:
+        return Decision("supported", _round(best_agree))
+    if disagree_decisive:
+        return Decision("refuted", _round(best_disagree))
+    return Decision("not_enough_info", _round(1.0 - max(best_agree, best_disagree)))
+
+
+def _round(x: float) -> float:
+    return round(min(1.0, max(0.0, x)), 4)
