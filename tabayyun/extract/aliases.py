@@ -19,11 +19,11 @@ from __future__ import annotations
 import gettext
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
 from .tokens import norm_key
+from .units import DATA_DIR
 
 _AR_ADJ_ENDINGS = ("", "ه", "ين", "ون")
 
@@ -115,6 +115,15 @@ class AliasTable:
         index = {**self.index, **other.index}
         return AliasTable(index, max(self.max_len, other.max_len))
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The first token of every name (a quick filter before a lookup)."""
+        cached = self.__dict__.get("_first_words")
+        if cached is None:
+            cached = frozenset(k[0] for k in self.index)
+            object.__setattr__(self, "_first_words", cached)
+        return cached
+
     def lookup(self, name: str) -> AliasEntry | None:
         return self.index.get(norm_key(name))
 
@@ -149,7 +158,7 @@ def _pycountry_rows(known: AliasTable) -> str:
 
 @lru_cache(maxsize=1)
 def _default_table() -> AliasTable:
-    data = resources.files("tabayyun").joinpath("data")
+    data = DATA_DIR
     table = AliasTable.from_text(data.joinpath("places.tsv").read_text(encoding="utf-8"), "places.tsv")
     table = AliasTable.from_text(data.joinpath("aliases.tsv").read_text(encoding="utf-8"), "aliases.tsv", base=table)
     return AliasTable.from_text(_pycountry_rows(table), "pycountry", base=table)

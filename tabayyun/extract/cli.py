@@ -25,6 +25,14 @@ def _parse_date(value: str | None) -> date | None:
         raise click.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
 
 
+class _Echo:
+    """A ``write``-able wrapper over ``click.echo`` (UTF-8 safe on any terminal)."""
+
+    def write(self, s: str) -> int:
+        click.echo(s, nl=False)
+        return len(s)
+
+
 def _table(result: Extraction, out: TextIO) -> None:
     """A readable listing, one mention per line, Arabic printed as is."""
     rows: list[tuple[str, str, str, str]] = []
@@ -81,7 +89,7 @@ def _jsonl(path: Path, document_date: date | None, aliases: AliasTable | None, o
 def extract_command(text: str | None, texts: Path | None, as_json: bool, doc_date: str | None,
                     alias_file: Path | None) -> None:
     """Quantities, dates and named entities of TEXT (or of each line of --texts)."""
-    out = click.get_text_stream("stdout", encoding="utf-8")
+    out = _Echo()
     try:
         document_date = _parse_date(doc_date)
         aliases = None

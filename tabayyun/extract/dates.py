@@ -32,12 +32,24 @@ from .calendar_words import HIJRI_MARKERS, HIJRI_MONTHS, NEXT, PARTS, PAST, QUAR
 from .calendar_words import WEEKDAYS, YEAR_PREPS, YEAR_WORDS
 from .tokens import Doc
 from .types import DateMention
-from .units import CURRENCY_WORDS, PERCENT_AFTER, noun_groups, noun_lemma
+from .units import CURRENCY_WORDS, PERCENT_AFTER, group_ids, noun_lemma
 
 _CLITICS = ("و", "ب", "ل", "ف")
-_MAX_KEY = 4
 _FILLERS = {"من", "of", ",", "عام", "العام", "سنه", "السنه", "year", "the"}
 _SUFFIXES = {"st", "nd", "rd", "th"}
+_YEAR_WORD_TABLE = {k: 1 for k in YEAR_WORDS}
+
+
+_FIRST_WORDS: dict[int, tuple[frozenset[str], int]] = {}
+
+
+def _first_words(table: dict[tuple[str, ...], object]) -> tuple[frozenset[str], int]:
+    """The first words of a table's keys and its longest key (cached per table)."""
+    got = _FIRST_WORDS.get(id(table))
+    if got is None:
+        got = (frozenset(k[0] for k in table), max((len(k) for k in table), default=1))
+        _FIRST_WORDS[id(table)] = got
+    return got
 
 
 def _match(doc: Doc, k: int, table: dict[tuple[str, ...], object]) -> tuple[int, object, int] | None:
@@ -46,7 +58,11 @@ def _match(doc: Doc, k: int, table: dict[tuple[str, ...], object]) -> tuple[int,
     n = len(toks)
     if k >= n or toks[k].kind not in ("ar", "en"):
         return None
-    for length in range(min(_MAX_KEY, n - k), 0, -1):
+    first_words, max_len = _first_words(table)
+    text = toks[k].text
+    if text not in first_words and not (text[:1] in _CLITICS and text[1:] in first_words):
+        return None
+    for length in range(min(max_len, n - k), 0, -1):
         words = tuple(t.text for t in toks[k : k + length])
         if words in table:
             return k + length - 1, table[words], 0
@@ -257,7 +273,7 @@ class _Reader:
         a, skip = i, 0
         j = i
         if t[i].kind != "num":
-            hit = _match(self.doc, i, {k: 1 for k in YEAR_WORDS})  # type: ignore[arg-type]
+            hit = _match(self.doc, i, _YEAR_WORD_TABLE)  # type: ignore[arg-type]
             if hit is None and (t[i].text,) not in YEAR_PREPS:
                 return None
             if hit is not None:
@@ -296,7 +312,7 @@ class _Reader:
                 return False
             if (nxt.text,) in PERCENT_AFTER or nxt.kind == "num":
                 return False
-            if nxt.kind in ("ar", "en") and noun_lemma(nxt.text) in set(noun_groups().values()):
+            if nxt.kind in ("ar", "en") and noun_lemma(nxt.text) in group_ids():
                 return False
             from .numbers import ar_word
 
@@ -419,6 +435,21 @@ class _Reader:
                             precision="year", year=y, relative=True)
 
 
+_TRIGGERS: list[frozenset[str]] = []
+
+
+def _triggers() -> frozenset[str]:
+    """Every word a date mention can start with (a quick filter before the patterns)."""
+    if not _TRIGGERS:
+        words: set[str] = {"يوم", "on", "last", "next", "the"}
+        for table in (GREGORIAN_MONTHS, HIJRI_MONTHS, SEASONS, PARTS, HALVES, QUARTERS, RELATIVE, WEEKDAYS,
+                      _YEAR_WORD_TABLE):
+            words |= {k[0] for k in table}
+        words |= {k[0] for k in YEAR_PREPS} | {k[0] for k in DAYS_AGO}
+        _TRIGGERS.append(frozenset(words))
+    return _TRIGGERS[0]
+
+
 def _last_token(doc: Doc, m: DateMention, start: int) -> int:
     k = start
     while k + 1 < len(doc.tokens) and doc.span(doc.tokens[k + 1].start, doc.tokens[k + 1].end)[1] <= m.end:
@@ -433,7 +464,13 @@ def extract_dates(doc: Doc, document_date: date | None = None) -> tuple[list[Dat
     taken: set[int] = set()
     i = 0
     n = len(doc.tokens)
+    triggers = _triggers()
+    toks = doc.tokens
     while i < n:
+        t = toks[i]
+        if t.kind != "num" and t.text not in triggers and t.text[1:] not in triggers:
+            i += 1
+            continue
         m = None
         for pattern in (r.numeric, r.day_month, r.period, r.month_first, r.year_at, r.relative):
             try:

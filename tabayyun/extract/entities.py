@@ -127,7 +127,10 @@ class _Finder:
         if t.kind not in ("ar", "en"):
             return None
         index = self.aliases.index
+        first = self.aliases.first_words
         for form, skip, stripped in _forms(t.text, t.kind):
+            if form not in first:
+                continue
             for length in range(min(self.aliases.max_len, self.n - i), 0, -1):
                 key = (form, *(x.text for x in self.toks[i + 1 : i + length]))
                 entry = index.get(key)
@@ -226,7 +229,8 @@ class _Finder:
                         break
                     j += 1
                 if j == i + 1 and j < self.n and self._name_token_ar(j) and not form.startswith("ال"):
-                    if self.gazetteer(j) is not None:
+                    g = self.gazetteer(j)
+                    if g is not None and g[0].type == "place":
                         return None  # قوات فرنسا: the place is the entity
                     j += 1  # حركة فتح، منظمة أطباء …
                     while j < self.n and j < i + 4 and t[j].kind == "ar" and t[j].text.startswith("ال"):
@@ -277,8 +281,21 @@ class _Finder:
         return Entity(text, s, e, typ, " ".join(key), sub, source)
 
 
+_RULE_WORDS = frozenset({k[0] for k in _AR_TITLES} | {k[0] for k in _EN_TITLES} | _AR_ORG_HEADS
+                        | set(_AR_PLACE_HEADS) | _EN_ORG_WORDS)
+
+
+def _may_start(text: str, first: frozenset[str]) -> bool:
+    """A cheap filter: could an entity or a rule start at a token with this text?"""
+    for cand in (text, text[1:], text[2:], "ال" + text[2:], "ا" + text[1:], text[3:], "ال" + text[3:]):
+        if cand in first or cand in _RULE_WORDS:
+            return True
+    return False
+
+
 def extract_entities(doc: Doc, taken: set[int], aliases: AliasTable) -> list[Entity]:
     f = _Finder(doc, aliases)
+    first = aliases.first_words
     out: list[Entity] = []
     reserved: dict[int, int] = {}  # name start → name end (found after a title)
     i = 0
@@ -296,6 +313,10 @@ def extract_entities(doc: Doc, taken: set[int], aliases: AliasTable) -> list[Ent
             else:
                 out.append(f._entity(i, b, 0, "person", None, "rule"))
                 i = b + 1
+            continue
+        tok = doc.tokens[i]
+        if tok.kind not in ("ar", "en") or not _may_start(tok.text, first):
+            i += 1
             continue
         f.complements.clear()
         tp = f.title_person(i)

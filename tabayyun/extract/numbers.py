@@ -24,6 +24,7 @@ D = Decimal
 #: digit runs longer than this are identifiers, not quantities
 MAX_DIGITS = 24
 _AND_AR = "و"
+_PREFIX_LETTERS = frozenset(p[0] for p in AR_PREFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,8 @@ def ar_word(text: str, *, first: bool) -> tuple[int, str, Decimal] | None:
     hit = AR_NUMBER_WORDS.get(text)
     if hit is not None:
         return 0, hit[0], hit[1]
+    if text[:1] not in _PREFIX_LETTERS:
+        return None
     for p in AR_PREFIXES:
         if text.startswith(p) and len(text) > len(p) + 1:
             if p != _AND_AR and (not first or len(text) - len(p) < 4):
@@ -283,7 +286,7 @@ def parse_number(doc: Doc, i: int) -> NumberParse | None:
             break  # "82 و83", "5 ثلاثة": digits take no word but a scale
         if cat == "unit_teen":
             nxt = _peek_word(doc, k + 1)
-            if connector or nxt is None or nxt[1] != "ten" or b.slots & {"u", "t"}:
+            if connector and not (b.slots or b.last_scale) or nxt is None or nxt[1] != "ten" or b.slots & {"u", "t"}:
                 break
             b.group += val
             b.slots.add("u")
@@ -337,8 +340,16 @@ def parse_number(doc: Doc, i: int) -> NumberParse | None:
             b.slots = {"h"}
             prev_cat = "hundred"
         elif cat in ("scale", "scale_acc", "scale_dual", "scale_plural"):
-            if connector or not b.scale_ok(val):
+            if not b.scale_ok(val):
                 break
+            if connector:  # "مليون وألف", "مليونان وألفان": a new group of one or two
+                if b.slots or b.last_scale is None or cat not in ("scale", "scale_dual"):
+                    break
+                b.apply_scale(val, D(2) if cat == "scale_dual" else D(1), D(1))
+                prev_cat = "scale"
+                words = True
+                last, j = k, k + 1
+                continue
             if b.group or b.slots:
                 if cat == "scale_dual":
                     break

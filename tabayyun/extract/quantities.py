@@ -26,13 +26,14 @@ from decimal import Decimal
 from .lexicon import AR_NUMBER_WORDS, AR_ORDINAL_TEEN, AR_ORDINAL_TENS, AR_ORDINALS, AR_PREFIXES, EN_NUMBER_WORDS
 from .lexicon import EN_ORDINAL_SUFFIXES, EN_ORDINALS, EN_SCALE_ABBREV, EN_VAGUE
 from .numbers import NumberParse, ar_word, parse_number
-from .tokens import Doc
+from .tokens import Doc, Token
 from .types import Quantity
 from .units import APPROX_TOLERANCE, CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGE_MAX_LEN, HEDGES_AFTER
 from .units import HEDGES_BEFORE, LIST_MID, PERCENT_AFTER, RANGE_MID, RANGE_OPEN, ROLE_WORDS, STOPWORDS
-from .units import noun_groups, noun_lemma, prefix_currency, qualify_currency, strip_article
+from .units import group_ids, noun_groups, noun_lemma, prefix_currency, qualify_currency, strip_article
 
 _SENTENCE_PUNCT = frozenset(".!?;:\n")
+_HEDGE_AFTER_FIRST = frozenset(k[0] for k in HEDGES_AFTER)
 _CLITICS = ("وب", "ول", "فب", "و", "ب", "ل", "ف")
 
 
@@ -44,6 +45,18 @@ def _is_number_start(doc: Doc, i: int) -> bool:
         return ar_word(tok.text, first=True) is not None
     if tok.kind == "en":
         return tok.text in EN_NUMBER_WORDS or tok.text in EN_VAGUE or tok.text in ("a", "an")
+    return False
+
+
+def _may_start(tok: Token) -> bool:
+    """A cheap filter: could a number or an ordinal start at this token?"""
+    if tok.kind == "num":
+        return True
+    if tok.kind == "ar":
+        return (tok.text == "ال" or tok.text in AR_ORDINALS or tok.text in AR_ORDINAL_TENS
+                or ar_word(tok.text, first=True) is not None)
+    if tok.kind == "en":
+        return tok.text in EN_NUMBER_WORDS or tok.text in EN_VAGUE or tok.text in EN_ORDINALS or tok.text in ("a", "an")
     return False
 
 
@@ -65,6 +78,11 @@ def _in_identifier(doc: Doc, np: NumberParse) -> bool:
 
 def _match_before(doc: Doc, end: int, table: dict[tuple[str, ...], str], max_len: int) -> tuple[int, int, str]:
     """The longest phrase of ``table`` ending at token ``end - 1``: ``(start_token, skip, value)``."""
+    if end < 1:
+        return end, 0, ""
+    last_text, lw = doc.tokens[end - 1].text, _last_words(table)
+    if last_text not in lw and last_text[1:] not in lw and last_text[2:] not in lw:
+        return end, 0, ""
     for length in range(min(max_len, end), 0, -1):
         start = end - length
         words = [t.text for t in doc.tokens[start:end]]
@@ -77,6 +95,17 @@ def _match_before(doc: Doc, end: int, table: dict[tuple[str, ...], str], max_len
                 if hit is not None:
                     return start, len(c), hit
     return end, 0, ""
+
+
+_LAST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _last_words(table: dict[tuple[str, ...], str]) -> frozenset[str]:
+    got = _LAST_WORDS.get(id(table))
+    if got is None:
+        got = frozenset(k[-1] for k in table)
+        _LAST_WORDS[id(table)] = got
+    return got
 
 
 def _match_after(doc: Doc, k: int, table: dict[tuple[str, ...], str], max_len: int = 3) -> tuple[int, str]:
@@ -125,11 +154,11 @@ def _noun_after(doc: Doc, k: int) -> tuple[int, str] | None:
         if two in groups:
             return k + 1, groups[two]
     word = toks[k].text
-    if toks[k].kind == "ar" and (word.startswith("و") and noun_lemma(word) not in groups.values()):
+    if toks[k].kind == "ar" and (word.startswith("و") and noun_lemma(word) not in group_ids()):
         return None
     if ar_word(word, first=False) is not None or word in EN_NUMBER_WORDS or word in ROLE_WORDS:
         return None
-    if any((word,) == key[:1] for key in (HEDGES_AFTER.keys())) or word in ("ال",):
+    if word in _HEDGE_AFTER_FIRST or word == "ال":
         return None
     lemma = noun_lemma(word)
     return (k, lemma) if lemma else None
@@ -138,7 +167,7 @@ def _noun_after(doc: Doc, k: int) -> tuple[int, str] | None:
 def _noun_before(doc: Doc, start: int) -> str | None:
     """``عدد القتلى … 600`` / ``the number of deaths … 600`` / a definite known noun right before."""
     toks = doc.tokens
-    groups = set(noun_groups().values())
+    groups = group_ids()
     lo = max(0, start - 7)
     for k in range(start - 1, lo - 1, -1):
         t = toks[k]
@@ -276,7 +305,7 @@ def extract_quantities(doc: Doc, taken: set[int]) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
     while i < n:
-        if i in taken:
+        if i in taken or not _may_start(toks[i]):
             i += 1
             continue
         q, nxt = _quantity_at(doc, i, taken)
@@ -379,7 +408,7 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
         elif unit is None and toks[np.i].kind == "num" and kind == "single" and not hedge:
             # a bare four-digit number that looks like a year is the date extractor's
             v = np.value
-            if v is not None and v == v.to_integral() and 1900 <= v <= 2100 and not np.scaled:
+            if v is not None and toks[np.i].text.isdigit() and 1900 <= v <= 2100 and not np.scaled:
                 return None, i + 1
     if after_hedge and not hedge and kind != "range":
         hedge = after_hedge

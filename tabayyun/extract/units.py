@@ -6,9 +6,12 @@ All phrases are written naturally and normalized once at import into token tuple
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from .tokens import norm_key, norm_word
+
+#: the package data folder (tabayyun/data)
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # ----------------------------------------------------------------- currencies
 #: currency words (any number/case) → default code
@@ -142,7 +145,7 @@ def strip_article(word: str) -> str:
 def noun_groups() -> dict[tuple[str, ...], str]:
     """Normalized noun form (token tuple) → group id, from ``tabayyun/data/nouns.tsv``."""
     table: dict[tuple[str, ...], str] = {}
-    text = resources.files("tabayyun").joinpath("data/nouns.tsv").read_text(encoding="utf-8")
+    text = (DATA_DIR / "nouns.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -152,6 +155,12 @@ def noun_groups() -> dict[tuple[str, ...], str]:
             if key:
                 table[key] = group.strip()
     return table
+
+
+@lru_cache(maxsize=1)
+def group_ids() -> frozenset[str]:
+    """Every noun group id of ``nouns.tsv``."""
+    return frozenset(noun_groups().values())
 
 
 #: groups that count the same things (a country counted as a member of a body)
