@@ -251,3 +251,8 @@ def rm(document_id: int, db: str) -> None:
         except TabayyunError as e:
             _fail(str(e), code=1)
     click.echo(f"deleted document {document_id}")
+
+
+from .extract.cli import extract_command  # noqa: E402
+
+main.add_command(extract_command, "extract")
