@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import json
+from functools import partial
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import tabayyun.cli as cli
+from tabayyun import Tabayyun
+from tabayyun.testing import HashingEmbedder, OverlapStance
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "corpus"
+CLAIMS = SAMPLES.parent / "claims.jsonl"
+
+
+@pytest.fixture(autouse=True)
+def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "Tabayyun", partial(Tabayyun, embedder=HashingEmbedder(), stance_model=OverlapStance()))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path, runner: CliRunner) -> str:
+    path = str(tmp_path / "t.db")
+    r = runner.invoke(cli.main, ["add", str(SAMPLES), "--db", path])
+    assert r.exit_code == 0, r.output
+    return path
+
+
+def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    for name, cmd in cli.main.commands.items():
+        r = runner.invoke(cli.main, [name, "--help"])
+        assert r.exit_code == 0, name
+        assert "Example" in r.output, f"`tabayyun {name} --help` has no example"
+
+
+def test_add_reports_and_is_idempotent(runner: CliRunner, db: str) -> None:
+    r = runner.invoke(cli.main, ["add", str(SAMPLES), "--db", db, "--json"])
+    assert r.exit_code == 0
+    report = json.loads(r.stdout)
+    assert report["added"] == []
+    assert report["documents"] == 7  # 4 files + 3 JSONL rows
+    assert report["errors"] == []
+    assert len(report["unchanged"]) == 5
+
+
+def test_add_bad_files_names_them_and_keeps_the_rest(runner: CliRunner, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("خبر صحيح عن افتتاح جسر جديد فوق النهر.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "سطر جيد"}\n{oops\n', encoding="utf-8")
+    r = runner.invoke(cli.main, ["add", str(good), str(empty), str(bad), "--db", str(tmp_path / "x.db")])
+    assert r.exit_code == 1
+    assert f"error: {empty}: empty file" in r.stderr
+    assert f"error: {bad}:2: broken JSON" in r.stderr
+    assert "the store holds 2 documents" in r.stdout
+
+
+def test_check_json_contract_and_offsets(runner: CliRunner, db: str) -> None:
+    r = runner.invoke(cli.main, ["check", "تعهد التحالف بتقديم 600 مليون دولار لدعم الاستقرار", "--db", db, "--json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert list(out) == ["id", "claim", "verdict", "confidence", "evidence", "checks"]
+    assert out["verdict"] in {"supported", "refuted", "not_enough_info", "conflicting"}
+    assert 0 <= out["confidence"] <= 1
+    with Tabayyun(db, embedder=HashingEmbedder(), stance_model=OverlapStance()) as tb:
+        for ev in out["evidence"]:
+            assert set(ev) >= {"text", "stance", "score", "source", "start", "end"}
+            assert tb.document(ev["document_id"]).text[ev["start"] : ev["end"]] == ev["text"]
+
+
+def test_check_with_source_needs_no_store(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "s.txt"
+    src.write_text("أعلنت الوزارة أن المعرض يفتح أبوابه يوم السبت.", encoding="utf-8")
+    r = runner.invoke(cli.main, ["check", "المعرض يفتح يوم السبت", "--source", str(src), "--display", "logical"])
+    assert r.exit_code == 0, r.output
+    first = r.stdout.splitlines()[0]
+    assert first.split()[0] in {"SUPPORTED", "REFUTED", "CONFLICTING", "NOT"}
+    assert "أعلنت الوزارة" in r.stdout  # logical order: the text itself, unchanged
+
+
+def test_check_without_store_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    r = runner.invoke(cli.main, ["check", "claim", "--db", str(tmp_path / "none.db")])
+    assert r.exit_code == 2
+    assert "no store at" in r.stderr
+
+
+@pytest.mark.parametrize("claim", ["", "   ", "x" * 5000], ids=["empty", "spaces", "too-long"])
+def test_bad_claims(runner: CliRunner, db: str, claim: str) -> None:
+    r = runner.invoke(cli.main, ["check", claim, "--db", db])
+    assert r.exit_code == 2
+    assert r.stderr.startswith("error: the claim")
+
+
+def test_batch_keeps_order_echoes_ids_and_reports_bad_lines(runner: CliRunner, db: str, tmp_path: Path) -> None:
+    claims = tmp_path / "c.jsonl"
+    claims.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "b", "claim": "The governor announced emergency aid", "extra": 1}),
+                "{broken",
+                json.dumps({"id": 7, "claim": "أقر البرلمان الموازنة"}),
+                json.dumps({"id": "no-claim"}),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    r = runner.invoke(cli.main, ["check", "--claims", str(claims), "--db", db])
+    assert r.exit_code == 1
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [x["id"] for x in lines] == ["b", 2, 7, "no-claim"]
+    assert "verdict" in lines[0] and "verdict" in lines[2]
+    assert "broken JSON" in lines[1]["error"]
+    assert "claim" in lines[3]["error"]
+
+
+def test_batch_against_sources(runner: CliRunner, tmp_path: Path) -> None:
+    claims = tmp_path / "c.jsonl"
+    claims.write_text(json.dumps({"id": 1, "claim": "Floods hit the valley"}) + "\n", encoding="utf-8")
+    r = runner.invoke(cli.main, ["check", "--claims", str(claims), "--source", str(SAMPLES / "river_floods_en.txt")])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["evidence"][0]["source"].endswith("river_floods_en.txt")
+
+
+def test_claim_and_claims_are_exclusive(runner: CliRunner, db: str) -> None:
+    assert runner.invoke(cli.main, ["check", "--db", db]).exit_code == 2
+    assert runner.invoke(cli.main, ["check", "x", "--claims", str(CLAIMS), "--db", db]).exit_code == 2
+
+
+def test_search_documents_rm(runner: CliRunner, db: str) -> None:
+    r = runner.invoke(cli.main, ["search", "موازنة 2024", "--db", db, "--json"])
+    hits = json.loads(r.stdout)
+    assert hits and "2024" in hits[0]["text"]
+    docs = json.loads(runner.invoke(cli.main, ["documents", "--db", db, "--json"]).stdout)
+    assert len(docs) == 7 and "text" not in docs[0]
+    assert runner.invoke(cli.main, ["rm", str(docs[0]["id"]), "--db", db]).exit_code == 0
+    r = runner.invoke(cli.main, ["rm", str(docs[0]["id"]), "--db", db])
+    assert r.exit_code == 1 and "no document" in r.stderr
+
+
+def test_visual_display_reorders_arabic() -> None:
+    from tabayyun.display import for_terminal
+
+    assert for_terminal("روما", "logical") == "روما"
+    visual = for_terminal("روما", "visual")
+    assert visual != "روما" and len(visual) == 4
+    assert for_terminal("plain English", "visual") == "plain English"
