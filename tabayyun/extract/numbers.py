@@ -371,6 +371,9 @@ def parse_number(doc: Doc, i: int) -> NumberParse | None:
                 b.prec(val * b.last_scale)
                 prev_cat = "fraction_after"
                 last, j = k, k + 1
+                sc = _scale_at(doc, j)
+                if sc is not None and sc[1] == b.last_scale:
+                    last = j  # "مليونين ونصف مليون": the scale repeated after the fraction
                 break
             if b.slots or connector or b.total:
                 break

@@ -60,6 +60,11 @@ PAIRS: list[tuple[str, str, str, str, str]] = [
     ("e-country-substitution", "انسحبت القوات الفرنسية", "انسحبت القوات البريطانية", "entity", "mismatch"),
     ("e-person-substitution", "قال بايدن إن", "قال أوباما إن", "entity", "mismatch"),
     ("e-city-vs-country-no-check", "عقد في باريس", "عقد في ألمانيا", "entity", None),
+    ("e-nested-org-no-substitution", "The coalition against ISIS met in Rome",
+     "عقد وزراء دول التحالف الدولي لهزيمة داعش اجتماعهم في روما", "entity", "match"),
+    ("e-coalition-alias", "أصبح عدد أعضاء التحالف ضد داعش 83 عضواً", "انضم عضوان إلى التحالف الدولي ضد داعش",
+     "entity", "match"),
+    ("q-repeated-scale", "تستهدف نحو 2.5 مليون طفل", "تستهدف نحو مليونين ونصف مليون طفل", "quantity", "match"),
     ("e-transliteration-unknown", "قال الرئيس نيكولاس مادورو", "President Nicolas Maduro said", "entity", "match"),
 ]
 

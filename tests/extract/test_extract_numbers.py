@@ -115,6 +115,9 @@ NUMBERS: list[tuple[str, str, float]] = [
     ("w-1.5m", "مليون ونصف", 1.5e6),
     ("w-million-500k", "مليون وخمسمائة ألف", 1.5e6),
     ("w-2.5m", "مليونين ونصف", 2.5e6),
+    ("w-2.5m-repeated-scale", "مليونين ونصف مليون", 2.5e6),
+    ("w-million-and-thousand", "مليون وألف", 1_001_000),
+    ("w-teen-after-scale", "ألف واثنا عشر", 1012),
     ("w-prefix-bi", "بعشرة آلاف", 10000),
     ("w-prefix-wa", "وثلاثة آلاف", 3000),
     # fractions
