@@ -141,8 +141,14 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
 @db_option
 @json_option
 @display_option
+@click.option("--claimreview", "as_claimreview", is_flag=True,
+              help="Print schema.org ClaimReview JSON-LD instead of the result.")
+@click.option("--review-url", help="ClaimReview: where the review is published.")
+@click.option("--claim-author", help="ClaimReview: who made the claim.")
+@click.option("--claim-url", "claim_urls", multiple=True, help="ClaimReview: where the claim appeared (repeatable).")
 def check(
-    claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool, display: Mode
+    claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool, display: Mode,
+    as_claimreview: bool, review_url: str | None, claim_author: str | None, claim_urls: tuple[str, ...],
 ) -> None:
     """Check a claim: verdict, confidence, evidence sentences with exact offsets.
 
@@ -153,9 +159,18 @@ def check(
       tabayyun check "عقد التحالف اجتماعه في روما" --source samples/coalition_statement.md
       tabayyun check "About 1,200 families were evacuated" --db news.db --json
       tabayyun check --claims samples/claims.jsonl --db news.db > results.jsonl
+      tabayyun check "..." --source statement.md --claimreview --review-url https://example.org/r/1
     """
     if (claim is None) == (claims_file is None):
         _fail("give either a CLAIM or --claims FILE.jsonl")
+
+    def as_dict(r: Any) -> Any:
+        if not as_claimreview:
+            return r.to_dict()
+        from .claimreview import claim_review
+
+        return claim_review(r, url=review_url, author=claim_author, appearance=claim_urls)
+
     source_docs = _read_sources(sources) if sources else None
     tb = Tabayyun(":memory:") if source_docs is not None else _open_store(db, must_exist=True)
     with tb:
@@ -165,8 +180,8 @@ def check(
             except InputError as e:
                 _fail(str(e))
                 return
-            if as_json:
-                click.echo(_dump(result.to_dict()))
+            if as_json or as_claimreview:
+                click.echo(_dump(as_dict(result)))
             else:
                 click.echo(check_report(result, resolve_mode(display)))
             return
@@ -178,7 +193,7 @@ def check(
             for cid, text, error in bar:
                 if error is None and text is not None:
                     try:
-                        click.echo(_dump(scratch.check(text, id=cid).to_dict()))
+                        click.echo(_dump(as_dict(scratch.check(text, id=cid))))
                         continue
                     except InputError as e:
                         error = str(e)
@@ -256,3 +271,8 @@ def rm(document_id: int, db: str) -> None:
 from .extract.cli import extract_command  # noqa: E402
 
 main.add_command(extract_command, "extract")
+
+
+from .server.cli import serve  # noqa: E402  (the server imports the library, not this module)
+
+main.add_command(serve)
