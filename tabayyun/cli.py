@@ -276,3 +276,9 @@ main.add_command(extract_command, "extract")
 from .server.cli import serve  # noqa: E402  (the server imports the library, not this module)
 
 main.add_command(serve)
+
+
+from .stance.cli import eval_command, train_command  # noqa: E402
+
+main.add_command(eval_command, "eval")
+main.add_command(train_command, "train-stance")

@@ -67,7 +67,7 @@ def eval_command(data: Path, fmt: str | None, predictions: Path | None, as_json:
 @click.option("--seed", default=13, show_default=True)
 @click.option("--epochs", default=None, type=int)
 def train_command(ans_dir: str, out_dir: str | None, seed: int, epochs: int | None) -> None:
-    """Reproduce the shipped stance weights (needs the ``train`` extra: torch)."""
+    """Reproduce the shipped stance weights (needs torch: the train extra)."""
     try:
         from .train import TrainConfig, run
     except ImportError as exc:  # pragma: no cover - depends on the install

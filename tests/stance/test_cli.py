@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tabayyun.stance.cli import eval_command
+
+ANS_CSV = """s1,s2,stance
+ارتفاع أسعار الخبز في المدينة,أسعار الخبز ترتفع في المدينة,agree
+ارتفاع أسعار الخبز في المدينة,لم ترتفع أسعار الخبز,disagree
+افتتاح مكتبة عامة جديدة,فريق الكرة يخسر المباراة,other
+"""
+
+
+def test_eval_ans_prints_report_and_writes_predictions(tmp_path: Path, tiny_model_dir: Path) -> None:
+    data = tmp_path / "a.csv"
+    data.write_text(ANS_CSV, encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    res = CliRunner().invoke(eval_command, [str(data), "--model", str(tiny_model_dir), "--predictions", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "macro-F1=" in res.output and "confusion" in res.output
+    preds = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(preds) == 3
+    assert all(p["stance"] in ("agree", "disagree", "other") for p in preds)
+
+
+def test_eval_arastance_json(tmp_path: Path, tiny_model_dir: Path) -> None:
+    data = tmp_path / "a.jsonl"
+    line = {"claim": "الحكومة ترفع سعر الخبز", "article": ["قالت الحكومة إنها رفعت سعر الخبز. ثم تحدثت عن الطقس.", "خبر آخر."],
+            "stance": ["Agree", "Unrelated"]}  # fmt: skip
+    data.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    args = [str(data), "--format", "arastance", "--json", "--model", str(tiny_model_dir), "--predictions", str(out)]
+    res = CliRunner().invoke(eval_command, args)
+    assert res.exit_code == 0, res.output
+    rep = json.loads(res.output)
+    assert rep["n"] == 2 and rep["labels"] == ["Agree", "Disagree", "Discuss", "Unrelated"]
+    (pred,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(pred["stance"]) == 2
+    assert set(pred["stance"]) <= {"Agree", "Disagree", "Discuss", "Unrelated"}
+
+
+def test_eval_bad_input_is_a_clean_error(tmp_path: Path, tiny_model_dir: Path) -> None:
+    data = tmp_path / "a.csv"
+    data.write_text("s1,s2,stance\nا,ب,unknown\n", encoding="utf-8")
+    res = CliRunner().invoke(eval_command, [str(data), "--model", str(tiny_model_dir)])
+    assert res.exit_code != 0
+    assert "unknown ANS stance" in res.output
+
+
+def test_eval_unknown_extension_needs_format(tmp_path: Path, tiny_model_dir: Path) -> None:
+    data = tmp_path / "a.txt"
+    data.write_text("x", encoding="utf-8")
+    res = CliRunner().invoke(eval_command, [str(data), "--model", str(tiny_model_dir)])
+    assert res.exit_code == 2
+    assert "--format" in res.output
