@@ -72,7 +72,8 @@ class Settings:
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {s: {"model": ErrorOut} for s in statuses}
+    """OpenAPI entries for these error statuses (and 500, which any endpoint may answer)."""
+    return {s: {"model": ErrorOut} for s in (*statuses, 500)}
 
 
 def document_summary(d: Document) -> dict[str, Any]:
@@ -250,7 +251,7 @@ def create_app(
 
     # -- the page -----------------------------------------------------------------------------
 
-    @app.get("/api/health", tags=["meta"], summary="Liveness and store size")
+    @app.get("/api/health", tags=["meta"], responses=_errors(), summary="Liveness and store size")
     async def health() -> dict[str, Any]:
         return {"ok": True, "version": _version(), "documents": tabayyun.store.count_documents()}
 
