@@ -298,6 +298,7 @@ def extract_entities(doc: Doc, taken: set[int], aliases: AliasTable) -> list[Ent
     first = aliases.first_words
     out: list[Entity] = []
     reserved: dict[int, int] = {}  # name start → name end (found after a title)
+    starts: set[int] = set()  # original starts of entities found inside titles
     i = 0
     n = len(doc.tokens)
     while i < n:
@@ -330,8 +331,9 @@ def extract_entities(doc: Doc, taken: set[int], aliases: AliasTable) -> list[Ent
                 k = i
                 while k < a:
                     g = f.gazetteer(k)
-                    if g is not None and g[1] < a and all(g[0].start != x.start for x in out):
+                    if g is not None and g[1] < a and g[0].start not in starts:
                         out.append(g[0])
+                        starts.add(g[0].start)
                         k = g[1]
                     k += 1
                 i = a

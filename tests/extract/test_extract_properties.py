@@ -121,6 +121,23 @@ def test_two_megabytes_is_linear() -> None:
     assert t_big < 4 * ratio * max(t_small, 1e-3), (t_small, t_big)
 
 
+_DENSE = ("قتل نحو 10 آلاف مقاتل في الموصل في حزيران/يونيو 2014، وقال الرئيس الأمريكي جو بايدن إن واشنطن "
+          "قدمت 436 مليون دولار. About 1,200 families fled Aleppo on June 28, 2021, the WHO said. ")
+
+
+def test_dense_text_is_linear() -> None:
+    """Every clause holds a mention: the scan must stay linear (a quadratic step once hid here)."""
+    small, big = _DENSE * 100, _DENSE * 400
+    extract(small)
+    t = time.perf_counter()
+    extract(small)
+    t_small = time.perf_counter() - t
+    t = time.perf_counter()
+    extract(big)
+    t_big = time.perf_counter() - t
+    assert t_big < 8 * max(t_small, 1e-3), (t_small, t_big)
+
+
 def test_pathological_repetition() -> None:
     for text in ["و" * 20000, "ألف " * 5000, "نحو " * 5000 + "5", "1,000," * 5000, "- " * 10000,
                  "مائة و" * 3000, "الرئيس " * 3000, "حزيران " * 3000]:
