@@ -17,7 +17,7 @@ from .quantities import extract_quantities
 from .tokens import prepare
 from .types import DateMention, Entity, Extraction, Quantity
 
-__all__ = ["extract", "compare", "Extraction", "Quantity", "DateMention", "Entity", "AliasTable"]
+__all__ = ["AliasTable", "DateMention", "Entity", "Extraction", "Quantity", "compare", "extract"]
 
 
 def extract(text: str, *, document_date: date | None = None, aliases: AliasTable | None = None) -> Extraction:

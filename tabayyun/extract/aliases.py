@@ -142,10 +142,9 @@ def _pycountry_rows(known: AliasTable) -> str:
     except ImportError:  # pragma: no cover - a declared dependency
         return ""
     try:
-        ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
-        tr = ar.gettext
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"]).gettext
     except OSError:  # pragma: no cover
-        tr = str
+        tr = gettext.NullTranslations().gettext
     lines = []
     for c in pycountry.countries:
         names = [c.name, getattr(c, "common_name", None), tr(c.name)]

@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 import click
 
@@ -25,6 +25,10 @@ def _parse_date(value: str | None) -> date | None:
         raise click.BadParameter(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
 
 
+class _Writer(Protocol):
+    def write(self, s: str) -> int: ...
+
+
 class _Echo:
     """A ``write``-able wrapper over ``click.echo`` (UTF-8 safe on any terminal)."""
 
@@ -33,7 +37,7 @@ class _Echo:
         return len(s)
 
 
-def _table(result: Extraction, out: TextIO) -> None:
+def _table(result: Extraction, out: _Writer) -> None:
     """A readable listing, one mention per line, Arabic printed as is."""
     rows: list[tuple[str, str, str, str]] = []
     for q in result.quantities:
@@ -53,7 +57,7 @@ def _table(result: Extraction, out: TextIO) -> None:
         out.write(f"{kind:<9} {text}  →  {value}  [{extra}]\n")
 
 
-def _jsonl(path: Path, document_date: date | None, aliases: AliasTable | None, out: TextIO) -> None:
+def _jsonl(path: Path, document_date: date | None, aliases: AliasTable | None, out: _Writer) -> None:
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:

@@ -110,9 +110,9 @@ def compare_quantities(c: Quantity, e: Quantity) -> tuple[CheckOutcome, str | No
                     same, p = _same_rounded(a, c.precision, b, e.precision)
                     if same:
                         return "match", "one of the listed values", f"{_fmt(a)} is among {_fmt(b)}"
-            return ("mismatch", "one of the listed values",
-                    f"claim {c.text!r} ({', '.join(map(_fmt, _points(c)))}) vs evidence "
-                    f"{', '.join(map(_fmt, _points(e)))}")
+            listed = (f"claim {c.text!r} ({', '.join(map(_fmt, _points(c)))}) vs evidence "
+                      f"{', '.join(map(_fmt, _points(e)))}")
+            return "mismatch", "one of the listed values", listed
         assert c.value is not None and e.value is not None
         same, p = _same_rounded(c.value, c.precision, e.value, e.precision)
         tol = "exact" if p <= 1 and not (c.precision and c.precision < 1) else f"rounded to {_fmt(p)}"
@@ -214,7 +214,7 @@ def compare_dates(c: DateMention, e: DateMention) -> tuple[CheckOutcome, str | N
         return ("match" if ok else "mismatch"), f"{what} only (year not stated)", detail
     if elo >= clo and ehi <= chi:
         tol = "exact" if (elo, ehi) == (clo, chi) else f"within the claim's {c.precision}"
-        return "match", tol, f"{e.value or e.low + '..' + str(e.high)} is within {c.value or c.low + '..' + str(c.high)}"
+        return "match", tol, f"{e.value or f'{e.low}..{e.high}'} is within {c.value or f'{c.low}..{c.high}'}"
     if ehi < clo or elo > chi:
         gap = (clo - ehi).days if ehi < clo else (elo - chi).days
         if (c.precision in _FUZZY or e.precision in _FUZZY) and gap <= 31:
@@ -239,11 +239,12 @@ def _date_checks(cd: tuple[DateMention, ...], ed: tuple[DateMention, ...]) -> li
 
 
 # ------------------------------------------------------------------ entities
-_AR_SKELETON = str.maketrans({
+_AR_MAP: dict[str, str | int | None] = {
     "ب": "b", "ت": "t", "ث": "t", "ج": "g", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
     "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k",
     "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ا": "", "و": "", "ي": "", "ء": "", " ": " ",
-})
+}
+_AR_SKELETON = str.maketrans(_AR_MAP)
 
 
 def skeleton(name: str) -> str:
@@ -255,13 +256,20 @@ def skeleton(name: str) -> str:
                  ("gh", "g")):
         s = s.replace(a, b)
     s = s.translate(_AR_SKELETON)
-    s = s.translate(str.maketrans({"p": "b", "v": "f", "q": "k", "c": "k", "j": "g", "x": "ks", "a": "", "e": "",
-                                   "i": "", "o": "", "u": "", "y": "", "w": "", "-": "", "'": "", ".": ""}))
-    out = []
+    s = s.translate(_LATIN_SKELETON)
+    return _squeeze(s)
+
+
+_LATIN_MAP: dict[str, str | int | None] = {"p": "b", "v": "f", "q": "k", "c": "k", "j": "g", "x": "ks", "a": "", "e": "",
+                                 "i": "", "o": "", "u": "", "y": "", "w": "", "-": "", "'": "", ".": ""}
+_LATIN_SKELETON = str.maketrans(_LATIN_MAP)
+
+
+def _squeeze(s: str) -> str:
+    out: list[str] = []
     for ch in s:
-        if ch.isalpha() and ch.isascii() or ch == " ":
-            if not out or out[-1] != ch:
-                out.append(ch)
+        if (ch.isalpha() and ch.isascii() or ch == " ") and (not out or out[-1] != ch):
+            out.append(ch)
     return "".join(out).strip()
 
 

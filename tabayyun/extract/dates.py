@@ -27,9 +27,25 @@ import calendar
 from datetime import date, timedelta
 
 from . import hijri
-from .calendar_words import AMBIGUOUS, DAY_WORDS, DAYS_AGO, GREGORIAN_MARKERS, GREGORIAN_MONTHS, HALVES
-from .calendar_words import HIJRI_MARKERS, HIJRI_MONTHS, NEXT, PARTS, PAST, QUARTERS, RELATIVE, SEASONS
-from .calendar_words import WEEKDAYS, YEAR_PREPS, YEAR_WORDS
+from .calendar_words import (
+    AMBIGUOUS,
+    DAY_WORDS,
+    DAYS_AGO,
+    GREGORIAN_MARKERS,
+    GREGORIAN_MONTHS,
+    HALVES,
+    HIJRI_MARKERS,
+    HIJRI_MONTHS,
+    NEXT,
+    PARTS,
+    PAST,
+    QUARTERS,
+    RELATIVE,
+    SEASONS,
+    WEEKDAYS,
+    YEAR_PREPS,
+    YEAR_WORDS,
+)
 from .tokens import Doc
 from .types import DateMention
 from .units import CURRENCY_WORDS, PERCENT_AFTER, group_ids, noun_lemma
@@ -371,8 +387,9 @@ class _Reader:
         t = self.toks
         hit = _match(self.doc, i, RELATIVE)  # type: ignore[arg-type]
         if hit is not None:
-            last, (unit, off), skip = hit  # type: ignore[misc]
-            return self._resolve(i, last, skip, str(unit), int(off), today)
+            last, rel, skip = hit
+            assert isinstance(rel, tuple)
+            return self._resolve(i, last, skip, str(rel[0]), int(rel[1]), today)
         # قبل 3 أيام / منذ يومين / 3 days ago
         if (t[i].text,) in DAYS_AGO and i + 2 < self.n:
             nd = _int_token(self.doc, i + 1, 1, 366, 3)

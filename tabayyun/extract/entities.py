@@ -63,7 +63,7 @@ _EN_TITLES = {norm_key(t) for t in (
 _EN_TITLE_MAX = max(len(k) for k in _EN_TITLES)
 _EN_NAME_STOP = {"The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "But", "And", "Of", "For",
                  "Said", "Says", "Told", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                 "Sunday", "This", "That", "On", "Last", "Next"}
+                 "Sunday", "This", "That", "Last", "Next"}
 
 _AR_ORG_HEADS = {norm_word(w) for w in (
     "وزارة", "منظمة", "تنظيم", "مجلس", "حزب", "حركة", "جامعة", "بنك", "البنك", "مصرف", "صندوق", "هيئة",
@@ -117,7 +117,7 @@ class _Finder:
         """English names must be capitalized as in the table; short capitals exactly."""
         if not entry.variant.isascii():
             return True
-        s, e, text = self.doc.tok_span(a, b, skip=skip)
+        text = self.doc.tok_span(a, b, skip=skip)[2]
         if entry.case_sensitive:
             return text.replace(".", "") == entry.variant.replace(".", "")
         return not entry.variant[:1].isupper() or text[:1].isupper()
@@ -140,16 +140,16 @@ class _Finder:
                     continue
                 last = i + length - 1
                 # "مجلس الأمن القومي" is not the UN Security Council: an unknown adjective extends an org
-                if entry.type == "org" and length > 1 and last + 1 < self.n and self._nisba(last + 1):
-                    if self.aliases.index.get((self.toks[last + 1].text[2:],)) is None:
-                        return None
+                if (entry.type == "org" and length > 1 and last + 1 < self.n and self._nisba(last + 1)
+                        and self.aliases.index.get((self.toks[last + 1].text[2:],)) is None):
+                    return None
                 s, e, text = self.doc.tok_span(i, last, skip=skip)
                 return Entity(text, s, e, entry.type, entry.canonical, entry.subtype, "gazetteer"), last
         return None
 
     def _nisba(self, k: int) -> bool:
         w = self.toks[k].text
-        return self.toks[k].kind == "ar" and w.startswith("ال") and (w.endswith("ي") or w.endswith("يه"))
+        return self.toks[k].kind == "ar" and w.startswith("ال") and w.endswith(("ي", "يه"))
 
     def _name_token_ar(self, k: int) -> bool:
         if k >= self.n or self.toks[k].kind != "ar":
@@ -195,9 +195,9 @@ class _Finder:
                 return None
             if j < self.n and t[j].text in _REGNAL:
                 j += 1  # الملك عبد الله الثاني
-            elif j < self.n and t[j].text.startswith("ال") and self._name_token_ar(j) and not self._nisba(j):
-                if t[j].text not in _AR_MODIFIERS and (j + 1 >= self.n or not t[j + 1].text.startswith("ال")):
-                    j += 1  # a surname with the article: بشار الأسد
+            elif (j < self.n and t[j].text.startswith("ال") and self._name_token_ar(j) and not self._nisba(j)
+                  and t[j].text not in _AR_MODIFIERS and (j + 1 >= self.n or not t[j + 1].text.startswith("ال"))):
+                j += 1  # a surname with the article: بشار الأسد
             return i + length - 1, a, j - 1
         if t[i].kind == "en" and self.doc.is_upper(i):
             for length in range(min(_EN_TITLE_MAX, self.n - i), 0, -1):
@@ -322,7 +322,7 @@ def extract_entities(doc: Doc, taken: set[int], aliases: AliasTable) -> list[Ent
         f.complements.clear()
         tp = f.title_person(i)
         if tp is not None:
-            title_end, a, b = tp
+            _, a, b = tp
             if not any(k in taken for k in range(a, b + 1)):
                 reserved[a] = b
                 out.extend(f.complements)

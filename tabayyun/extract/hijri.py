@@ -58,5 +58,4 @@ def month_interval(y: int, m: int) -> tuple[date, date]:
 
 def year_interval(y: int) -> tuple[date, date]:
     first = to_gregorian(y, 1, 1)
-    last_first, last_last = month_interval(y, 12)
-    return first, last_last
+    return first, month_interval(y, 12)[1]

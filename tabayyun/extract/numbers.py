@@ -139,9 +139,9 @@ def _scale_at(doc: Doc, k: int) -> tuple[str, Decimal] | None:
     w = _peek_word(doc, k)
     if w is not None and w[0] == 0 and w[1].startswith("scale"):
         return w[1], w[2]
-    if k < len(doc.tokens) and doc.tokens[k].kind == "en" and doc.tokens[k].text in EN_SCALE_ABBREV:
-        if doc.adjacent(k) or doc.tokens[k].text not in ("k", "m", "b"):
-            return "scale", EN_SCALE_ABBREV[doc.tokens[k].text]
+    if (k < len(doc.tokens) and doc.tokens[k].kind == "en" and doc.tokens[k].text in EN_SCALE_ABBREV
+            and (doc.adjacent(k) or doc.tokens[k].text not in ("k", "m", "b"))):
+        return "scale", EN_SCALE_ABBREV[doc.tokens[k].text]
     return None
 
 
@@ -167,11 +167,11 @@ def _vague(doc: Doc, i: int) -> NumberParse | None:
     if tok.kind == "en" and tok.text in EN_VAGUE:
         low, high = EN_VAGUE[tok.text]
         j = i
-        if j + 2 < n and doc.tokens[j + 1].text == "of" and doc.tokens[j + 2].text in EN_VAGUE:
-            if tok.text in ("tens", "hundreds") and doc.tokens[j + 2].text in ("thousands", "millions"):
-                mult = EN_VAGUE[doc.tokens[j + 2].text][0] / 2
-                low, high = low * mult, (high + 1) * mult - 1
-                j += 2
+        if (j + 2 < n and doc.tokens[j + 1].text == "of" and tok.text in ("tens", "hundreds")
+                and doc.tokens[j + 2].text in ("thousands", "millions")):
+            mult = EN_VAGUE[doc.tokens[j + 2].text][0] / 2
+            low, high = low * mult, (high + 1) * mult - 1
+            j += 2
         if j + 1 < n and doc.tokens[j + 1].text == "of" or tok.text == "dozens":
             return NumberParse(None, low, high, i, j, 0, None, "vague", False, True)
     return None
@@ -199,7 +199,7 @@ def parse_number(doc: Doc, i: int) -> NumberParse | None:
         j = i + 1
         last = i
         sc = _scale_at(doc, j)
-        if sc is not None and not (sc[0] == "scale_dual"):
+        if sc is not None and sc[0] != "scale_dual":
             b.apply_scale(sc[1], value, prec)
             last = j
             j += 1
@@ -234,10 +234,7 @@ def parse_number(doc: Doc, i: int) -> NumberParse | None:
         t = toks[j]
         connector = False
         k = j
-        if t.kind == "ar" and t.text == _AND_AR or t.kind == "en" and t.text == "and":
-            connector = True
-            k = j + 1
-        elif t.kind == "sym" and t.text == "-" and prev_cat == "tens" and doc.adjacent(j):
+        if t.kind == "ar" and t.text == _AND_AR or t.kind == "en" and t.text == "and" or t.kind == "sym" and t.text == "-" and prev_cat == "tens" and doc.adjacent(j):
             connector = True
             k = j + 1
         if k >= n:
@@ -382,8 +379,8 @@ def parse_number(doc: Doc, i: int) -> NumberParse | None:
             b.gprec = val
             prev_cat = "fraction"
             if t.kind == "en" and k + 1 < n and toks[k + 1].text in ("a", "an"):
-                sc = _peek_word(doc, k + 2)
-                if sc is not None and sc[1] == "scale":
+                nxt_word = _peek_word(doc, k + 2)
+                if nxt_word is not None and nxt_word[1] == "scale":
                     k += 1  # "half a million"
         elif cat == "fraction_plural":
             if b.slots != {"u"} or connector:

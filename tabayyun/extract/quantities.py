@@ -23,14 +23,41 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .lexicon import AR_NUMBER_WORDS, AR_ORDINAL_TEEN, AR_ORDINAL_TENS, AR_ORDINALS, AR_PREFIXES, EN_NUMBER_WORDS
-from .lexicon import EN_ORDINAL_SUFFIXES, EN_ORDINALS, EN_SCALE_ABBREV, EN_VAGUE
+from .lexicon import (
+    AR_NUMBER_WORDS,
+    AR_ORDINAL_TEEN,
+    AR_ORDINAL_TENS,
+    AR_ORDINALS,
+    AR_PREFIXES,
+    EN_NUMBER_WORDS,
+    EN_ORDINAL_SUFFIXES,
+    EN_ORDINALS,
+    EN_SCALE_ABBREV,
+    EN_VAGUE,
+)
 from .numbers import NumberParse, ar_word, parse_number
 from .tokens import Doc, Token
 from .types import Quantity
-from .units import APPROX_TOLERANCE, CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGE_MAX_LEN, HEDGES_AFTER
-from .units import HEDGES_BEFORE, LIST_MID, PERCENT_AFTER, RANGE_MID, RANGE_OPEN, ROLE_WORDS, STOPWORDS
-from .units import group_ids, noun_groups, noun_lemma, prefix_currency, qualify_currency, strip_article
+from .units import (
+    APPROX_TOLERANCE,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    HEDGE_MAX_LEN,
+    HEDGES_AFTER,
+    HEDGES_BEFORE,
+    LIST_MID,
+    PERCENT_AFTER,
+    RANGE_MID,
+    RANGE_OPEN,
+    ROLE_WORDS,
+    STOPWORDS,
+    group_ids,
+    noun_groups,
+    noun_lemma,
+    prefix_currency,
+    qualify_currency,
+    strip_article,
+)
 
 _SENTENCE_PUNCT = frozenset(".!?;:\n")
 _HEDGE_AFTER_FIRST = frozenset(k[0] for k in HEDGES_AFTER)
@@ -232,13 +259,13 @@ def _ordinal_at(doc: Doc, i: int) -> tuple[int, int, int] | None:
     if t.kind == "en":
         if t.text in EN_ORDINALS:
             return i, i, EN_ORDINALS[t.text]
-        if t.text in EN_NUMBER_WORDS and EN_NUMBER_WORDS[t.text][0] == "tens" and i + 2 < n:
-            if toks[i + 1].text == "-" and toks[i + 2].text in EN_ORDINALS and EN_ORDINALS[toks[i + 2].text] < 10:
-                return i, i + 2, int(EN_NUMBER_WORDS[t.text][1]) + EN_ORDINALS[toks[i + 2].text]
+        if (t.text in EN_NUMBER_WORDS and EN_NUMBER_WORDS[t.text][0] == "tens" and i + 2 < n
+                and toks[i + 1].text == "-" and toks[i + 2].text in EN_ORDINALS and EN_ORDINALS[toks[i + 2].text] < 10):
+            return i, i + 2, int(EN_NUMBER_WORDS[t.text][1]) + EN_ORDINALS[toks[i + 2].text]
         return None
-    if t.kind == "num" and i + 1 < n and toks[i + 1].text in EN_ORDINAL_SUFFIXES and doc.adjacent(i + 1):
-        if t.text.isdigit() and len(t.text) <= 6:
-            return i, i + 1, int(t.text)
+    if (t.kind == "num" and i + 1 < n and toks[i + 1].text in EN_ORDINAL_SUFFIXES and doc.adjacent(i + 1)
+            and t.text.isdigit() and len(t.text) <= 6):
+        return i, i + 1, int(t.text)
     return None
 
 
@@ -327,7 +354,7 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
         a, b, v = ordinal
         if any(k in taken for k in range(a, b + 1)):
             return None, i + 1
-        noun = None
+        noun: str | None = None
         if a >= 1 and toks[a - 1].kind == "ar" and toks[a - 1].text not in STOPWORDS:
             noun = noun_lemma(toks[a - 1].text)
         elif b + 1 < n and toks[b + 1].kind == "en":
@@ -372,10 +399,10 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
             unit = code
             first_tok -= 1
     # percent before ("%30", written right-to-left)
-    if unit is None and first_tok >= 1 and toks[first_tok - 1].text == "%" and doc.adjacent(first_tok):
-        if toks[first_tok].kind == "num":
-            unit = "percent"
-            first_tok -= 1
+    if (unit is None and first_tok >= 1 and toks[first_tok - 1].text == "%" and doc.adjacent(first_tok)
+            and toks[first_tok].kind == "num"):
+        unit = "percent"
+        first_tok -= 1
 
     # after: currency | percent, then an after-hedge, then a noun
     k = last + 1
@@ -390,7 +417,7 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
                 last, unit = end_tok, pct
                 k = last + 1
     end_tok, after_hedge = _match_after(doc, k, HEDGES_AFTER)
-    noun: str | None = None
+    noun = None
     if unit is None or unit not in ("percent", "pp", "bp"):
         nn = _noun_after(doc, end_tok + 1 if after_hedge else k)
         if nn is None and k + 1 < n and toks[k].text in ("من", "of") and (np.kind == "vague" or np.scaled):
@@ -407,8 +434,8 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
             end_tok, after_hedge = _match_after(doc, k, HEDGES_AFTER)
         elif unit is None and toks[np.i].kind == "num" and kind == "single" and not hedge:
             # a bare four-digit number that looks like a year is the date extractor's
-            v = np.value
-            if v is not None and toks[np.i].text.isdigit() and 1900 <= v <= 2100 and not np.scaled:
+            year = np.value
+            if year is not None and toks[np.i].text.isdigit() and 1900 <= year <= 2100 and not np.scaled:
                 return None, i + 1
     if after_hedge and not hedge and kind != "range":
         hedge = after_hedge
@@ -441,4 +468,4 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
     return q, last + 1
 
 
-__all__ = ["extract_quantities", "AR_PREFIXES"]
+__all__ = ["AR_PREFIXES", "extract_quantities"]

@@ -7,6 +7,7 @@ documented ones (``noun``, ``kind``, ``precision`` …) are allowed by that cont
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ def number_json(x: float | None) -> float | int | None:
     """A float as JSON: integral values as ``int`` (``600.0`` → ``600``)."""
     if x is None:
         return None
-    if x == x and abs(x) < 1e18 and float(x).is_integer():
+    if math.isfinite(x) and abs(x) < 1e18 and float(x).is_integer():
         return int(x)
     return x
 
