@@ -1,0 +1,168 @@
+"""The web page in real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+A real uvicorn server on 127.0.0.1 (free port) serves the app over fake models, so the
+test is fast and deterministic; the verdict, comparisons and offsets are the library's.
+The screenshot goes to tests/server/artifacts/ (or $TABAYYUN_ARTIFACTS).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from server_fakes import HOSTILE, SOURCE_AR, fake_tabayyun
+
+from tabayyun.server import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+ARTIFACTS = Path(os.environ.get("TABAYYUN_ARTIFACTS", Path(__file__).parent / "artifacts"))
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)"
+)
+
+#: an emoji (outside the BMP) before the evidence: Python offsets count code points, JS strings UTF-16 units
+SOURCE_WITH_EMOJI = "📢 " + SOURCE_AR
+CLAIM = "وزّعت بلدية الواحة 450 خيمة على الأسر المتضررة"
+EVIDENCE = "أعلنت بلدية الواحة يوم الأحد أنها وزّعت 450 خيمة على الأسر المتضررة من السيول."
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    import uvicorn
+
+    tb = fake_tabayyun()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(tb), log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+        sock.close()
+        tb.close()
+
+
+def post_text(base: str, text: str) -> dict[str, Any]:
+    req = urllib.request.Request(
+        base + "/api/documents", data=text.encode("utf-8"), headers={"content-type": "text/plain"}, method="POST"
+    )
+    with urllib.request.urlopen(req, timeout=10) as r:
+        out: dict[str, Any] = json.loads(r.read())
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def test_check_a_pasted_source_highlights_evidence_and_never_runs_document_markup(server: str, browser: Any) -> None:
+    hostile_id = post_text(server, HOSTILE)["added"][0]
+    page = browser.new_page(locale="ar", viewport={"width": 1100, "height": 1400})
+    dialogs: list[str] = []
+    page_errors: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: page_errors.append(str(e)))
+    page.goto(server + "/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+
+    # keyboard only: type the Arabic claim, paste the source, press Enter in the claim
+    page.locator("#source").fill(SOURCE_WITH_EMOJI)
+    page.locator("#claim").click()
+    page.keyboard.type(CLAIM)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#verdict[data-verdict]", timeout=10_000)
+
+    assert page.locator("#verdict").get_attribute("data-verdict") == "supported"
+    assert page.locator("#verdict").inner_text() == "تؤيّده المصادر"
+    assert page.locator("#confidence").inner_text().endswith("%")
+    first_mark = page.locator("#evidence li").first.locator("mark.evidence-span")
+    assert first_mark.inner_text() == EVIDENCE  # exact, despite the emoji before it
+    assert page.locator("#evidence li").first.locator(".cmp-match").inner_text() == "450 خيمة"
+    assert "450 خيمة" in page.locator("#checks tbody").inner_text()
+    assert page.evaluate("document.activeElement.id") == "result-heading"  # focus moved to the answer
+    assert "curl" in page.locator("#twin-request").inner_text()
+
+    # the English switch mirrors the page and translates the verdict
+    page.locator("#lang-switch").click()
+    assert page.evaluate("document.documentElement.dir") == "ltr"
+    assert page.locator("#verdict").inner_text() == "Supported"
+    page.locator("#lang-switch").click()
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "check_page.png"
+    page.screenshot(path=str(shot), full_page=True)
+    print(f"screenshot: {shot}")
+
+    # a stored document full of markup: picked, checked, viewed: it stays text
+    page.locator("#source").fill("")
+    page.locator(f"#pick-{hostile_id}").check()
+    page.locator("#claim").fill("توزيع 450 خيمة في الواحة")
+    page.locator("#claim").press("Control+Enter")
+    page.wait_for_function("document.querySelector('#claim-echo').textContent.includes('توزيع 450')")
+    page.locator(f"#docs tr[data-id='{hostile_id}'] button.secondary").click()
+    page.wait_for_selector("#doc-view:not([hidden])")
+    assert "<script>window.__pwned" in page.locator("#doc-view-text").inner_text()
+    assert "<script>window.__pwned" in page.locator("#evidence").inner_text()
+    assert "<img" in page.locator("#docs tbody").inner_text()  # the title column too
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("body img").count() == 0
+    assert page.evaluate("document.scripts.length") == 1  # app.js alone
+    assert dialogs == [] and page_errors == []
+    page.screenshot(path=str(ARTIFACTS / "hostile_document.png"), full_page=True)
+    page.close()
+
+
+def test_claimreview_export_and_error_display(server: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 900, "height": 1000})
+    page.goto(server + "/")
+    page.locator("#claim").fill(CLAIM)
+    page.locator("#source").fill(SOURCE_AR)
+    page.locator("#check-button").click()
+    page.wait_for_selector("#verdict[data-verdict]")
+    page.locator("details.export summary").click()
+    page.locator("#review-url").fill("https://factcheck.example/r/3")
+    page.locator("#review-form button[type=submit]").click()
+    page.wait_for_selector("#review-json:not([hidden])")
+    review = json.loads(page.locator("#review-json").inner_text())
+    assert review["@type"] == "ClaimReview" and review["url"] == "https://factcheck.example/r/3"
+    assert review["reviewRating"]["ratingValue"] == 5
+    assert page.locator("#review-download").get_attribute("href").startswith("blob:")
+
+    # an API error is shown in the page, in the one error shape's words
+    page.locator("#claim").fill("؟؟؟")
+    page.locator("#check-button").click()
+    page.wait_for_selector("#error:not([hidden])")
+    assert "HTTP 400" in page.locator("#error").inner_text()
+    page.close()
