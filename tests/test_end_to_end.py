@@ -1,0 +1,53 @@
+"""End to end on the sample corpus with the real models (e5 embeddings, default stance model).
+
+Covers supported, refuted (changed number, negation, changed place), cross-lingual and
+unrelated claims in Arabic and English. Slow-ish (model load + ~40 sentences + 15 claims).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tabayyun import Tabayyun
+
+ROOT = Path(__file__).resolve().parent.parent
+CLAIMS = [json.loads(line) for line in (ROOT / "samples" / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def sample_tb() -> Iterator[Tabayyun]:
+    with Tabayyun(":memory:") as tb:
+        report = tb.add_files([ROOT / "samples" / "corpus"])
+        assert report.errors == ()
+        yield tb
+
+
+@pytest.mark.parametrize("case", CLAIMS, ids=[c["id"] for c in CLAIMS])
+def test_sample_claim_verdict(sample_tb: Tabayyun, case: dict[str, str]) -> None:
+    result = sample_tb.check(case["claim"], id=case["id"])
+    assert result.verdict == case["expected"], json.dumps(result.to_dict(), ensure_ascii=False, indent=1)
+    assert result.id == case["id"]
+    for ev in result.evidence:
+        assert sample_tb.document(ev.document_id or 0).text[ev.start : ev.end] == ev.text
+
+
+def test_changed_number_is_shown_as_a_quantity_mismatch(sample_tb: Tabayyun) -> None:
+    result = sample_tb.check("تعهد التحالف بتقديم 436 مليون دولار لدعم الاستقرار")
+    mismatches = [c for c in result.checks if c.kind == "quantity" and c.result == "mismatch"]
+    assert any("600" in c.evidence_text for c in mismatches)
+    c = next(c for c in mismatches if "600" in c.evidence_text)
+    doc_text = next(d.text for d in sample_tb.documents() if c.source == d.source)
+    assert c.evidence_start is not None and c.evidence_end is not None
+    assert doc_text[c.evidence_start : c.evidence_end] == c.evidence_text
+
+
+def test_obfuscation_does_not_change_the_verdict(sample_tb: Tabayyun) -> None:
+    plain = sample_tb.check("أقر البرلمان موازنة 2024 بنفقات تبلغ 15 مليار دولار")
+    tricked = sample_tb.check("أقـــرّ البرلمــان موازنة ٢٠٢٤ بنفقات تبلغ ١٥ مليار\u200b دولار")
+    assert plain.verdict == tricked.verdict == "refuted"
