@@ -92,7 +92,14 @@ def _jsonl(path: Path, document_date: date | None, aliases: AliasTable | None, o
               help="An extra alias file (canonical<TAB>variant…), merged over the default table.")
 def extract_command(text: str | None, texts: Path | None, as_json: bool, doc_date: str | None,
                     alias_file: Path | None) -> None:
-    """Quantities, dates and named entities of TEXT (or of each line of --texts)."""
+    """Quantities, dates and named entities of TEXT (or of each line of --texts).
+
+    \b
+    Examples:
+      tabayyun extract "قتل نحو 10 آلاف مقاتل في الموصل في حزيران 2014"
+      tabayyun extract "about $436 million in June 2021" --json
+      tabayyun extract --texts texts.jsonl --json > mentions.jsonl
+    """
     out = _Echo()
     try:
         document_date = _parse_date(doc_date)
