@@ -110,20 +110,30 @@ def plain_fts_baseline(n: int, queries: list[str]) -> dict[str, float]:
             "plain_fts_query_p95_ms": pct(lat, 95), "plain_fts_store_mb": size / 1e6}  # fmt: skip
 
 
-def run_size(n: int, real: bool, n_queries: int) -> dict[str, float]:
-    queries = corpus.claims(n_queries)
+def build(db: Path, n: int, real: bool) -> dict[str, float]:
     embedder = E5Embedder() if real else PoolEmbedder(pool_vectors())
-    with tempfile.TemporaryDirectory() as d:
-        db = Path(d) / "bench.db"
-        tb = Tabayyun(db, embedder=embedder)
-        docs = (RawDocument(text=t, title="", source=f"doc{i}") for i, t in enumerate(corpus.documents(n)))
-        t = time.perf_counter()
-        tb.add_documents(docs)
-        ingest_s = time.perf_counter() - t
-        rss_after_ingest = peak_mb()
-        assert tb.store.count_sentences() == n, tb.store.count_sentences()
-        tb.close()
-        size = sum(f.stat().st_size for f in Path(d).iterdir())
+    tb = Tabayyun(db, embedder=embedder)
+    docs = (RawDocument(text=t, title="", source=f"doc{i}") for i, t in enumerate(corpus.documents(n)))
+    t = time.perf_counter()
+    tb.add_documents(docs)
+    ingest_s = time.perf_counter() - t
+    assert tb.store.count_sentences() == n, tb.store.count_sentences()
+    tb.close()
+    return {"ingest_sentences_per_s": n / ingest_s, "peak_rss_ingest_mb": peak_mb()}
+
+
+def run_size(n: int, real: bool, n_queries: int, keep: bool) -> dict[str, object]:
+    queries = corpus.claims(n_queries)
+    row: dict[str, object] = {"sentences": n, "real_embeddings": real}
+    with tempfile.TemporaryDirectory() as tmp:
+        d = OUT / f"store-{n}" if keep else Path(tmp)
+        d.mkdir(exist_ok=True)
+        db = d / "bench.db"
+        if keep and db.exists():
+            row["ingest"] = "reused a store built by an earlier run"
+        else:
+            row.update(build(db, n, real))
+        size = sum(f.stat().st_size for f in d.iterdir())
         t = time.perf_counter()
         tb = Tabayyun(db)  # real models for queries, as a user would have
         open_s = time.perf_counter() - t
@@ -137,15 +147,14 @@ def run_size(n: int, real: bool, n_queries: int) -> dict[str, float]:
             t = time.perf_counter()
             tb.check(q)
             check_lat.append(time.perf_counter() - t)
-        stance = type(tb.stance_model).__name__
+        row.update({
+            "store_mb": size / 1e6, "vector_mb_float32": n * 384 * 4 / 1e6, "open_s": open_s,
+            "search_p50_ms": pct(search_lat, 50), "search_p95_ms": pct(search_lat, 95),
+            "check_p50_ms": pct(check_lat, 50), "check_p95_ms": pct(check_lat, 95),
+            "stance_model": type(tb.stance_model).__name__, "peak_rss_mb": peak_mb(),
+        })  # fmt: skip
         tb.close()
-    return {
-        "sentences": n, "real_embeddings": real, "ingest_sentences_per_s": n / ingest_s,
-        "store_mb": size / 1e6, "vector_mb_float32": n * 384 * 4 / 1e6, "open_s": open_s,
-        "search_p50_ms": pct(search_lat, 50), "search_p95_ms": pct(search_lat, 95),
-        "check_p50_ms": pct(check_lat, 50), "check_p95_ms": pct(check_lat, 95), "stance_model": stance,
-        "peak_rss_ingest_mb": rss_after_ingest, "peak_rss_mb": peak_mb(),
-    }  # type: ignore[dict-item]  # fmt: skip
+    return row
 
 
 def main() -> None:
@@ -155,24 +164,33 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=50)
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--out", default=str(OUT / "core.jsonl"))
+    ap.add_argument("--keep", action="store_true", help="keep stores in bench/out/store-N and reuse them")
+    ap.add_argument("--build-only", action="store_true", help="with --keep: build the stores, measure nothing else")
     args = ap.parse_args()
     OUT.mkdir(exist_ok=True)
     if args.one:
-        print(json.dumps(run_size(args.one, args.one <= args.real_embed_max, args.queries)))
+        real = args.one <= args.real_embed_max
+        if args.build_only:
+            (OUT / f"store-{args.one}").mkdir(exist_ok=True)
+            print(json.dumps(build(OUT / f"store-{args.one}" / "bench.db", args.one, real)))
+        else:
+            print(json.dumps(run_size(args.one, real, args.queries, args.keep)))
         return
     results: dict[str, object] = {"cores": os.cpu_count()}
-    results.update(raw_embedding_baseline(1000))
-    results.update(plain_fts_baseline(max(args.sizes), corpus.claims(args.queries)))
-    print(json.dumps(results), flush=True)
+    if not args.build_only:
+        results.update(raw_embedding_baseline(1000))
+        results.update(plain_fts_baseline(max(args.sizes), corpus.claims(args.queries)))
+        print(json.dumps(results), flush=True)
     rows = []
     for n in args.sizes:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(n), "--real-embed-max", str(args.real_embed_max),
-             "--queries", str(args.queries)],
+             "--queries", str(args.queries)] + ["--keep"] * args.keep + ["--build-only"] * args.build_only,
             check=True, capture_output=True, text=True,
         )  # fmt: skip
         row = json.loads(out.stdout.strip().splitlines()[-1])
-        if row["real_embeddings"]:
+        row.setdefault("sentences", n)
+        if row.get("real_embeddings") and "ingest_sentences_per_s" in row and not args.build_only:
             row["ingest_vs_raw_embedding"] = row["ingest_sentences_per_s"] / results["raw_embed_sentences_per_s"]  # type: ignore[operator]
         rows.append(row)
         print(json.dumps(row), flush=True)

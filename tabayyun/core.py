@@ -19,12 +19,12 @@ from .embed import E5Embedder
 from .errors import ClaimError
 from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, read_path
 from .protocols import Embedder, StanceModel
-from .results import AddReport, Check, CheckResult, Document, Evidence, SearchHit
+from .results import STANCES, AddReport, Check, CheckResult, Document, Evidence, SearchHit
 from .retrieve import HybridRetriever
 from .stance import default_stance_model
 from .store.sqlite import NewSentence, SQLiteStore
 from .text import sentences, terms
-from .verdict import STANCES, A, D, U, apply_checks, decide, resolve_checks, stance_of
+from .verdict import A, D, U, apply_checks, decide, resolve_checks, stance_of
 
 MAX_CLAIM_CHARS = 2000
 #: sentences embedded together while adding (across documents)

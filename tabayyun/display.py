@@ -45,7 +45,10 @@ def for_terminal(text: str, mode: Literal["logical", "visual"]) -> str:
 
 def check_report(result: CheckResult, mode: Literal["logical", "visual"]) -> str:
     """A readable report: the verdict first, then the evidence and the comparisons."""
-    t = lambda s: for_terminal(s, mode)  # noqa: E731
+
+    def t(s: str) -> str:
+        return for_terminal(s, mode)
+
     lines = []
     head = click.style(result.verdict.upper().replace("_", " "), fg=VERDICT_COLORS[result.verdict], bold=True)
     lines.append(f"{head}  (confidence {result.confidence:.2f})")
