@@ -71,6 +71,10 @@ class Settings:
     workers: int = WORKERS
 
 
+def _ok(model: Any) -> dict[int | str, dict[str, Any]]:
+    return {200: {"model": model}}
+
+
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI entries for these error statuses (and 500, which any endpoint may answer)."""
     return {s: {"model": ErrorOut} for s in (*statuses, 500)}
@@ -148,7 +152,8 @@ def create_app(
     bearer = HTTPBearer(auto_error=False, description="Needed by write endpoints when TABAYYUN_API_TOKEN is set.")
 
     async def require_token(
-        request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+        request: Request,
+        credentials: HTTPAuthorizationCredentials | None = Depends(bearer),  # noqa: B008 (FastAPI's idiom)
     ) -> None:
         if settings.token is None:
             return
@@ -169,7 +174,7 @@ def create_app(
         return out
 
     @app.post(
-        "/api/check", tags=["check"], responses={200: {"model": CheckResult}} | _errors(400, 404, 413, 422, 504),
+        "/api/check", tags=["check"], responses=_ok(CheckResult) | _errors(400, 404, 413, 422, 504),
         summary="Check a claim: verdict, confidence, evidence with offsets, comparisons",
     )  # fmt: skip
     async def check(req: CheckIn) -> JSONResponse:
@@ -188,7 +193,7 @@ def create_app(
         return JSONResponse(body, media_type="application/ld+json")
 
     @app.get(
-        "/api/search", tags=["check"], responses={200: {"model": list[SearchHit]}} | _errors(400, 422, 504),
+        "/api/search", tags=["check"], responses=_ok(list[SearchHit]) | _errors(400, 422, 504),
         summary="The stored sentences closest to a query (lexical + dense, fused)",
     )  # fmt: skip
     async def search(
@@ -211,7 +216,7 @@ def create_app(
         )
 
     @app.get(
-        "/api/documents/{document_id}", tags=["documents"], responses={200: {"model": Document}} | _errors(404, 422),
+        "/api/documents/{document_id}", tags=["documents"], responses=_ok(Document) | _errors(404, 422),
         summary="One stored document, with its original text",
     )  # fmt: skip
     async def get_document(document_id: int) -> JSONResponse:
@@ -227,8 +232,7 @@ def create_app(
 
     @app.post(
         "/api/documents", tags=["documents"], status_code=201, dependencies=[Depends(require_token)],
-        responses={200: {"description": "Nothing new: every document was already stored"}}
-        | _errors(400, 401, 413, 415, 422, 504),
+        responses=_NOTHING_NEW | _errors(400, 401, 413, 415, 422, 504),
         summary="Add documents: a file upload (text, Markdown, HTML, JSONL, CSV), a raw body, or JSON",
         openapi_extra={"requestBody": {"required": True, "content": _UPLOAD_CONTENT}},
     )  # fmt: skip
@@ -303,13 +307,13 @@ def _check(tb: Tabayyun, req: CheckIn) -> tuple[CheckResult, Context]:
         raise InputError("the sources are empty")
     scratch = tb.check(req.claim, sources=raws, id=req.id)
 
-    def back(name: str | None) -> tuple[str | None, int | None]:
-        return original.get(name, (name, None)) if name is not None else (None, None)
+    def back(name: str) -> tuple[str, int | None]:
+        return original.get(name, (name, None))
 
     result = replace(
         scratch,
         evidence=tuple(replace(e, source=back(e.source)[0], document_id=back(e.source)[1]) for e in scratch.evidence),
-        checks=tuple(replace(c, source=back(c.source)[0]) for c in scratch.checks),
+        checks=tuple(replace(c, source=None if c.source is None else back(c.source)[0]) for c in scratch.checks),
     )
 
     def context() -> list[dict[str, Any] | None]:
@@ -339,6 +343,8 @@ def _store_lookup(tb: Tabayyun) -> Callable[[Evidence], SourceText | None]:
 
     return lookup
 
+
+_NOTHING_NEW: dict[int | str, dict[str, Any]] = {200: {"description": "Nothing new: every document was already stored"}}
 
 _UPLOAD_CONTENT: dict[str, Any] = {
     "multipart/form-data": {
@@ -374,7 +380,7 @@ async def _read_upload(request: Request, name: str | None, off_loop: Callable[..
         except (json.JSONDecodeError, UnicodeDecodeError):
             raise ApiError(422, "the request body is not valid JSON") from None
         try:
-            docs = TypeAdapter(DocumentIn | list[DocumentIn]).validate_python(payload)
+            docs: DocumentIn | list[DocumentIn] = TypeAdapter(DocumentIn | list[DocumentIn]).validate_python(payload)
         except ValidationError as e:
             message, details = validation_message(e.errors())
             raise ApiError(422, message, details=details) from None

@@ -6,6 +6,7 @@ import asyncio
 import dataclasses
 import json
 import re
+import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -251,7 +252,7 @@ def test_upload_same_content_twice_is_unchanged(client: TestClient) -> None:
     [
         ({"content": b"", "headers": {"content-type": "text/plain"}}, 400, "empty"),
         ({"content": b"\x00\x01\x02binary", "headers": {"content-type": "text/plain"}}, 400, "binary"),
-        ({"content": "{broken\n".encode(), "headers": {"content-type": "application/x-ndjson"}}, 400, "JSON"),
+        ({"content": b"{broken\n", "headers": {"content-type": "application/x-ndjson"}}, 400, "JSON"),
         ({"content": b"abc", "headers": {"content-type": "image/png"}}, 415, "image/png"),
         ({"content": b"abc"}, 415, "content type"),
         ({"json": {"title": "no text"}}, 422, "text"),
@@ -385,12 +386,14 @@ class BrokenStance(FakeStance):
 
 
 def test_timeout_answers_504_without_waiting_for_the_model() -> None:
-    with Tabayyun(embedder=FakeEmbedder(), stance_model=SlowStance(2.0)) as slow:
-        with TestClient(create_app(slow, timeout_s=0.3), raise_server_exceptions=False) as c:
-            t0 = time.perf_counter()
-            r = c.post("/api/check", json={"claim": CLAIM_OK, "sources": [SOURCE_AR]})
-            assert time.perf_counter() - t0 < 1.5
-            assert_error(r, 504, "too long")
+    with (
+        Tabayyun(embedder=FakeEmbedder(), stance_model=SlowStance(2.0)) as slow,
+        TestClient(create_app(slow, timeout_s=0.3), raise_server_exceptions=False) as c,
+    ):
+        t0 = time.perf_counter()
+        r = c.post("/api/check", json={"claim": CLAIM_OK, "sources": [SOURCE_AR]})
+        assert time.perf_counter() - t0 < 1.5
+        assert_error(r, 504, "too long")
 
 
 @pytest.mark.parametrize(
@@ -402,9 +405,11 @@ def test_timeout_answers_504_without_waiting_for_the_model() -> None:
     ids=["unexpected", "model"],
 )
 def test_model_failures(error: Exception, status: int, needle: str, caplog: pytest.LogCaptureFixture) -> None:
-    with Tabayyun(embedder=FakeEmbedder(), stance_model=BrokenStance(error)) as broken:
-        with TestClient(create_app(broken), raise_server_exceptions=False) as c:
-            r = c.post("/api/check", json={"claim": CLAIM_OK, "sources": [SOURCE_AR]})
+    with (
+        Tabayyun(embedder=FakeEmbedder(), stance_model=BrokenStance(error)) as broken,
+        TestClient(create_app(broken), raise_server_exceptions=False) as c,
+    ):
+        r = c.post("/api/check", json={"claim": CLAIM_OK, "sources": [SOURCE_AR]})
     body = assert_error(r, status, needle)
     if status == 500:
         assert "secret" not in json.dumps(body) and "RuntimeError" not in r.text
@@ -506,7 +511,7 @@ def test_app_owns_the_store_it_opens(tmp_path: Any) -> None:
     with TestClient(app) as c:
         assert c.get("/api/documents").json()["total"] == 0
     assert db.exists()
-    with pytest.raises(Exception):  # closed on shutdown
+    with pytest.raises(sqlite3.ProgrammingError):  # closed on shutdown
         app.state.tabayyun.store.count_documents()
 
 

@@ -32,6 +32,8 @@ ARTIFACTS = Path(os.environ.get("TABAYYUN_ARTIFACTS", Path(__file__).parent / "a
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)"
 )
+playwright = pytest.importorskip("playwright.sync_api", reason="needs Playwright for Python (the test extra)")
+expect = playwright.expect
 
 #: an emoji (outside the BMP) before the evidence: Python offsets count code points, JS strings UTF-16 units
 SOURCE_WITH_EMOJI = "📢 " + SOURCE_AR
@@ -75,9 +77,7 @@ def post_text(base: str, text: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
+    with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         try:
             yield b
@@ -130,7 +130,7 @@ def test_check_a_pasted_source_highlights_evidence_and_never_runs_document_marku
     page.locator(f"#pick-{hostile_id}").check()
     page.locator("#claim").fill("توزيع 450 خيمة في الواحة")
     page.locator("#claim").press("Control+Enter")
-    page.wait_for_function("document.querySelector('#claim-echo').textContent.includes('توزيع 450')")
+    expect(page.locator("#claim-echo")).to_have_text("توزيع 450 خيمة في الواحة")
     page.locator(f"#docs tr[data-id='{hostile_id}'] button.secondary").click()
     page.wait_for_selector("#doc-view:not([hidden])")
     assert "<script>window.__pwned" in page.locator("#doc-view-text").inner_text()
