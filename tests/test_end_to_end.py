@@ -51,3 +51,18 @@ def test_obfuscation_does_not_change_the_verdict(sample_tb: Tabayyun) -> None:
     plain = sample_tb.check("أقر البرلمان موازنة 2024 بنفقات تبلغ 15 مليار دولار")
     tricked = sample_tb.check("أقـــرّ البرلمــان موازنة ٢٠٢٤ بنفقات تبلغ ١٥ مليار\u200b دولار")
     assert plain.verdict == tricked.verdict == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("The coalition pledged 600 million dollars for stabilisation", "600 مليون دولار"),
+        ("measles vaccination campaign for children", "حملة وطنية للتطعيم"),
+        ("كم عائلة تم إجلاؤها بسبب الفيضانات؟", "1,200 families"),
+        ("بلغ محصول القمح هذا العام 3.2 مليون طن", "wheat harvest"),
+    ],
+    ids=["en->ar-pledge", "en->ar-vaccination", "ar->en-families", "ar->en-wheat"],
+)
+def test_cross_lingual_search(sample_tb: Tabayyun, query: str, expected: str) -> None:
+    hits = sample_tb.search(query, k=3)
+    assert any(expected in h.text for h in hits), [h.text for h in hits]
