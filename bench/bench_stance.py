@@ -144,7 +144,7 @@ def main() -> int:
     print("\n| model | ANS dev macro-F1 | ANS test macro-F1 |\n|---|---|---|")
     print(f"| majority class | {b['majority']['dev']:.3f} | {b['majority']['test']:.3f} |")
     if b["tfidf_lr"]:
-        print(f"| TF-IDF char 2-5 + LR | {b['tfidf_lr']['dev']:.3f} | {b['tfidf_lr']['test']:.3f} |")
+        print(f"| TF-IDF char 1-4 pair features + LR | {b['tfidf_lr']['dev']:.3f} | {b['tfidf_lr']['test']:.3f} |")
     print(f"| tabayyun cross-encoder | {q['dev']['macro_f1']:.3f} | {q['test']['macro_f1']:.3f} |")
     print(
         f"\npairs/s {speed['pairs_per_s']:.1f} (mean {speed['mean_tokens']:.1f} tokens/pair), load {speed['load_s']:.2f}s, "

@@ -44,14 +44,14 @@ class TrainConfig:
     ans_dir: str = "../shared/datasets/ans"
     out_dir: str = "tabayyun/stance/weights"
     layers: int = 12
-    train_from: int = 9
+    train_from: int = 8
     max_len: int = 128
-    synth_train: int = 2500
+    synth_train: int = 2000
     synth_dev: int = 500
     ans_unrelated: int = 600  # extra unrelated pairs: s1 of one ANS train row, s2 of another
     epochs: int = 3
     batch_size: int = 32
-    lr: float = 8e-5
+    lr: float = 1.5e-4
     head_lr: float = 1e-3
     weight_decay: float = 0.01
     warmup: float = 0.1
