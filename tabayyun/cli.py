@@ -44,11 +44,11 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
-def _open_store(db: str, *, must_exist: bool) -> Tabayyun:
+def _open_store(db: str, *, must_exist: bool, **options: Any) -> Tabayyun:
     if must_exist and not Path(db).exists():
         _fail(f"no store at {db}; add documents first with `tabayyun add FILE --db {db}`, or pass --source FILE")
     try:
-        return Tabayyun(db)
+        return Tabayyun(db, **options)
     except TabayyunError as e:
         _fail(str(e))
         raise  # unreachable
@@ -146,9 +146,12 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
 @click.option("--review-url", help="ClaimReview: where the review is published.")
 @click.option("--claim-author", help="ClaimReview: who made the claim.")
 @click.option("--claim-url", "claim_urls", multiple=True, help="ClaimReview: where the claim appeared (repeatable).")
+@click.option("--stance", "stance_name", type=click.Choice(["heuristic", "learned"]), default=None,
+              help="Stance model (default: $TABAYYUN_STANCE, else heuristic).")
 def check(
     claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool, display: Mode,
     as_claimreview: bool, review_url: str | None, claim_author: str | None, claim_urls: tuple[str, ...],
+    stance_name: str | None,
 ) -> None:
     """Check a claim: verdict, confidence, evidence sentences with exact offsets.
 
@@ -172,7 +175,8 @@ def check(
         return claim_review(r, url=review_url, author=claim_author, appearance=claim_urls)
 
     source_docs = _read_sources(sources) if sources else None
-    tb = Tabayyun(":memory:") if source_docs is not None else _open_store(db, must_exist=True)
+    model: dict[str, Any] = {} if stance_name is None else {"stance_model": stance_name}
+    tb = Tabayyun(":memory:", **model) if source_docs is not None else _open_store(db, must_exist=True, **model)
     with tb:
         if claim is not None:
             try:

@@ -21,7 +21,7 @@ from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, 
 from .protocols import Embedder, StanceModel, passage_vectors
 from .results import STANCES, AddReport, Check, CheckResult, Document, Evidence, SearchHit
 from .retrieve import HybridRetriever
-from .stance import default_stance_model
+from .stance import default_stance_model, load_stance_model
 from .store.sqlite import NewSentence, SQLiteStore
 from .text import sentences, terms
 from .verdict import A, D, U, apply_checks, decide, resolve_checks, stance_of
@@ -50,7 +50,8 @@ class Tabayyun:
 
     ``db`` is a SQLite path, or ``":memory:"`` (the default) to keep nothing on disk.
     ``embedder`` and ``stance_model`` are the swap points (see :mod:`tabayyun.protocols`);
-    by default the e5 embedder and the learned stance model, loaded on first use.
+    by default the e5 embedder and the default stance model (see :mod:`tabayyun.stance`),
+    loaded on first use. ``stance_model`` may also name one: ``"heuristic"`` or ``"learned"``.
     """
 
     def __init__(
@@ -58,19 +59,22 @@ class Tabayyun:
         db: str | Path = ":memory:",
         *,
         embedder: Embedder | None = None,
-        stance_model: StanceModel | None = None,
+        stance_model: StanceModel | str | None = None,
         max_file_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
         self.embedder: Embedder = embedder if embedder is not None else E5Embedder()
         self.store = SQLiteStore(db, dim=self.embedder.dim)
         self.retriever = HybridRetriever(self.store, self.embedder)
-        self._stance_model = stance_model
+        self._stance_name = stance_model if isinstance(stance_model, str) else None
+        self._stance_model = None if isinstance(stance_model, str) else stance_model
         self.max_file_bytes = max_file_bytes
 
     @property
     def stance_model(self) -> StanceModel:
         if self._stance_model is None:
-            self._stance_model = default_stance_model(self.embedder)
+            self._stance_model = (
+                load_stance_model(self._stance_name, self.embedder) if self._stance_name else default_stance_model(self.embedder)
+            )
         return self._stance_model
 
     # -- life cycle -----------------------------------------------------------------
@@ -212,7 +216,7 @@ class Tabayyun:
             yield self.check(claim, id=cid)
 
     def _scratch(self, sources: Sequence[str | RawDocument]) -> Tabayyun:
-        scratch = Tabayyun(":memory:", embedder=self.embedder, stance_model=self._stance_model)
+        scratch = Tabayyun(":memory:", embedder=self.embedder, stance_model=self._stance_model or self._stance_name)
         docs = [
             s if isinstance(s, RawDocument) else RawDocument(text=s, title=s.strip()[:80], source=f"source {i + 1}")
             for i, s in enumerate(sources)

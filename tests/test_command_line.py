@@ -153,3 +153,18 @@ def test_visual_display_reorders_arabic() -> None:
     visual = for_terminal("روما", "visual")
     assert visual != "روما" and len(visual) == 4
     assert for_terminal("plain English", "visual") == "plain English"
+
+
+def test_unknown_stance_model_name_is_a_model_error() -> None:
+    from tabayyun import ModelError
+
+    with Tabayyun(":memory:", embedder=HashingEmbedder(), stance_model="oracle") as tb:
+        with pytest.raises(ModelError, match="unknown stance model"):
+            _ = tb.stance_model
+
+
+def test_stance_model_by_name() -> None:
+    from tabayyun.stance import HeuristicStance
+
+    with Tabayyun(":memory:", embedder=HashingEmbedder(), stance_model="heuristic") as tb:
+        assert isinstance(tb.stance_model, HeuristicStance)

@@ -35,7 +35,13 @@ def _guess_format(path: Path) -> str:
 @click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="A stance weights directory (default: the shipped model).")  # fmt: skip
 def eval_command(data: Path, fmt: str | None, predictions: Path | None, as_json: bool, model_dir: Path | None) -> None:
-    """Score the stance model on DATA: accuracy, macro-F1, per-class P/R/F1, confusion, ECE."""
+    """Score the stance model on DATA: accuracy, macro-F1, per-class P/R/F1, confusion, ECE.
+
+    \b
+    Examples:
+      tabayyun eval ../shared/datasets/ans/stance/test.csv --format ans
+      tabayyun eval arastance_test.jsonl --format arastance --predictions out.jsonl --json
+    """
     from .learned import CrossEncoderStance
 
     fmt = fmt or _guess_format(data)
@@ -67,7 +73,12 @@ def eval_command(data: Path, fmt: str | None, predictions: Path | None, as_json:
 @click.option("--seed", default=13, show_default=True)
 @click.option("--epochs", default=None, type=int)
 def train_command(ans_dir: str, out_dir: str | None, seed: int, epochs: int | None) -> None:
-    """Reproduce the shipped stance weights (needs torch: the train extra)."""
+    """Reproduce the shipped stance weights (needs torch: the train extra).
+
+    \b
+    Example:
+      pip install -e ".[train]" && tabayyun train-stance --out-dir /tmp/stance
+    """
     try:
         from .train import TrainConfig, run
     except ImportError as exc:  # pragma: no cover - depends on the install
