@@ -15,6 +15,7 @@ from .core import Tabayyun
 from .display import Mode, check_report, resolve_mode, search_report
 from .errors import InputError, TabayyunError
 from .ingest import RawDocument, expand_paths, read_path
+from .jsonl import json_objects
 
 DEFAULT_DB = "tabayyun.db"
 
@@ -118,16 +119,12 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
     except (OSError, UnicodeDecodeError) as e:
         _fail(f"{path}: cannot read claims ({e})")
         return
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for n, obj, error in json_objects(text.splitlines()):
+        if obj is None:
+            yield n, None, f"{path}:{n}: {error}"
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield n, None, f"{path}:{n}: broken JSON ({e.msg})"
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("claim"), str):
-            yield (obj.get("id", n) if isinstance(obj, dict) else n), None, f'{path}:{n}: needs a "claim" string'
+        if not isinstance(obj.get("claim"), str):
+            yield obj.get("id", n), None, f'{path}:{n}: needs a "claim" string'
             continue
         yield obj.get("id", n), obj["claim"], None
 

@@ -11,12 +11,12 @@ import codecs
 import csv
 import hashlib
 import io
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import IngestError
+from .jsonl import json_objects
 
 #: files larger than this are refused (override with ``max_bytes``)
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -142,16 +142,9 @@ def _record(obj: dict[str, object], path: str, line: int) -> RawDocument:
 
 
 def read_jsonl(text: str, path: str, result: ReadResult) -> None:
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            result.errors.append(IngestError(f"broken JSON ({e.msg})", path, n))
-            continue
-        if not isinstance(obj, dict):
-            result.errors.append(IngestError("a JSON line must be an object", path, n))
+    for n, obj, error in json_objects(text.splitlines()):
+        if obj is None:
+            result.errors.append(IngestError(error or "unreadable line", path, n))
             continue
         try:
             result.documents.append(_record(obj, path, n))

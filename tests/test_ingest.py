@@ -126,3 +126,15 @@ def test_expand_paths_recurses_sorted_and_skips_hidden(tmp_path: Path) -> None:
 def test_content_hash_is_exact() -> None:
     assert content_hash("نص") == content_hash("نص")
     assert content_hash("نص") != content_hash("نص ")
+
+
+def test_json_objects_numbers_lines_like_an_editor() -> None:
+    from tabayyun.jsonl import json_objects
+
+    lines = ['{"a": 1}', "", "  ", "[1]", "{oops", '{"b": 2}']
+    assert list(json_objects(lines)) == [
+        (1, {"a": 1}, None),
+        (4, None, "a JSON line must be an object"),
+        (5, None, "broken JSON (Expecting property name enclosed in double quotes)"),
+        (6, {"b": 2}, None),
+    ]

@@ -6,11 +6,12 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import click
 
 from ..errors import InputError
+from ..jsonl import json_objects
 from . import extract
 from .aliases import AliasTable
 from .types import Extraction
@@ -63,14 +64,10 @@ def _jsonl(path: Path, document_date: date | None, aliases: AliasTable | None, o
     except OSError as exc:
         raise InputError(f"{path}: cannot open: {exc}") from exc
     with handle:
-        for lineno, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj: Any = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        for lineno, obj, error in json_objects(handle):
+            if obj is None:
+                raise InputError(f"{path}:{lineno}: {error}")
+            if not isinstance(obj.get("text"), str):
                 raise InputError(f'{path}:{lineno}: expected an object with a "text" string')
             doc_date = document_date
             if isinstance(obj.get("date"), str):
