@@ -7,6 +7,8 @@
   default yet: on the project's end-to-end sample claims it calls topical but
   unrelated sentences "disagree" (it learned ANS's notion of disagreement), which
   turns supported and unrelated claims into refuted or conflicting ones.
+* ``gated`` — :class:`~tabayyun.stance.gated.GatedStance`: the heuristic model's
+  unrelated probability, the related mass split by the learned model.
 
 Both implement :class:`tabayyun.protocols.StanceModel`. Choose with
 ``Tabayyun(stance_model=load_stance_model("learned", embedder))``, the CLI's
@@ -24,8 +26,8 @@ from .heuristic import HeuristicStance
 
 __all__ = ["STANCE_MODELS", "HeuristicStance", "default_stance_model", "load_stance_model"]
 
-StanceName = Literal["heuristic", "learned"]
-STANCE_MODELS: tuple[StanceName, ...] = ("heuristic", "learned")
+StanceName = Literal["heuristic", "learned", "gated"]
+STANCE_MODELS: tuple[StanceName, ...] = ("heuristic", "learned", "gated")
 DEFAULT: StanceName = "heuristic"
 
 
@@ -40,6 +42,10 @@ def load_stance_model(name: str, embedder: Embedder) -> StanceModel:
             return CrossEncoderStance.load()
         except FileNotFoundError as e:
             raise ModelError(f"the learned stance model's weights are not installed ({e})") from e
+    if name == "gated":  # relatedness from the heuristic, agree/disagree/discuss from the learned model
+        from .gated import GatedStance
+
+        return GatedStance(HeuristicStance(embedder), load_stance_model("learned", embedder))
     raise ModelError(f"unknown stance model {name!r}; choose one of {', '.join(STANCE_MODELS)}")
 
 

@@ -1,0 +1,152 @@
+"""GatedStance: unrelated from the gate, the related split from the splitter (fake models, no weights)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+from numpy.typing import NDArray
+
+from tabayyun.protocols import StanceModel
+from tabayyun.stance import load_stance_model
+from tabayyun.stance.gated import GatedStance, combine, polarity_differs, related_split
+
+
+class Fixed:
+    """A fake stance model returning the same row for every pair, and counting its calls."""
+
+    def __init__(self, row: Sequence[float]) -> None:
+        self.row = np.asarray(row, dtype=np.float64)
+        self.calls = 0
+
+    def predict_proba(self, claims: Sequence[str], evidence: Sequence[str]) -> NDArray[np.float64]:
+        self.calls += 1
+        return np.tile(self.row, (len(claims), 1))
+
+
+GATE = [0.3, 0.1, 0.2, 0.4]  # unrelated 0.4 -> related mass 0.6
+SPLITTER = [0.2, 0.6, 0.0, 0.2]  # related split (1/4, 3/4, 0) once its unrelated column is dropped
+
+
+def test_gated_stance_is_a_stance_model() -> None:
+    assert isinstance(GatedStance(Fixed(GATE), Fixed(SPLITTER)), StanceModel)
+
+
+@pytest.mark.parametrize(
+    ("gate", "splitter", "expected"),
+    [
+        (GATE, SPLITTER, [0.6 * 0.25, 0.6 * 0.75, 0.0, 0.4]),
+        ([0.0, 0.0, 0.0, 1.0], SPLITTER, [0.0, 0.0, 0.0, 1.0]),
+        ([0.5, 0.0, 0.5, 0.0], [0.0, 0.0, 0.0, 1.0], [1 / 3, 1 / 3, 1 / 3, 0.0]),
+        ([0.1, 0.1, 0.1, 0.7], [0.1, 0.1, 0.8, 0.0], [0.03, 0.03, 0.24, 0.7]),
+    ],
+    ids=[
+        "split-by-splitter",
+        "gate-says-unrelated",
+        "splitter-all-unrelated-gives-uniform",
+        "splitter-discuss",
+    ],
+)
+def test_combine_takes_unrelated_from_the_gate_and_the_split_from_the_splitter(
+    gate: list[float], splitter: list[float], expected: list[float]
+) -> None:
+    out = combine(np.array([gate]), np.array([splitter]), 0.0)
+    np.testing.assert_allclose(out[0], expected, atol=1e-12)
+    assert out.sum() == pytest.approx(1.0)
+
+
+def test_gate_weight_mixes_the_gate_split_in() -> None:
+    out = combine(np.array([GATE]), np.array([SPLITTER]), 0.5)
+    gate_split = np.array([0.3, 0.1, 0.2]) / 0.6
+    learned_split = np.array([0.25, 0.75, 0.0])
+    np.testing.assert_allclose(out[0, :3], 0.6 * (0.5 * gate_split + 0.5 * learned_split))
+    assert out[0, 3] == pytest.approx(0.4)
+    np.testing.assert_allclose(combine(np.array([GATE]), np.array([SPLITTER]), 1.0)[0], GATE)
+
+
+@pytest.mark.parametrize(
+    ("polarity", "expected"),
+    [(False, [0.15, 0.45 * 0.25, 0.45 * 0.75, 0.4]), (True, [0.15, 0.45, 0.0, 0.4])],
+    ids=["same-polarity-tempered", "polarity-differs-kept"],
+)
+def test_temper_moves_disagree_to_discuss_only_without_a_polarity_difference(
+    polarity: bool, expected: list[float]
+) -> None:
+    out = combine(np.array([GATE]), np.array([SPLITTER]), 0.0, temper=0.75, polarity=np.array([polarity]))
+    np.testing.assert_allclose(out[0], expected, atol=1e-12)
+
+
+def test_rows_sum_to_one_on_random_inputs() -> None:
+    rng = np.random.default_rng(7)
+    gate = rng.dirichlet(np.ones(4), size=200)
+    splitter = rng.dirichlet(np.ones(4), size=200)
+    polarity = rng.random(200) < 0.3
+    for w, t in [(0.0, 0.0), (0.3, 0.75), (1.0, 1.0)]:
+        out = combine(gate, splitter, w, temper=t, polarity=polarity)
+        np.testing.assert_allclose(out.sum(axis=1), 1.0)
+        np.testing.assert_allclose(out[:, 3], gate[:, 3])
+        assert (out >= 0).all()
+
+
+def test_related_split_renormalizes_without_unrelated() -> None:
+    np.testing.assert_allclose(related_split(np.array([[0.1, 0.3, 0.0, 0.6]])), [[0.25, 0.75, 0.0]])
+
+
+def test_predict_proba_calls_both_models_once_per_batch() -> None:
+    gate, splitter = Fixed(GATE), Fixed(SPLITTER)
+    model = GatedStance(gate, splitter, gate_weight=0.0, temper=0.0)
+    out = model.predict_proba(["a", "b", "c"], ["x", "y", "z"])
+    assert out.shape == (3, 4)
+    assert (gate.calls, splitter.calls) == (1, 1)
+    np.testing.assert_allclose(out, np.tile([0.15, 0.45, 0.0, 0.4], (3, 1)))
+
+
+def test_predict_proba_tempers_by_the_pairs_polarity() -> None:
+    model = GatedStance(Fixed(GATE), Fixed(SPLITTER), gate_weight=0.0, temper=1.0)
+    claims = ["قررت الوزارة رفع تعرفة المياه", "قررت الوزارة رفع تعرفة المياه"]
+    evidence = ["الوزارة لا تنوي رفع تعرفة المياه", "قررت الوزارة رفع تعرفة الكهرباء"]
+    assert [polarity_differs(c, e) for c, e in zip(claims, evidence)] == [True, False]
+    out = model.predict_proba(claims, evidence)
+    assert out[0, 1] == pytest.approx(0.45)  # negated on one side: the splitter's disagree stays
+    assert out[1, 1] == pytest.approx(0.0)  # same polarity: all of it moves to discuss
+    assert out[1, 2] == pytest.approx(0.45)
+
+
+def test_empty_and_mismatched_inputs() -> None:
+    model = GatedStance(Fixed(GATE), Fixed(SPLITTER))
+    assert model.predict_proba([], []).shape == (0, 4)
+    with pytest.raises(ValueError, match="same length"):
+        model.predict_proba(["a"], [])
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"gate_weight": -0.1}, {"gate_weight": 1.5}, {"temper": 2.0}], ids=["w<0", "w>1", "temper>1"]
+)
+def test_bad_settings_are_refused(kwargs: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="within"):
+        GatedStance(Fixed(GATE), Fixed(SPLITTER), **kwargs)
+
+
+def test_combine_refuses_bad_shapes_and_missing_polarity() -> None:
+    with pytest.raises(ValueError, match="must both be"):
+        combine(np.zeros((2, 4)), np.zeros((3, 4)))
+    with pytest.raises(ValueError, match="polarity"):
+        combine(np.array([GATE]), np.array([SPLITTER]), temper=0.5)
+
+
+def test_load_stance_model_builds_the_gated_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabayyun.stance import learned
+
+    fake = Fixed(SPLITTER)
+    monkeypatch.setattr(learned.CrossEncoderStance, "load", classmethod(lambda cls: fake))
+
+    class NoEmbedder:
+        dim = 4
+
+        def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+            raise AssertionError("not called when building the model")
+
+    model = load_stance_model("gated", NoEmbedder())
+    assert isinstance(model, GatedStance)
+    assert model.splitter is fake
