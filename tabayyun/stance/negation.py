@@ -30,9 +30,16 @@ ENGLISH_NEGATION = frozenset(
 NEGATION = ARABIC_NEGATION | ENGLISH_NEGATION
 
 
+def is_cue(word: str) -> bool:
+    """A normalized word that negates or denies, also behind the conjunctions و and ف (ونفت، فلم)."""
+    if word in NEGATION or word.endswith("n't"):
+        return True
+    return len(word) > 2 and word[0] in "وف" and word[1:] in ARABIC_NEGATION
+
+
 def negation_cues(text: str) -> list[str]:
     """The negation or denial cue words of ``text`` (normalized), in order."""
-    return [w for w in words(text) if w in NEGATION or w.endswith("n't")]
+    return [w for w in words(text) if is_cue(w)]
 
 
 def negation_parity_differs(claim: str, evidence: str) -> bool:

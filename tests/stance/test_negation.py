@@ -20,9 +20,13 @@ from tabayyun.stance.negation import negation_cues, negation_parity_differs
         ("The minister didn't resign", "The minister did not resign", False),
         ("No deaths were reported", "Several people died", True),
         ("وقــّع الطرفان الاتفاق", "لــم يوقّع الطرفان الاتفاق", True),
+        ("سربت الوزارة الأسئلة", "ونفت الوزارة تسريب الأسئلة", True),
+        ("الوزارة سربت الأسئلة", "فلم تسرب الوزارة الأسئلة", True),
+        ("وصل الوفد", "وصل الوفد ونفذ الاتفاق", False),
     ],
     ids=["ar-lam", "ar-same", "ar-laysa", "ar-both-deny", "ar-doon-is-not-negation", "ar-diacritics",
-         "ar-double", "en-not", "en-denied", "en-contraction", "en-no", "ar-tatweel"],
+         "ar-double", "en-not", "en-denied", "en-contraction", "en-no", "ar-tatweel", "ar-wa-nafat", "ar-fa-lam",
+         "ar-wa-not-a-cue"],
 )
 def test_negation_parity(claim: str, evidence: str, differs: bool) -> None:
     assert negation_parity_differs(claim, evidence) is differs
