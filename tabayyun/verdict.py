@@ -55,6 +55,12 @@ def apply_checks(probs: NDArray[np.float64], checks: Sequence[Check]) -> NDArray
             p[S] -= min(p[S], shift - take_a)
             p[D] = 1.0 - p[A] - p[S] - p[U]
     elif matches_specific:
+        if any(c.result == "match" and c.kind == "quantity" for c in checks):
+            # the same number of the same thing is no coincidence: the sentence is on topic
+            take_u = MATCH_WEIGHT * p[U]
+            p[U] -= take_u
+            p[A] += take_u
+            related = 1.0 - p[U]
         move = MATCH_WEIGHT * related
         shift = move - p[A]
         if shift > 0:

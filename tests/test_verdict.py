@@ -83,3 +83,14 @@ def test_a_contradicted_specific_beats_general_agreement() -> None:
     assert decide([AGREE, DISAGREE]).verdict == "conflicting"
     assert decide([AGREE, DISAGREE], contradicted=True).verdict == "refuted"
     assert decide([AGREE, DISCUSS], contradicted=True).verdict == "supported"  # no decisive disagreement
+
+
+def test_a_matching_quantity_pulls_a_half_related_sentence_to_agree() -> None:
+    half = np.array([0.37, 0.03, 0.13, 0.47])
+    p = apply_checks(half, [chk("match", "1,200 families", "quantity")])
+    assert stance_of(p) == "agree"
+    assert p[U] < half[U]
+    assert p.sum() == pytest.approx(1.0)
+    # a matching year alone does not
+    q = apply_checks(half, [chk("match", "2024", "date")])
+    assert q[U] == pytest.approx(half[U])

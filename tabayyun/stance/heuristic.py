@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 
 from ..protocols import Embedder
 from ..text import terms, words
-from .negation import negation_parity_differs
+from .negation import scoped_negation_differs
 
 #: cosine (e5, query prefix on both sides) at which a pair is as likely related as not;
 #: chosen on the project's own sample pairs (tests/data), not on any benchmark split
@@ -60,7 +60,7 @@ class HeuristicStance:
             overlap = term_overlap(c, e)
             related = _sigmoid((sim - RELATED_AT) / RELATED_SCALE + 2.0 * (overlap - 0.5))
             reported = bool(set(words(e)) & REPORTING_CUES) and not bool(set(words(c)) & REPORTING_CUES)
-            if overlap >= NEGATION_OVERLAP and negation_parity_differs(c, e):
+            if overlap >= NEGATION_OVERLAP and scoped_negation_differs(c, e):
                 agree, disagree, discuss = 0.1, 0.8, 0.1
             elif reported:
                 agree, disagree, discuss = 0.45, 0.05, 0.5

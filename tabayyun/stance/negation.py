@@ -7,7 +7,10 @@ the other not). Cue lists are normalized forms (see :func:`tabayyun.text.normali
 
 from __future__ import annotations
 
-from ..text import words
+from ..text import stem, terms, words
+
+#: how many words after a cue its scope reaches
+SCOPE = 4
 
 #: particles and verbs that negate or deny, normalized (ة→ه, ى→ي, أ→ا). Left out on purpose:
 #: دون ("below": دون سن الخامسة), ما and لما (mostly relative "what"/"when")
@@ -45,3 +48,20 @@ def negation_cues(text: str) -> list[str]:
 def negation_parity_differs(claim: str, evidence: str) -> bool:
     """True when exactly one of the two is negated (an odd number of cues on one side only)."""
     return (len(negation_cues(claim)) % 2) != (len(negation_cues(evidence)) % 2)
+
+
+def scoped_cues(text: str, about: set[str]) -> list[str]:
+    """Cues of ``text`` whose next :data:`SCOPE` words include one of the stemmed terms ``about``.
+
+    "ولم يتخذ الاجتماع أي قرار" negates the meeting's decision; in "... and no deaths were
+    reported" the negation is about deaths, which a claim about evacuated families never
+    mentions, so it should not turn that sentence against the claim.
+    """
+    ws = words(text)
+    return [w for i, w in enumerate(ws) if is_cue(w) and any(stem(x) in about for x in ws[i + 1 : i + 1 + SCOPE])]
+
+
+def scoped_negation_differs(claim: str, evidence: str) -> bool:
+    """Polarity differs, counting only cues that scope over words the other side shares."""
+    shared = set(terms(claim)) & set(terms(evidence))
+    return (len(scoped_cues(claim, shared)) % 2) != (len(scoped_cues(evidence, shared)) % 2)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tabayyun.stance.negation import negation_cues, negation_parity_differs
+from tabayyun.stance.negation import negation_cues, negation_parity_differs, scoped_negation_differs
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,19 @@ def test_negation_parity(claim: str, evidence: str, differs: bool) -> None:
 def test_cues_are_normalized_words() -> None:
     assert negation_cues("لـم تَعُد الحكومة، ولن ترجع") == ["لم", "ولن"]
     assert negation_cues("They weren't there and never came") == ["weren't", "never"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "differs"),
+    [
+        ("قرر الاجتماع إرسال قوات برية", "ولم يتخذ الاجتماع أي قرار بإرسال قوات برية", True),
+        ("About 1,200 families were evacuated", "About 1,200 families were evacuated and no deaths were reported", False),
+        ("أجلت البلدية 1200 عائلة", "أجلت البلدية 1200 عائلة ولم تسجل أي وفيات", False),
+        ("The minister resigned on Monday", "The minister did not resign on Monday", True),
+        ("لم توقع الحكومة الاتفاق", "وقعت الحكومة الاتفاق أمس", True),
+    ],
+    ids=["ar-negates-shared-words", "en-negation-about-something-else", "ar-negation-about-something-else",
+         "en-scoped", "ar-claim-side-negation"],
+)
+def test_scoped_negation(claim: str, evidence: str, differs: bool) -> None:
+    assert scoped_negation_differs(claim, evidence) is differs
