@@ -189,7 +189,7 @@ def check(
         assert claims_file is not None
         rows = list(_read_claims(claims_file))
         failed = 0
-        scratch = tb._scratch(source_docs) if source_docs is not None else tb
+        scratch = tb.with_sources(source_docs) if source_docs is not None else tb
         with scratch, click.progressbar(rows, label="checking", file=sys.stderr) as bar:
             for cid, text, error in bar:
                 if error is None and text is not None:

@@ -199,7 +199,7 @@ class Tabayyun:
         """Check one claim against the store, or against ``sources`` only when given."""
         _validate_claim(claim)
         if sources is not None:
-            with self._scratch(sources) as scratch:
+            with self.with_sources(sources) as scratch:
                 return scratch.check(claim, id=id)
         hits = self.retriever.search(claim, CANDIDATES)
         return self._judge(claim, hits, id)
@@ -209,13 +209,14 @@ class Tabayyun:
     ) -> Iterator[CheckResult]:
         """Check ``(id, claim)`` pairs in order (sources, when given, are read once)."""
         if sources is not None:
-            with self._scratch(sources) as scratch:
+            with self.with_sources(sources) as scratch:
                 yield from scratch.check_many(claims)
             return
         for cid, claim in claims:
             yield self.check(claim, id=cid)
 
-    def _scratch(self, sources: Sequence[str | RawDocument]) -> Tabayyun:
+    def with_sources(self, sources: Sequence[str | RawDocument]) -> Tabayyun:
+        """A new in-memory Tabayyun holding only ``sources``, sharing this one's models (close it after use)."""
         scratch = Tabayyun(":memory:", embedder=self.embedder, stance_model=self._stance_model or self._stance_name)
         docs = [
             s if isinstance(s, RawDocument) else RawDocument(text=s, title=s.strip()[:80], source=f"source {i + 1}")
@@ -230,7 +231,7 @@ class Tabayyun:
         if not hits:
             return CheckResult(claim=claim, verdict="not_enough_info", confidence=1.0, evidence=(), checks=(), id=cid)
         probs = self.stance_model.predict_proba([claim] * len(hits), [h.text for h in hits])
-        from .extract import compare, extract
+        from .extract import compare, extract  # lazily: the alias table (pycountry) loads on first use
 
         claim_x = extract(claim)
         per_sentence: list[list[Check]] = []
