@@ -16,7 +16,6 @@ when scoring on ANS, both ``discuss`` and ``unrelated`` predictions map back to
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .errors import InputError
+from .jsonl import json_objects
 from .protocols import StanceModel
 from .results import STANCES, Stance
 
@@ -149,13 +149,9 @@ def read_arastance(path: str | Path) -> list[AraStanceRow]:
     """AraStance JSONL: one claim per line with its articles and one stance per article."""
     rows: list[AraStanceRow] = []
     with open(path, encoding="utf-8") as fh:
-        for i, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{i}: not JSON ({exc.msg})") from exc
+        for i, obj, error in json_objects(fh):
+            if obj is None:
+                raise InputError(f"{path}:{i}: {error}")
             claim, arts, stances = obj.get("claim"), obj.get("article"), obj.get("stance")
             if isinstance(arts, str):
                 arts = [arts]
