@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from .embed import E5Embedder
 from .errors import ClaimError
@@ -201,8 +202,9 @@ class Tabayyun:
         if sources is not None:
             with self.with_sources(sources) as scratch:
                 return scratch.check(claim, id=id)
-        hits = self.retriever.search(claim, CANDIDATES)
-        return self._judge(claim, hits, id)
+        claim_vector = self.embedder.embed([claim])[0]
+        hits = self.retriever.search(claim, CANDIDATES, query_vector=claim_vector)
+        return self._judge(claim, hits, id, claim_vector)
 
     def check_many(
         self, claims: Iterable[tuple[Any, str]], *, sources: Sequence[str | RawDocument] | None = None
@@ -227,10 +229,22 @@ class Tabayyun:
             self._stance_model = scratch.stance_model
         return scratch
 
-    def _judge(self, claim: str, hits: list[SearchHit], cid: Any) -> CheckResult:
+    def _stance(self, claim: str, hits: list[SearchHit], claim_vector: NDArray[np.float32]) -> NDArray[np.float64]:
+        """Stance probabilities; a model that can use vectors gets the stored ones (no re-embedding)."""
+        model = self.stance_model
+        claims, texts = [claim] * len(hits), [h.text for h in hits]
+        with_vectors = getattr(model, "predict_proba_vectors", None)
+        if callable(with_vectors):
+            stored = self.store.vectors_of([h.sentence_id for h in hits])
+            if len(stored) == len(hits):
+                ev = np.stack([stored[h.sentence_id] for h in hits])
+                return with_vectors(claims, texts, np.stack([claim_vector] * len(hits)), ev)  # type: ignore[no-any-return]
+        return model.predict_proba(claims, texts)
+
+    def _judge(self, claim: str, hits: list[SearchHit], cid: Any, claim_vector: NDArray[np.float32]) -> CheckResult:
         if not hits:
             return CheckResult(claim=claim, verdict="not_enough_info", confidence=1.0, evidence=(), checks=(), id=cid)
-        probs = self.stance_model.predict_proba([claim] * len(hits), [h.text for h in hits])
+        probs = self._stance(claim, hits, claim_vector)
         from .extract import compare, extract  # lazily: the alias table (pycountry) loads on first use
 
         claim_x = extract(claim)

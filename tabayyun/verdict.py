@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,16 @@ CONFIRMING_KINDS = frozenset({"quantity", "date"})
 A, D, S, U = (STANCES.index(s) for s in ("agree", "disagree", "discuss", "unrelated"))
 
 
+_YEAR_WORDS = re.compile(r"\b(?:عام|العام|سنة|السنة|لعام|year|in|the)\b|[\d\s.,/-]", re.IGNORECASE)
+
+
+def is_specific(check: Check) -> bool:
+    """A quantity, or a date finer than a bare year ("March 2023", "14 آذار", not "عام 2024")."""
+    if check.kind == "quantity":
+        return True
+    return check.kind == "date" and bool(_YEAR_WORDS.sub("", check.claim_text).strip())
+
+
 def apply_checks(probs: NDArray[np.float64], checks: Sequence[Check]) -> NDArray[np.float64]:
     """Stance probabilities of one sentence moved by its explicit comparisons (sums stay 1)."""
     p = np.asarray(probs, dtype=np.float64).copy()
@@ -55,8 +66,8 @@ def apply_checks(probs: NDArray[np.float64], checks: Sequence[Check]) -> NDArray
             p[S] -= min(p[S], shift - take_a)
             p[D] = 1.0 - p[A] - p[S] - p[U]
     elif matches_specific:
-        if any(c.result == "match" and c.kind == "quantity" for c in checks):
-            # the same number of the same thing is no coincidence: the sentence is on topic
+        if any(c.result == "match" and is_specific(c) for c in checks):
+            # the same number of the same thing, or the same month, is no coincidence: on topic
             take_u = MATCH_WEIGHT * p[U]
             p[U] -= take_u
             p[A] += take_u

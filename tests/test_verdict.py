@@ -94,3 +94,15 @@ def test_a_matching_quantity_pulls_a_half_related_sentence_to_agree() -> None:
     # a matching year alone does not
     q = apply_checks(half, [chk("match", "2024", "date")])
     assert q[U] == pytest.approx(half[U])
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "specific"),
+    [("quantity", "83 عضواً", True), ("date", "March 2023", True), ("date", "14 آذار 2023", True),
+     ("date", "2024", False), ("date", "عام 2024", False), ("date", "in 2019", False), ("entity", "روما", False)],
+    ids=["quantity", "en-month", "ar-day-month", "bare-year", "ar-year", "en-year", "entity"],
+)
+def test_is_specific(kind: str, text: str, specific: bool) -> None:
+    from tabayyun.verdict import is_specific
+
+    assert is_specific(Check(kind=kind, claim_text=text, evidence_text="x", result="match")) is specific

@@ -257,6 +257,19 @@ class SQLiteStore:
                     out[r[0]] = StoredSentence(*r)
         return out
 
+    def vectors_of(self, ids: Sequence[int]) -> dict[int, NDArray[np.float32]]:
+        """The stored (float16) vectors of these sentences, as float32."""
+        out: dict[int, NDArray[np.float32]] = {}
+        with self._lock:
+            for i in range(0, len(ids), 500):
+                chunk = list(ids[i : i + 500])
+                marks = ",".join("?" * len(chunk))
+                for sid, blob in self._db.execute(
+                    f"SELECT id, vector FROM sentences WHERE id IN ({marks}) AND vector IS NOT NULL", chunk
+                ):
+                    out[int(sid)] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+        return out
+
     def lexical(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
         """BM25 over the stemmed terms: ``(sentence_id, score)`` best first (higher is better)."""
         q = fts_query(terms)
