@@ -10,8 +10,8 @@
 * ``gated`` — :class:`~tabayyun.stance.gated.GatedStance`: the heuristic model's
   unrelated probability, the related mass split by the learned model.
 
-Both implement :class:`tabayyun.protocols.StanceModel`. Choose with
-``Tabayyun(stance_model=load_stance_model("learned", embedder))``, the CLI's
+All three implement :class:`tabayyun.protocols.StanceModel`. Choose with
+``Tabayyun(stance_model="learned")``, the CLI's
 ``--stance``, or ``TABAYYUN_STANCE=learned`` in the environment.
 """
 
