@@ -191,3 +191,22 @@ def test_vectors_roundtrip_float16(tmp_path: Path) -> None:
         v = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
         ref = HashingEmbedder().embed([DOCS[2]])[0]
         assert np.dot(v, ref) == pytest.approx(1.0, abs=1e-2)
+
+
+def test_common_terms_are_dropped_only_in_large_stores(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tabayyun.store.sqlite as sq
+
+    with open_tb(":memory:") as tb:
+        for i in range(40):
+            tb.add_text(f"خبر رقم {i} عن المدينة.")
+        tb.add_text("خبر عن افتتاح الجسر في المدينة.")
+        from tabayyun.text import terms
+
+        q = terms("افتتاح الجسر في المدينة خبر")
+        assert tb.store.query_terms(q) == list(dict.fromkeys(q))  # small store: nothing pruned
+        monkeypatch.setattr(sq, "COMMON_MIN", 10)
+        monkeypatch.setattr(sq, "KEEP_AT_LEAST", 1)
+        kept = tb.store.query_terms(q)
+        assert "مدين" not in kept and "خبر" not in kept  # in every sentence
+        assert "افتتاح" in kept
+        assert tb.store.lexical(q, 3)[0][0] == tb.store.lexical(["افتتاح"], 1)[0][0]
