@@ -122,26 +122,20 @@ class Tabayyun:
                     progress(1)
             pending.clear()
 
-        n_pending = 0
         for raw in docs:
             h = content_hash(raw.text)
-            existing = seen.get(h) if h in seen else self.store.document_id_for_hash(h)
-            if h in seen and existing is None:  # a duplicate of a document still pending
+            if h in seen and seen[h] is None:  # a duplicate of a document still pending: store that first
                 flush()
-                n_pending = 0
-                existing = seen[h]
+            existing = seen.get(h) or self.store.document_id_for_hash(h)
             if existing is not None:
                 unchanged.append(existing)
                 if progress:
                     progress(1)
                 continue
             seen[h] = None
-            ss = prepare_sentences(raw.text)
-            pending.append((raw, h, ss))
-            n_pending += len(ss)
-            if n_pending >= EMBED_BATCH:
+            pending.append((raw, h, prepare_sentences(raw.text)))
+            if sum(len(ss) for _, _, ss in pending) >= EMBED_BATCH:
                 flush()
-                n_pending = 0
         flush()
         self.store.flush()
         return added, unchanged
@@ -219,14 +213,12 @@ class Tabayyun:
 
     def with_sources(self, sources: Sequence[str | RawDocument]) -> Tabayyun:
         """A new in-memory Tabayyun holding only ``sources``, sharing this one's models (close it after use)."""
-        scratch = Tabayyun(":memory:", embedder=self.embedder, stance_model=self._stance_model or self._stance_name)
+        scratch = Tabayyun(":memory:", embedder=self.embedder, stance_model=self.stance_model)
         docs = [
             s if isinstance(s, RawDocument) else RawDocument(text=s, title=s.strip()[:80], source=f"source {i + 1}")
             for i, s in enumerate(sources)
         ]
         scratch.add_documents([d for d in docs if d.text.strip()])
-        if self._stance_model is None:
-            self._stance_model = scratch.stance_model
         return scratch
 
     def _stance(self, claim: str, hits: list[SearchHit], claim_vector: NDArray[np.float32]) -> NDArray[np.float64]:

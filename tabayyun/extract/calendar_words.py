@@ -68,7 +68,7 @@ PARTS: dict[tuple[str, ...], str] = {}
 for _p, _names in {
     "early": "مطلع|بداية|أوائل|مستهل|بدايات|early|the beginning of|beginning of|the start of|start of",
     "mid": "منتصف|أواسط|mid|the middle of|middle of",
-    "late": "أواخر|نهاية|ختام|أواخر|late|the end of|end of",
+    "late": "أواخر|نهاية|ختام|late|the end of|end of",
 }.items():
     for _n in _names.split("|"):
         PARTS[norm_key(_n)] = _p
