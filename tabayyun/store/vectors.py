@@ -14,7 +14,12 @@ from pathlib import Path
 
 import numpy as np
 from numpy.typing import NDArray
-from usearch.index import Index
+
+try:  # onnxruntime must be loaded before usearch: the other order segfaults when
+    import onnxruntime  # noqa: F401  # onnxruntime is imported later (usearch 2.26, onnxruntime 1.32)
+except ImportError:  # pragma: no cover - onnxruntime is a dependency; only the stance model needs it
+    pass
+from usearch.index import Index  # noqa: E402
 
 
 class VectorIndex:
