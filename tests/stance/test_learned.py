@@ -138,3 +138,26 @@ def test_numpy_matches_torch_training_graph(tiny: CrossEncoderStance) -> None:
             x = layer(x, bias)
         expected = head(x, mask).numpy()
     np.testing.assert_allclose(tiny.logits(CLAIMS, EVIDENCE), expected, atol=1e-4)
+
+
+def test_int8_packing_round_trips_within_half_a_step() -> None:
+    from tabayyun.stance.learned import SCALE, pack_int8, unpack_int8
+
+    arrays = {k: v.astype(np.float32) for k, v in tiny_arrays().items() if not k.startswith("emb.word")}
+    packed = pack_int8(arrays)
+    assert packed["l0.q.w"].dtype == np.int8 and packed["l0.q.b"].dtype == np.float16
+    back = unpack_int8(packed)
+    assert set(back) == set(arrays) and not any(k.endswith(SCALE) for k in back)
+    w, scale = arrays["l0.fi.w"], packed["l0.fi.w" + SCALE]
+    assert np.all(np.abs(back["l0.fi.w"] - w) <= scale[:, None] / 2 + 1e-6)
+
+
+def test_int8_weights_load_and_predict_close_to_float(tmp_path: Path, tiny: CrossEncoderStance) -> None:
+    from tabayyun.stance.learned import pack_int8
+
+    arrays = tiny_arrays()
+    small = {k: v for k, v in arrays.items() if k != "emb.word"}
+    folder = save_weights(tmp_path, {**pack_int8(small), "emb.word": arrays["emb.word"]}, tiny_meta())
+    packed = CrossEncoderStance.load(folder)
+    a, b = packed.logits(CLAIMS, EVIDENCE), tiny.logits(CLAIMS, EVIDENCE)
+    assert np.abs(a - b).max() <= 0.05 * np.abs(b).max()  # a random 16-wide model; see the shipped-model test
