@@ -36,6 +36,8 @@ from .numpy_bert import Encoder, Layer
 OPSET = 17
 MS_DOMAIN = "com.microsoft"
 QMAX = 63  # 7-bit weights, see the module docstring
+#: arrays at least this large are not copied into the graph: onnxruntime reads them from numpy
+EXTERNAL_MIN = 4096
 
 
 def available() -> bool:
@@ -60,12 +62,13 @@ class _Graph:
     """Collects nodes and initializers with unique names."""
 
     def __init__(self, quantize: bool) -> None:
-        from onnx import helper, numpy_helper
+        from onnx import TensorProto, helper, numpy_helper
 
-        self.helper, self.numpy_helper = helper, numpy_helper
+        self.helper, self.numpy_helper, self.tensor_proto = helper, numpy_helper, TensorProto
         self.quantize = quantize
         self.nodes: list[Any] = []
         self.inits: list[Any] = []
+        self.external: dict[str, NDArray[Any]] = {}  # large weights handed to onnxruntime without a copy
         self._n = 0
 
     def name(self, prefix: str) -> str:
@@ -74,7 +77,19 @@ class _Graph:
 
     def const(self, value: NDArray[Any], prefix: str = "c") -> str:
         name = self.name(prefix)
-        self.inits.append(self.numpy_helper.from_array(np.require(value, requirements='C'), name))
+        array = np.require(value, requirements="C")
+        if array.size < EXTERNAL_MIN:
+            self.inits.append(self.numpy_helper.from_array(array, name))
+            return name
+        t = self.tensor_proto()
+        t.name = name
+        t.data_type = self.helper.np_dtype_to_tensor_dtype(array.dtype)
+        t.dims.extend(array.shape)
+        t.data_location = self.tensor_proto.EXTERNAL
+        entry = t.external_data.add()
+        entry.key, entry.value = "location", "tabayyun-in-memory"  # never read: supplied at session creation
+        self.inits.append(t)
+        self.external[name] = array
         return name
 
     def op(self, kind: str, inputs: Sequence[str], domain: str = "", **attrs: Any) -> str:
@@ -122,8 +137,10 @@ class _Graph:
         return self.layer_norm(self.op("Add", [h, out]), layer.oln_w, layer.oln_b, eps)
 
 
-def build_model(encoder: Encoder, quantize: bool = False) -> Any:
-    """An ONNX ``ModelProto`` computing ``encoder``'s layers (see the module docstring)."""
+def build_model(encoder: Encoder, quantize: bool = False) -> tuple[Any, dict[str, NDArray[Any]]]:
+    """An ONNX ``ModelProto`` computing ``encoder``'s layers (see the module docstring), and the
+    large weights it names as external data, to hand to onnxruntime with
+    ``SessionOptions.add_external_initializers`` (no copy into the protobuf)."""
     from onnx import TensorProto, helper
 
     g = _Graph(quantize)
@@ -142,9 +159,10 @@ def build_model(encoder: Encoder, quantize: bool = False) -> Any:
         [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", "length", hidden])],
         g.inits,
     )
-    return helper.make_model(
+    model = helper.make_model(
         graph, opset_imports=[helper.make_opsetid("", OPSET), helper.make_opsetid(MS_DOMAIN, 1)], ir_version=8
     )
+    return model, g.external
 
 
 class OnnxEncoder:
@@ -161,7 +179,10 @@ class OnnxEncoder:
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.log_severity_level = 3
-        model = build_model(encoder, quantize)
+        model, external = build_model(encoder, quantize)
+        names = list(external)
+        self._weights = [ort.OrtValue.ortvalue_from_numpy(external[n]) for n in names]  # kept alive: no copy
+        opts.add_external_initializers(names, self._weights)
         self.session = ort.InferenceSession(model.SerializeToString(), opts, providers=["CPUExecutionProvider"])
         self.encoder = replace(encoder, layers=[])  # the session holds the layers; keep only the embeddings
 
