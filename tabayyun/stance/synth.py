@@ -449,7 +449,7 @@ def _one(frame: Frame, rng: random.Random, others: list[Frame]) -> Pair:
     else:
         other = rng.choice(others)
         oslots = _draw_slots(other, rng)
-        for key in set(other.slots) & set(frame.slots):  # share a place or a person
+        for key in sorted(set(other.slots) & set(frame.slots)):  # share a place or a person (sorted: same order in every process)
             if rng.random() < 0.6:
                 oslots[key] = slots[key]
         group = rng.choice((other.agree, other.claim, other.deny, other.discuss))
