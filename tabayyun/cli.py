@@ -144,7 +144,7 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
 @click.option("--claim-author", help="ClaimReview: who made the claim.")
 @click.option("--claim-url", "claim_urls", multiple=True, help="ClaimReview: where the claim appeared (repeatable).")
 @click.option("--stance", "stance_name", type=click.Choice(["heuristic", "learned", "gated"]), default=None,
-              help="Stance model (default: $TABAYYUN_STANCE, else heuristic).")
+              help="Stance model (default: $TABAYYUN_STANCE, else gated: the learned cross-encoder gated by e5 relatedness).")
 def check(
     claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool, display: Mode,
     as_claimreview: bool, review_url: str | None, claim_author: str | None, claim_urls: tuple[str, ...],

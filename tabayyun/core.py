@@ -52,7 +52,7 @@ class Tabayyun:
     ``db`` is a SQLite path, or ``":memory:"`` (the default) to keep nothing on disk.
     ``embedder`` and ``stance_model`` are the swap points (see :mod:`tabayyun.protocols`);
     by default the e5 embedder and the default stance model (see :mod:`tabayyun.stance`),
-    loaded on first use. ``stance_model`` may also name one: ``"heuristic"`` or ``"learned"``.
+    loaded on first use. ``stance_model`` may also name one: ``"gated"``, ``"learned"`` or ``"heuristic"``.
     """
 
     def __init__(

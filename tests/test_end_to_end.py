@@ -28,7 +28,7 @@ def sample_tb() -> Iterator[Tabayyun]:
         yield tb
 
 
-#: known gaps of the default (heuristic) stance model, kept visible: strict, so a fix shows up
+#: known gaps of the default (gated) stance model, kept visible: strict, so a fix shows up
 KNOWN_GAPS = {
     "en-refuted-deaths": "'several people died' against 'no deaths had been reported': died/deaths share no "
     "stem and the heuristic cannot see the contradiction; the learned model does not either",

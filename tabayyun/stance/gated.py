@@ -125,8 +125,26 @@ class GatedStance:
             raise ValueError("claims and evidence must have the same length")
         if not claims:
             return np.zeros((0, len(STANCES)))
+        return self._combine(claims, evidence, self.gate.predict_proba(claims, evidence))
+
+    def predict_proba_vectors(
+        self,
+        claims: Sequence[str],
+        evidence: Sequence[str],
+        claim_vectors: NDArray[np.float32],
+        evidence_vectors: NDArray[np.float32],
+    ) -> NDArray[np.float64]:
+        """As :meth:`predict_proba`; a gate that can use the checker's vectors gets them (no re-embedding)."""
+        with_vectors = getattr(self.gate, "predict_proba_vectors", None)
+        if not callable(with_vectors) or not claims:
+            return self.predict_proba(claims, evidence)
+        if len(claims) != len(evidence):
+            raise ValueError("claims and evidence must have the same length")
+        return self._combine(claims, evidence, with_vectors(claims, evidence, claim_vectors, evidence_vectors))
+
+    def _combine(self, claims: Sequence[str], evidence: Sequence[str], gate: NDArray[np.float64]) -> NDArray[np.float64]:
         polarity = np.array([polarity_differs(c, e) for c, e in zip(claims, evidence, strict=True)], dtype=bool)
         return combine(
-            self.gate.predict_proba(claims, evidence), self.splitter.predict_proba(claims, evidence),
+            gate, self.splitter.predict_proba(claims, evidence),
             self.gate_weight, temper=self.temper, polarity=polarity,
         )  # fmt: skip

@@ -54,9 +54,10 @@ class TrainConfig:
     wrap: int = 0  # ANS train pairs whose evidence is rewritten as a long news sentence (augment.wrap)
     self_support: int = 0  # agree pairs: an ANS headline against itself inside a long sentence
     long_unrelated: int = 0  # unrelated pairs: a headline against a long sentence built from two other rows
-    news_pairs: str = ""  # comma-separated JSONL files of hand-written news-shaped pairs (see read_news_pairs)
-    news_repeat: int = 1  # how many times each training news pair is seen per epoch
-    news_weight: float = 0.0  # share of the news dev macro-F1 in the selection score (the rest: ANS dev)
+    #: comma-separated JSONL files of hand-written news-shaped pairs (see read_news_pairs; "" = none)
+    news_pairs: str = "training/stance_news_pairs_a.jsonl,training/stance_news_pairs_b.jsonl"
+    news_repeat: int = 3  # how many times each training news pair is seen per epoch
+    news_weight: float = 0.5  # share of the news dev macro-F1 in the selection score (the rest: ANS dev)
     epochs: int = 3
     batch_size: int = 32
     lr: float = 1e-4

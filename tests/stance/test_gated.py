@@ -152,3 +152,31 @@ def test_load_stance_model_builds_the_gated_model(monkeypatch: pytest.MonkeyPatc
     model = load_stance_model("gated", NoEmbedder())
     assert isinstance(model, GatedStance)
     assert model.splitter is fake
+
+
+class WithVectors(Fixed):
+    def __init__(self, row: list[float]) -> None:
+        super().__init__(row)
+        self.vector_calls = 0
+
+    def predict_proba_vectors(self, claims: Sequence[str], evidence: Sequence[str], cv: object, ev: object) -> NDArray[np.float64]:
+        self.vector_calls += 1
+        return self.predict_proba(claims, evidence)
+
+
+def test_predict_proba_vectors_hands_the_vectors_to_a_gate_that_can_use_them() -> None:
+    gate = WithVectors(GATE)
+    model = GatedStance(gate, Fixed(SPLITTER), gate_weight=0.0, temper=0.0)
+    vectors = np.zeros((2, 3), dtype=np.float32)
+    out = model.predict_proba_vectors(["a", "b"], ["x", "y"], vectors, vectors)
+    assert gate.vector_calls == 1
+    np.testing.assert_allclose(out, model.predict_proba(["a", "b"], ["x", "y"]))
+
+
+def test_predict_proba_vectors_falls_back_without_gate_support() -> None:
+    gate = Fixed(GATE)
+    model = GatedStance(gate, Fixed(SPLITTER), gate_weight=0.0, temper=0.0)
+    vectors = np.zeros((1, 3), dtype=np.float32)
+    out = model.predict_proba_vectors(["a"], ["x"], vectors, vectors)
+    np.testing.assert_allclose(out, [[0.15, 0.45, 0.0, 0.4]])
+    assert gate.calls == 1
