@@ -180,3 +180,42 @@ def test_predict_proba_vectors_falls_back_without_gate_support() -> None:
     out = model.predict_proba_vectors(["a"], ["x"], vectors, vectors)
     np.testing.assert_allclose(out, [[0.15, 0.45, 0.0, 0.4]])
     assert gate.calls == 1
+
+
+class ByEvidence:
+    """A fake gate: the row for each pair is looked up by its evidence text."""
+
+    def __init__(self, rows: dict[str, list[float]]) -> None:
+        self.rows = rows
+
+    def predict_proba(self, claims: Sequence[str], evidence: Sequence[str]) -> NDArray[np.float64]:
+        return np.array([self.rows[e] for e in evidence], dtype=np.float64)
+
+
+class Recording(Fixed):
+    def __init__(self, row: Sequence[float]) -> None:
+        super().__init__(row)
+        self.seen: list[str] = []
+
+    def predict_proba(self, claims: Sequence[str], evidence: Sequence[str]) -> NDArray[np.float64]:
+        self.seen.extend(evidence)
+        return super().predict_proba(claims, evidence)
+
+
+def test_the_splitter_skips_pairs_the_gate_calls_clearly_unrelated() -> None:
+    far = [0.02, 0.01, 0.02, 0.95]
+    gate = ByEvidence({"near": GATE, "far": far})
+    splitter = Recording(SPLITTER)
+    model = GatedStance(gate, splitter, gate_weight=0.0, temper=0.0)
+    out = model.predict_proba(["c", "c", "c"], ["near", "far", "near"])
+    assert splitter.seen == ["near", "near"]
+    np.testing.assert_allclose(out[1], far)  # the gate's own split of its small related mass
+    np.testing.assert_allclose(out[0], [0.15, 0.45, 0.0, 0.4])
+
+
+def test_nothing_related_means_no_splitter_call() -> None:
+    splitter = Recording(SPLITTER)
+    model = GatedStance(ByEvidence({"far": [0.0, 0.0, 0.05, 0.95]}), splitter)
+    out = model.predict_proba(["c"], ["far"])
+    assert splitter.calls == 0
+    assert out[0, 3] == pytest.approx(0.95)
