@@ -11,6 +11,8 @@ from numpy.typing import NDArray
 from tabayyun.protocols import StanceModel
 from tabayyun.stance import load_stance_model
 from tabayyun.stance.gated import GatedStance, combine, polarity_differs, related_split
+from tabayyun.stance.heuristic import HeuristicStance
+from tabayyun.testing import HashingEmbedder
 
 
 class Fixed:
@@ -219,3 +221,21 @@ def test_nothing_related_means_no_splitter_call() -> None:
     out = model.predict_proba(["c"], ["far"])
     assert splitter.calls == 0
     assert out[0, 3] == pytest.approx(0.95)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [(None, GatedStance), ("gated", GatedStance), ("heuristic", HeuristicStance)],
+    ids=["unset-is-gated", "gated", "heuristic"],
+)
+def test_the_default_stance_model_is_gated_unless_the_environment_says(
+    monkeypatch: pytest.MonkeyPatch, env: str | None, expected: type
+) -> None:
+    from tabayyun.stance import default_stance_model, learned
+
+    monkeypatch.setattr(learned.CrossEncoderStance, "load", classmethod(lambda cls: Fixed(SPLITTER)))
+    if env is None:
+        monkeypatch.delenv("TABAYYUN_STANCE", raising=False)
+    else:
+        monkeypatch.setenv("TABAYYUN_STANCE", env)
+    assert isinstance(default_stance_model(HashingEmbedder()), expected)
