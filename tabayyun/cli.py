@@ -16,6 +16,7 @@ from .display import Mode, check_report, resolve_mode, search_report
 from .errors import InputError, TabayyunError
 from .ingest import RawDocument, expand_paths, read_path
 from .jsonl import json_objects
+from .stance import STANCE_MODELS
 
 DEFAULT_DB = "tabayyun.db"
 
@@ -143,7 +144,7 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
 @click.option("--review-url", help="ClaimReview: where the review is published.")
 @click.option("--claim-author", help="ClaimReview: who made the claim.")
 @click.option("--claim-url", "claim_urls", multiple=True, help="ClaimReview: where the claim appeared (repeatable).")
-@click.option("--stance", "stance_name", type=click.Choice(["heuristic", "learned", "gated"]), default=None,
+@click.option("--stance", "stance_name", type=click.Choice(STANCE_MODELS), default=None,
               help="Stance model (default: $TABAYYUN_STANCE, else gated: the learned cross-encoder gated by e5 relatedness).")
 def check(
     claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool, display: Mode,

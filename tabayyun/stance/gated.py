@@ -127,11 +127,7 @@ class GatedStance:
         self.temper = temper
 
     def predict_proba(self, claims: Sequence[str], evidence: Sequence[str]) -> NDArray[np.float64]:
-        if len(claims) != len(evidence):
-            raise ValueError("claims and evidence must have the same length")
-        if not claims:
-            return np.zeros((0, len(STANCES)))
-        return self._combine(claims, evidence, self.gate.predict_proba(claims, evidence))
+        return self._predict(claims, evidence, None)
 
     def predict_proba_vectors(
         self,
@@ -141,12 +137,24 @@ class GatedStance:
         evidence_vectors: NDArray[np.float32],
     ) -> NDArray[np.float64]:
         """As :meth:`predict_proba`; a gate that can use the checker's vectors gets them (no re-embedding)."""
-        with_vectors = getattr(self.gate, "predict_proba_vectors", None)
-        if not callable(with_vectors) or not claims:
-            return self.predict_proba(claims, evidence)
+        return self._predict(claims, evidence, (claim_vectors, evidence_vectors))
+
+    def _predict(
+        self,
+        claims: Sequence[str],
+        evidence: Sequence[str],
+        vectors: tuple[NDArray[np.float32], NDArray[np.float32]] | None,
+    ) -> NDArray[np.float64]:
         if len(claims) != len(evidence):
             raise ValueError("claims and evidence must have the same length")
-        return self._combine(claims, evidence, with_vectors(claims, evidence, claim_vectors, evidence_vectors))
+        if not claims:
+            return np.zeros((0, len(STANCES)))
+        with_vectors = getattr(self.gate, "predict_proba_vectors", None)
+        if vectors is not None and callable(with_vectors):
+            gate = with_vectors(claims, evidence, *vectors)
+        else:
+            gate = self.gate.predict_proba(claims, evidence)
+        return self._combine(claims, evidence, gate)
 
     def _combine(self, claims: Sequence[str], evidence: Sequence[str], gate: NDArray[np.float64]) -> NDArray[np.float64]:
         polarity = np.array([polarity_differs(c, e) for c, e in zip(claims, evidence, strict=True)], dtype=bool)

@@ -8,9 +8,9 @@ that is the word embeddings, the embedding LayerNorm and the frozen lower layers
 so only the fine-tuned top layers and the head are stored in the package.
 
 The layers run in onnxruntime when it is installed (the graph is built in memory from
-the same weights, :mod:`.onnx_bert`; on 2 cores 1.14x numpy's speed on a quiet machine,
-1.6x on a busy one, for ~300 MB more memory), else in numpy (:mod:`.numpy_bert`); both
-give the same logits to ~1e-5. ``runtime="numpy"`` picks the leaner one.
+the same weights, :mod:`.onnx_bert`; ~1.3x numpy's speed on 2 cores in
+bench/bench_stance.py, for more memory), else in numpy (:mod:`.numpy_bert`); both give
+the same logits to ~1e-5. ``runtime="numpy"`` picks the leaner one.
 
 Input is the XLM-R pair ``<s> claim </s></s> evidence </s>``; the head reads
 ``[CLS ; mean of tokens]``; probabilities are ``softmax(logits / temperature)``

@@ -113,11 +113,17 @@ class Encoder:
 
     def forward(self, words: Array, mask: NDArray[np.bool_], layers: Sequence[Layer] | None = None) -> Array:
         """Final hidden states ``(B, L, H)``; ``mask`` is True on real tokens."""
-        bias = np.where(mask, np.float32(0.0), np.float32(-1e9)).astype(np.float32)[:, None, None, :]
+        bias = attention_bias(mask)
         x = self.embed(words)
         for layer in self.layers if layers is None else layers:
             x = layer(x, bias, self.heads, self.eps)
         return x
+
+
+def attention_bias(mask: NDArray[np.bool_]) -> Array:
+    """``(B, L)`` real-token mask -> ``(B, 1, 1, L)`` additive attention bias (0 or -1e9)."""
+    out: Array = np.where(mask, np.float32(0.0), np.float32(-1e9)).astype(np.float32)[:, None, None, :]
+    return out
 
 
 def mean_pool(x: Array, mask: NDArray[np.bool_]) -> Array:

@@ -4,8 +4,8 @@ Nothing is stored on disk: :func:`build_model` turns an :class:`~.numpy_bert.Enc
 float32 weights into an ONNX ``ModelProto`` at load time. With ``quantize=True``
 every matrix is stored as int8 with one scale per output column and
 multiplied by ``com.microsoft.DynamicQuantizeMatMul`` (activations quantized per
-batch). It is not the default: on an AVX2 CPU without VNNI it was only ~1.2x faster
-than float32 here and changed 3-8 % of ANS dev predictions (bench notes in
+batch). It is not the default: on an AVX2 CPU without VNNI it was ~1.3x faster than
+float32 and changed ~5 % of ANS dev predictions (``python3 bench/bench_stance.py --int8``,
 docs/benchmarks.md). Weights are quantized to 7 bits (``[-63, 63]``): without VNNI
 the u8×s8 kernel can saturate its 16-bit intermediate sums with full 8-bit weights.
 
@@ -31,7 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..errors import ModelError
-from .numpy_bert import Encoder, Layer
+from .numpy_bert import Encoder, Layer, attention_bias
 
 OPSET = 17
 MS_DOMAIN = "com.microsoft"
@@ -173,7 +173,6 @@ class OnnxEncoder:
             import onnxruntime as ort
         except ImportError as exc:
             raise ModelError("onnxruntime is not installed (pip install onnxruntime)") from exc
-        self.quantize = quantize
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or _default_threads()
         opts.inter_op_num_threads = 1
@@ -188,9 +187,8 @@ class OnnxEncoder:
 
     def forward(self, words: NDArray[np.float32], mask: NDArray[np.bool_]) -> NDArray[np.float32]:
         """Final hidden states ``(B, L, H)``; ``mask`` is True on real tokens."""
-        bias = np.where(mask, np.float32(0.0), np.float32(-1e9)).astype(np.float32)[:, None, None, :]
         x = self.encoder.embed(words)
-        (y,) = self.session.run(["y"], {"x": np.ascontiguousarray(x, dtype=np.float32), "bias": bias})
+        (y,) = self.session.run(["y"], {"x": np.ascontiguousarray(x, dtype=np.float32), "bias": attention_bias(mask)})
         out: NDArray[np.float32] = y
         return out
 
