@@ -11,6 +11,8 @@ nothing is emitted. The rules:
     as comparable: a country counted as a member);
   * their roles (killed / injured / arrested / displaced, read from nearby
     words) do not conflict, and ordinals align only with ordinals.
+  An implied count (kind ``implied``: "العضوان الجديدان رقم 40 و41" → 41
+  members) compares as the number of members right after the last one joined.
   Two bare numbers (no unit, no noun) are compared only when each side has
   exactly one, and then never reported as a mismatch (at most not_comparable).
   A claim quantity is compared with every aligned evidence quantity: any match
@@ -49,6 +51,8 @@ from .units import COMPARABLE_GROUPS
 _EPS = 1e-9
 _RATES = ("percent", "pp", "bp")
 _FUZZY = ("part", "season", "half", "quarter")
+#: an implied count ("the 41st member to join" → 41 members) is the count right after that member joined
+_IMPLIED_TOLERANCE = "implied by the position of the member that joined"
 
 
 # ------------------------------------------------------------------ quantities
@@ -83,7 +87,7 @@ def _bounds(q: Quantity) -> tuple[float, float]:
 
 
 def _is_point(q: Quantity) -> bool:
-    return q.value is not None and q.hedge is None and q.kind in ("cardinal", "fraction", "ordinal")
+    return q.value is not None and q.hedge is None and q.kind in ("cardinal", "fraction", "ordinal", "implied")
 
 
 def _close(a: float, b: float) -> bool:
@@ -116,6 +120,8 @@ def compare_quantities(c: Quantity, e: Quantity) -> tuple[CheckOutcome, str | No
         assert c.value is not None and e.value is not None
         same, p = _same_rounded(c.value, c.precision, e.value, e.precision)
         tol = "exact" if p <= 1 and not (c.precision and c.precision < 1) else f"rounded to {_fmt(p)}"
+        if "implied" in (c.kind, e.kind):
+            tol = _IMPLIED_TOLERANCE
         if same:
             return "match", tol, f"{_fmt(c.value)} = {_fmt(e.value)}" + ("" if tol == "exact" else f" ({tol})")
         return "mismatch", tol, f"claim says {_fmt(c.value)}, evidence says {_fmt(e.value)}"
