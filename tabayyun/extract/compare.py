@@ -380,12 +380,19 @@ def compare(
     claim_extraction: Extraction | None = None,
     evidence_extraction: Extraction | None = None,
     aliases: AliasTable | None = None,
+    evidence_date: date | None = None,
 ) -> list[Check]:
-    """Explicit comparisons between ``claim`` and ``evidence``; offsets index ``evidence``."""
+    """Explicit comparisons between ``claim`` and ``evidence``; offsets index ``evidence``.
+
+    ``evidence_date`` is the date of the document the evidence comes from: its relative
+    dates (اليوم، أمس، this week, الشهر الماضي) resolve against it, so "في عمّان اليوم" in a
+    statement of 3 May 2022 matches a claim dated May 3, 2022.
+    """
     from . import extract
 
     cx = claim_extraction if claim_extraction is not None else extract(claim, aliases=aliases)
-    ex = evidence_extraction if evidence_extraction is not None else extract(evidence, aliases=aliases)
+    ex = (evidence_extraction if evidence_extraction is not None
+          else extract(evidence, aliases=aliases, document_date=evidence_date))
     return _quantity_checks(cx.quantities, ex.quantities) + _date_checks(cx.dates, ex.dates) + _entity_checks(
         cx.entities, ex.entities
     )
