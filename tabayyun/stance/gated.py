@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 from ..protocols import StanceModel
 from ..results import STANCES
 from .heuristic import NEGATION_OVERLAP, term_overlap
-from .negation import negation_parity_differs
+from .negation import negation_parity_differs, scoped_negation_differs
 
 A, D, S, U = (STANCES.index(s) for s in ("agree", "disagree", "discuss", "unrelated"))
 RELATED = [A, D, S]
@@ -60,8 +60,18 @@ def related_split(probs: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def polarity_differs(claim: str, evidence: str) -> bool:
-    """The heuristic model's negation rule: one side negated, in a sentence repeating enough of the claim."""
-    return term_overlap(claim, evidence) >= NEGATION_OVERLAP and negation_parity_differs(claim, evidence)
+    """A negation is in play, in a sentence repeating enough of the claim: the gate's negation rule judges.
+
+    True when the cue counts of the two sides differ in parity, or when the scoped rule
+    (:func:`~tabayyun.stance.negation.scoped_negation_differs`) finds one side negated. The
+    learned model, trained on ANS headlines where a negation word is the one change, reads any
+    cue as disagreement, out of scope too ("مناقشات غير رسمية", "لم تعد ... تسيطر" in another
+    clause); the gate reads the cue's scope and clause, so such pairs take its split. Pairs with
+    no cue difference at all keep the learned split (tempered).
+    """
+    if term_overlap(claim, evidence) < NEGATION_OVERLAP:
+        return False
+    return negation_parity_differs(claim, evidence) or scoped_negation_differs(claim, evidence)
 
 
 def combine(
