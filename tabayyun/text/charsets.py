@@ -120,6 +120,15 @@ LOOKALIKES = {
     "ۅ": "و",
 }
 
+#: cleaning for the models (:mod:`tabayyun.text.clean`) keeps the hamza or teh marbuta these letters carry
+CLEAN_LOOKALIKES = {"ٵ": "أ", "ٶ": "ؤ", "ٸ": "ئ", "ۃ": "ة"}
+#: letters Arabic writing borrows for foreign sounds (ڤيروس, پاريس): cleaning keeps them as written
+BORROWED_LETTERS = "گڭڤڥڨپچڃژ"
+#: code-point ranges of the Arabic presentation forms (folded by NFKC when cleaning)
+PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+#: marks that make a letter rather than vocalize it (ا + ٓ = آ, ا + ٔ = أ): cleaning keeps them
+LETTER_MARKS = "\u0653\u0654\u0655"
+
 #: ligatures NFKC leaves alone, spelled out
 LIGATURE_EXPANSIONS = {"\uFDFD": "بسم الله الرحمن الرحيم"}
 
