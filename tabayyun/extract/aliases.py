@@ -5,13 +5,18 @@ File format (UTF-8, one entity per line, ``#`` comments)::
     canonical<TAB>@type[/subtype]<TAB>variant<TAB>variant …
 
 ``@type`` is optional (``person``, ``place``, ``org``; a ``place`` may carry a
-subtype: ``@place/city``). A variant starting with ``~`` is a nationality
+subtype: ``@place/city``). ``@in=<name>`` says where a place lies (a city's
+country: ``Amman  @place/city  @in=Jordan``). A variant starting with ``~`` is a nationality
 adjective (Arabic in the masculine without the article: ``~أمريكي`` also
 matches الأمريكية، الأمريكيون). Lines may also be written ``a = b = c``
 (the first name is canonical). Matching is on normalized text, so spelling
 variants that normalization folds (أ/ا، ة/ه، ى/ي، diacritics) need no entry.
 English variants match only when capitalized as written; all-capital short
 forms (US, UN, WHO) only in capitals.
+
+:data:`HOMOGRAPHS` lists the Arabic names one spelling gives to two places
+(عمان: عُمان Oman and عَمّان Amman — only the vowels, which news text leaves out,
+tell them apart); :func:`readings` gives every place a mention may be.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ class AliasEntry:
     variant: str  # as written in the table
     adjective: bool
     case_sensitive: bool
+    parent: str | None = None  # the place it lies in, as written after @in=
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ class AliasTable:
     max_len: int = 1
 
     @staticmethod
-    def _parse(text: str, origin: str) -> list[tuple[str, str | None, str | None, list[str]]]:
+    def _parse(text: str, origin: str) -> list[tuple[str, str | None, str | None, str | None, list[str]]]:
         rows = []
         for lineno, raw in enumerate(text.splitlines(), start=1):
             line = raw.strip()
@@ -57,23 +63,25 @@ class AliasTable:
             if not parts:
                 continue
             canonical, rest = parts[0], parts[1:]
-            typ = sub = None
+            typ = sub = parent = None
             names = []
             for p in rest:
-                if p.startswith("@"):
+                if p.startswith("@in="):
+                    parent = p[4:].strip() or None
+                elif p.startswith("@"):
                     typ, _, s = p[1:].partition("/")
                     sub = s or None
                     if typ not in ("person", "place", "org"):
                         raise InputError(f"{origin}:{lineno}: unknown type {p!r} (person, place or org)")
                 else:
                     names.append(p)
-            rows.append((canonical, typ, sub, [canonical, *names]))
+            rows.append((canonical, typ, sub, parent, [canonical, *names]))
         return rows
 
     @classmethod
     def from_text(cls, text: str, origin: str = "<aliases>", *, base: AliasTable | None = None) -> AliasTable:
         index: dict[tuple[str, ...], AliasEntry] = dict(base.index) if base else {}
-        for canonical, typ, sub, names in cls._parse(text, origin):
+        for canonical, typ, sub, parent, names in cls._parse(text, origin):
             if typ is None:  # inherit the type of a name the base table knows, else org
                 known = [index[k] for n in names if (k := norm_key(n.lstrip("~"))) in index]
                 typ = known[0].type if known else "org"
@@ -85,7 +93,8 @@ class AliasTable:
                 if not key:
                     continue
                 cs = name.isascii() and name.replace(".", "").isupper() and len(name.replace(".", "")) <= 5
-                entry = AliasEntry(canonical, typ, "nationality" if adjective else sub, name, adjective, cs)
+                entry = AliasEntry(canonical, typ, "nationality" if adjective else sub, name, adjective, cs,
+                                   None if adjective else parent)
                 if adjective:  # an adjective never hides a name
                     endings = _AR_ADJ_ENDINGS if not name.isascii() else ("",)
                     for ending in endings:
@@ -133,6 +142,26 @@ class AliasTable:
 
     def __len__(self) -> int:
         return len(self.index)
+
+
+#: one Arabic spelling, two places: a country and its capital written alike without vowels
+HOMOGRAPHS: dict[tuple[str, ...], tuple[str, ...]] = {norm_key(k): v for k, v in (
+    ("عمان", ("Oman", "Amman")), ("تونس", ("Tunisia", "Tunis")), ("الجزائر", ("Algeria", "Algiers")),
+    ("الكويت", ("Kuwait", "Kuwait City")), ("بنما", ("Panama", "Panama City")),
+)}
+
+
+def readings(text: str, table: AliasTable | None = None) -> tuple[AliasEntry, ...]:
+    """Every place a mention's text may name: two for a homograph (عمان → Oman, Amman), else its one entry."""
+    t = table if table is not None else AliasTable.default()
+    key = norm_key(text)
+    names = HOMOGRAPHS.get(key)
+    if names is not None:
+        found = tuple(e for n in names if (e := t.lookup(n)) is not None)
+        if found:
+            return found
+    entry = t.index.get(key)
+    return (entry,) if entry is not None else ()
 
 
 def _pycountry_rows(known: AliasTable) -> str:

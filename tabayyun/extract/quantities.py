@@ -71,7 +71,8 @@ _CLITICS = ("وب", "ول", "فب", "و", "ب", "ل", "ف")
 
 #: words that make the number after them a position, not a count: "العضو رقم 41", "member No. 41"
 _POSITION_MARKERS = frozenset(norm_word(w) for w in (
-    "رقم", "الرقم", "برقم", "الرقمين", "رقمي", "الرقمان", "رقما", "الأرقام", "أرقام", "number", "no", "nos", "#"))
+    "رقم", "الرقم", "برقم", "الرقمين", "رقمي", "الرقمان", "رقما", "الأرقام", "أرقام", "number", "numbers", "no", "nos",
+    "#"))
 #: adjectives between a counted noun and its position marker: "عضوين جديدين رقم 40 و41"
 _NEW_WORDS = frozenset(norm_word(w) for w in (
     "جديد", "جديدة", "جديدين", "جديدان", "جديدا", "الجديد", "الجديدة", "الجديدين", "الجديدان", "جدد", "الجدد",
@@ -381,8 +382,8 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
             noun = noun_lemma(toks[a - 1].text)
         elif b + 1 < n and toks[b + 1].kind == "en":
             noun = noun_lemma(toks[b + 1].text)
-        if noun is None and a >= 2 and toks[a - 1].text in _NEW_WORDS and toks[a - 2].kind == "ar":
-            noun = noun_lemma(toks[a - 2].text)  # العضو الجديد الحادي والأربعين
+        if a >= 2 and toks[a - 1].text in _NEW_WORDS and toks[a - 2].kind == "ar":
+            noun = noun_lemma(toks[a - 2].text)  # العضو الجديد الحادي والأربعين: the noun before "new"
         kind = "implied" if _implies_count(doc, a, b, noun) else "ordinal"
         s, e, text = doc.tok_span(a, b)
         return Quantity(text, s, e, float(v), float(v), float(v), None, noun, kind, None, (), 1.0), b + 1
@@ -513,7 +514,7 @@ def _noun_before_marker(doc: Doc, marker: int) -> str | None:
     """The counted noun before a position marker, past "new" adjectives: "العضوان الجديدان الرقمين"."""
     toks = doc.tokens
     k = marker - 1
-    while k >= 0 and marker - k <= 3 and toks[k].text in _NEW_WORDS:
+    while k >= 0 and marker - k <= 3 and (toks[k].text in _NEW_WORDS or toks[k].text in (",", "،")):
         k -= 1
     if k < 0 or toks[k].kind not in ("ar", "en"):
         return None
