@@ -34,7 +34,7 @@ MARGIN = 0.25
 #: how far a mismatch check moves a related sentence towards disagree (and a match towards agree)
 MISMATCH_WEIGHT = 0.9
 MATCH_WEIGHT = 0.7
-CONFIRMING_KINDS = frozenset({"quantity", "date"})
+CONFIRMING_KINDS = frozenset({"quantity", "date", "membership"})
 
 A, D, S, U = (STANCES.index(s) for s in ("agree", "disagree", "discuss", "unrelated"))
 

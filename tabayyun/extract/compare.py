@@ -35,9 +35,7 @@ comparable. A month or day without a year compares by month (and day) alone.
 transliteration skeleton (بلينكن = Blinken, ترامب = ترمب) is found in the
 evidence → match. A mismatch is emitted only for a clean substitution: exactly
 one unmatched claim entity and exactly one unmatched evidence entity of the same
-class (person; nationality; organization). Places are compared by the role they
-play (where, where from, where to), across scripts and homographs (عمان: Oman or
-Amman) and through a city's country: see :mod:`.places`.
+class (person; country or nationality; city; region; organization).
 """
 
 from __future__ import annotations
@@ -340,16 +338,11 @@ def _contains(a: Entity, b: Entity) -> bool:
     return a.canonical in _inner_canonicals(b) or b.canonical in _inner_canonicals(a)
 
 
-def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...], claim: str = "", evidence: str = "") -> list[Check]:
-    """People, organizations and nationalities here; places by their role in :mod:`.places`."""
-    from .places import is_place, place_checks
-
+def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...]) -> list[Check]:
     checks: list[Check] = []
     unmatched_c: list[Entity] = []
     matched_e: set[int] = set()
     seen: set[str] = set()
-    places = place_checks(ce, ee, claim, evidence)
-    ce = tuple(c for c in ce if not is_place(c))
     for c in ce:
         hit = next(((how, k, e) for k, e in enumerate(ee) if (how := same_entity(c, e))), None)
         if hit is None:
@@ -365,7 +358,7 @@ def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...], claim: str = 
     for k, e in enumerate(ee):
         if any(same_entity(c, e) for c in ce):
             matched_e.add(k)
-    unmatched_e = [e for k, e in enumerate(ee) if k not in matched_e and not is_place(e)]
+    unmatched_e = [e for k, e in enumerate(ee) if k not in matched_e]
     for cls in sorted({_class(c) for c in unmatched_c}):
         cs = {c.canonical: c for c in unmatched_c if _class(c) == cls}
         es = {e.canonical: e for e in unmatched_e if _class(e) == cls}
@@ -376,7 +369,7 @@ def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...], claim: str = 
             checks.append(Check("entity", c.text, e.text, "mismatch",
                                 f"claim names {c.canonical}, evidence names {e.canonical} in its place ({cls})",
                                 "one-to-one substitution", e.start, e.end))
-    return checks + places
+    return checks
 
 
 # ------------------------------------------------------------------ entry point
@@ -400,6 +393,16 @@ def compare(
     cx = claim_extraction if claim_extraction is not None else extract(claim, aliases=aliases)
     ex = (evidence_extraction if evidence_extraction is not None
           else extract(evidence, aliases=aliases, document_date=evidence_date))
-    return _quantity_checks(cx.quantities, ex.quantities) + _date_checks(cx.dates, ex.dates) + _entity_checks(
-        cx.entities, ex.entities, claim, evidence
+    told = _told_checks(claim, evidence, cx, ex)
+    return told + _quantity_checks(cx.quantities, ex.quantities) + _date_checks(cx.dates, ex.dates) + _entity_checks(
+        cx.entities, ex.entities
     )
+
+
+def _told_checks(claim: str, evidence: str, cx: Extraction, ex: Extraction) -> list[Check]:
+    """What the sentences say of their facts: list membership, completion, quantifiers (own modules)."""
+    from .completion import completion_checks, quantifier_checks
+    from .membership import membership_checks
+
+    return (membership_checks(claim, cx.entities, evidence, ex.entities)
+            + completion_checks(claim, evidence, cx.quantities, ex.quantities) + quantifier_checks(claim, evidence))
