@@ -35,7 +35,9 @@ comparable. A month or day without a year compares by month (and day) alone.
 transliteration skeleton (بلينكن = Blinken, ترامب = ترمب) is found in the
 evidence → match. A mismatch is emitted only for a clean substitution: exactly
 one unmatched claim entity and exactly one unmatched evidence entity of the same
-class (person; country or nationality; city; region; organization).
+class (person; nationality; organization). Places are compared by the role they
+play (where, where from, where to), across scripts and homographs (عمان: Oman or
+Amman) and through a city's country: see :mod:`.places`.
 """
 
 from __future__ import annotations
@@ -338,11 +340,16 @@ def _contains(a: Entity, b: Entity) -> bool:
     return a.canonical in _inner_canonicals(b) or b.canonical in _inner_canonicals(a)
 
 
-def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...]) -> list[Check]:
+def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...], claim: str = "", evidence: str = "") -> list[Check]:
+    """People, organizations and nationalities here; places by their role in :mod:`.places`."""
+    from .places import is_place, place_checks
+
     checks: list[Check] = []
     unmatched_c: list[Entity] = []
     matched_e: set[int] = set()
     seen: set[str] = set()
+    places = place_checks(ce, ee, claim, evidence)
+    ce = tuple(c for c in ce if not is_place(c))
     for c in ce:
         hit = next(((how, k, e) for k, e in enumerate(ee) if (how := same_entity(c, e))), None)
         if hit is None:
@@ -358,7 +365,7 @@ def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...]) -> list[Check
     for k, e in enumerate(ee):
         if any(same_entity(c, e) for c in ce):
             matched_e.add(k)
-    unmatched_e = [e for k, e in enumerate(ee) if k not in matched_e]
+    unmatched_e = [e for k, e in enumerate(ee) if k not in matched_e and not is_place(e)]
     for cls in sorted({_class(c) for c in unmatched_c}):
         cs = {c.canonical: c for c in unmatched_c if _class(c) == cls}
         es = {e.canonical: e for e in unmatched_e if _class(e) == cls}
@@ -369,7 +376,7 @@ def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...]) -> list[Check
             checks.append(Check("entity", c.text, e.text, "mismatch",
                                 f"claim names {c.canonical}, evidence names {e.canonical} in its place ({cls})",
                                 "one-to-one substitution", e.start, e.end))
-    return checks
+    return checks + places
 
 
 # ------------------------------------------------------------------ entry point
@@ -395,7 +402,7 @@ def compare(
           else extract(evidence, aliases=aliases, document_date=evidence_date))
     told = _told_checks(claim, evidence, cx, ex)
     return told + _quantity_checks(cx.quantities, ex.quantities) + _date_checks(cx.dates, ex.dates) + _entity_checks(
-        cx.entities, ex.entities
+        cx.entities, ex.entities, claim, evidence
     )
 
 
