@@ -11,9 +11,18 @@
    evidence: a claim number (or date, or name) that some related sentence
    *matches* is not contradicted by another sentence that merely mentions a
    different number of the same unit — that sentence is about something else.
-3. :func:`decide` aggregates: the strongest agreeing and disagreeing sentences
-   decide between supported, refuted and conflicting; when neither is strong
-   enough the answer is not_enough_info — never a guess.
+3. :func:`decide` aggregates: the strongest agreeing and disagreeing *on-topic*
+   sentences decide between supported, refuted and conflicting; when neither is
+   strong enough — and always when no sentence is on topic — the answer is
+   not_enough_info, never a guess. A sentence is on topic when its unrelated
+   probability is below :data:`ON_TOPIC` (:func:`is_on_topic`).
+4. The confidence: a raw score from the deciding probabilities, then the
+   calibrated map for that verdict (:mod:`tabayyun.calibration`), so that a
+   confidence of 0.7 means about 70 % of such verdicts are right.
+
+:func:`result_stance` reads a whole check as one stance towards its sources
+(supported agree, refuted disagree, conflicting or not_enough_info with on-topic
+evidence discuss, otherwise unrelated); ``tabayyun eval --system pipeline`` scores it.
 """
 
 from __future__ import annotations
@@ -25,7 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from .results import STANCES, Check, Stance, Verdict
+from .calibration import calibrate
+from .results import STANCES, Check, CheckResult, Stance, Verdict
 
 #: a stance probability at or above this makes a sentence count as evidence for the verdict
 DECISIVE = 0.5
@@ -34,6 +44,8 @@ MARGIN = 0.25
 #: how far a mismatch check moves a related sentence towards disagree (and a match towards agree)
 MISMATCH_WEIGHT = 0.9
 MATCH_WEIGHT = 0.7
+#: a sentence whose unrelated probability is below this is on topic (it may count as evidence)
+ON_TOPIC = 0.5
 CONFIRMING_KINDS = frozenset({"quantity", "date", "membership"})
 
 A, D, S, U = (STANCES.index(s) for s in ("agree", "disagree", "discuss", "unrelated"))
@@ -98,39 +110,74 @@ def stance_of(probs: NDArray[np.float64]) -> Stance:
     return STANCES[int(np.argmax(probs))]
 
 
+def is_on_topic(probs: NDArray[np.float64]) -> bool:
+    """Whether a sentence with these (check-adjusted) stance probabilities is on topic."""
+    return float(probs[U]) < ON_TOPIC
+
+
+def result_stance(result: CheckResult) -> Stance:
+    """A whole check as one stance towards its sources.
+
+    supported -> agree, refuted -> disagree, conflicting -> discuss; not_enough_info
+    -> discuss when some reported evidence sentence is on topic, else unrelated.
+    """
+    if result.verdict == "supported":
+        return "agree"
+    if result.verdict == "refuted":
+        return "disagree"
+    if result.verdict == "conflicting":
+        return "discuss"
+    on_topic = any(e.probabilities.get("unrelated", 1.0) < ON_TOPIC for e in result.evidence)
+    return "discuss" if on_topic else "unrelated"
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
+    """A verdict, its calibrated confidence and the raw score it was calibrated from."""
+
     verdict: Verdict
     confidence: float
+    raw_confidence: float
 
 
 def decide(probs: Sequence[NDArray[np.float64]], *, contradicted: bool = False) -> Decision:
     """One verdict from the (check-adjusted) stance probabilities of the evidence sentences.
 
-    ``contradicted``: some number, date or name of the claim is contradicted by a
-    related sentence and confirmed by none. Then sentences that agree in general
-    cannot make the claim supported: the specific it asserts is wrong.
+    Only on-topic sentences (:func:`is_on_topic`) count; with none the verdict is
+    not_enough_info. ``contradicted``: some number, date or name of the claim is
+    contradicted by a related sentence and confirmed by none. Then sentences that
+    agree in general cannot make the claim supported: the specific it asserts is wrong.
     """
+    verdict, raw = _raw_decision(probs, contradicted)
+    raw = _round(raw)
+    return Decision(verdict, _round(calibrate(verdict, raw)), raw)
+
+
+def _raw_decision(probs: Sequence[NDArray[np.float64]], contradicted: bool) -> tuple[Verdict, float]:
     if len(probs) == 0:
-        return Decision("not_enough_info", 1.0)
+        return "not_enough_info", 1.0
     m = np.asarray(probs, dtype=np.float64)
-    if contradicted and float(m[:, D].max()) >= DECISIVE:
-        return Decision("refuted", _round(float(m[:, D].max())))
+    on_topic = m[m[:, U] < ON_TOPIC]
+    if len(on_topic) == 0:  # nothing on topic: no verdict but not_enough_info, however close
+        return "not_enough_info", 1.0 - float(max(m[:, A].max(), m[:, D].max()))
+    m = on_topic
     best_agree = float(m[:, A].max())
     best_disagree = float(m[:, D].max())
+    if contradicted and best_disagree >= DECISIVE:
+        return "refuted", best_disagree
     agree_decisive = best_agree >= DECISIVE
     disagree_decisive = best_disagree >= DECISIVE
     if agree_decisive and disagree_decisive:
         if best_agree - best_disagree >= MARGIN:
-            return Decision("supported", _round(best_agree - best_disagree / 2))
+            return "supported", best_agree - best_disagree / 2
         if best_disagree - best_agree >= MARGIN:
-            return Decision("refuted", _round(best_disagree - best_agree / 2))
-        return Decision("conflicting", _round(min(best_agree, best_disagree)))
+            return "refuted", best_disagree - best_agree / 2
+        return "conflicting", min(best_agree, best_disagree)
     if agree_decisive:
-        return Decision("supported", _round(best_agree))
+        return "supported", best_agree
     if disagree_decisive:
-        return Decision("refuted", _round(best_disagree))
-    return Decision("not_enough_info", _round(1.0 - max(best_agree, best_disagree)))
+        return "refuted", best_disagree
+    return "not_enough_info", 1.0 - max(best_agree, best_disagree)
 
 
 def _round(x: float) -> float:

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from tabayyun.results import Check
+from tabayyun.results import Check, CheckResult, Evidence
 from tabayyun.verdict import A, D, U, apply_checks, decide, resolve_checks, stance_of
 
 
@@ -32,8 +35,18 @@ WEAK = np.array([0.35, 0.3, 0.2, 0.15])
         ([np.array([0.95, 0.0, 0.05, 0.0]), np.array([0.0, 0.55, 0.4, 0.05])], "supported"),
         ([np.array([0.0, 0.95, 0.05, 0.0]), np.array([0.55, 0.0, 0.4, 0.05])], "refuted"),
     ],
-    ids=["none", "agree", "disagree", "all-unrelated", "discuss-only", "weak", "agree-among-noise",
-         "both-strong", "agree-dominates", "disagree-dominates"],
+    ids=[
+        "none",
+        "agree",
+        "disagree",
+        "all-unrelated",
+        "discuss-only",
+        "weak",
+        "agree-among-noise",
+        "both-strong",
+        "agree-dominates",
+        "disagree-dominates",
+    ],
 )
 def test_decide(probs: list[np.ndarray], verdict: str) -> None:
     d = decide(probs)
@@ -98,11 +111,97 @@ def test_a_matching_quantity_pulls_a_half_related_sentence_to_agree() -> None:
 
 @pytest.mark.parametrize(
     ("kind", "text", "specific"),
-    [("quantity", "83 عضواً", True), ("date", "March 2023", True), ("date", "14 آذار 2023", True),
-     ("date", "2024", False), ("date", "عام 2024", False), ("date", "in 2019", False), ("entity", "روما", False)],
+    [
+        ("quantity", "83 عضواً", True),
+        ("date", "March 2023", True),
+        ("date", "14 آذار 2023", True),
+        ("date", "2024", False),
+        ("date", "عام 2024", False),
+        ("date", "in 2019", False),
+        ("entity", "روما", False),
+    ],
     ids=["quantity", "en-month", "ar-day-month", "bare-year", "ar-year", "en-year", "entity"],
 )
 def test_is_specific(kind: str, text: str, specific: bool) -> None:
     from tabayyun.verdict import is_specific
 
     assert is_specific(Check(kind=kind, claim_text=text, evidence_text="x", result="match")) is specific
+
+
+# ---------------------------------------------------------------- on topic, result stance, calibration
+HALF_UNRELATED = np.array([0.5, 0.0, 0.0, 0.5])  # agree reaches DECISIVE, but the sentence is not on topic
+LEANING = np.array([0.45, 0.45, 0.0, 0.1])
+
+
+@pytest.mark.parametrize(
+    ("probs", "verdict"),
+    [
+        ([HALF_UNRELATED], "not_enough_info"),
+        ([np.array([0.0, 0.5, 0.0, 0.5])], "not_enough_info"),
+        ([UNRELATED, HALF_UNRELATED, UNRELATED], "not_enough_info"),
+        ([HALF_UNRELATED, AGREE], "supported"),
+        ([LEANING], "not_enough_info"),
+    ],
+    ids=[
+        "agree-but-off-topic",
+        "disagree-but-off-topic",
+        "nothing-on-topic",
+        "one-on-topic-agrees",
+        "on-topic-weak",
+    ],
+)
+def test_only_on_topic_sentences_decide(probs: list[np.ndarray], verdict: str) -> None:
+    assert decide(probs).verdict == verdict
+    assert decide(probs, contradicted=True).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("probs", "on_topic"),
+    [(AGREE, True), (DISCUSS, True), (UNRELATED, False), (HALF_UNRELATED, False), (WEAK, True)],
+    ids=["agree", "discuss", "unrelated", "half", "weak"],
+)
+def test_is_on_topic(probs: np.ndarray, on_topic: bool) -> None:
+    from tabayyun.verdict import is_on_topic
+
+    assert is_on_topic(probs) is on_topic
+
+
+def _result(verdict: str, unrelated: list[float]) -> CheckResult:
+    ev = tuple(
+        Evidence(text="x", stance="discuss", score=0.5, source="s", start=0, end=1,
+                 probabilities={"agree": 0.1, "disagree": 0.1, "discuss": 0.8 - u, "unrelated": u})
+        for u in unrelated
+    )  # fmt: skip
+    return CheckResult(claim="c", verdict=verdict, confidence=0.5, evidence=ev, checks=())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("verdict", "unrelated", "stance"),
+    [
+        ("supported", [0.05], "agree"),
+        ("refuted", [0.05], "disagree"),
+        ("conflicting", [0.05, 0.1], "discuss"),
+        ("not_enough_info", [0.9, 0.3], "discuss"),
+        ("not_enough_info", [0.9, 0.5], "unrelated"),
+        ("not_enough_info", [], "unrelated"),
+    ],
+    ids=["supported", "refuted", "conflicting", "nei-on-topic", "nei-off-topic", "nei-no-evidence"],
+)
+def test_result_stance(verdict: str, unrelated: list[float], stance: str) -> None:
+    from tabayyun.verdict import result_stance
+
+    assert result_stance(_result(verdict, unrelated)) == stance
+
+
+def test_decide_applies_the_active_calibration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabayyun.calibration import ENV
+
+    cal = {"maps": {"supported": {"x": [0.5, 1.0], "y": [0.4, 0.6]}}}
+    (tmp_path / "cal.json").write_text(json.dumps(cal), encoding="utf-8")
+    monkeypatch.setenv(ENV, str(tmp_path / "cal.json"))
+    d = decide([np.array([0.75, 0.05, 0.15, 0.05])])
+    assert (d.verdict, d.raw_confidence, d.confidence) == ("supported", 0.75, pytest.approx(0.5))
+    r = decide([DISAGREE])  # no map for refuted: the raw value
+    assert r.confidence == r.raw_confidence == pytest.approx(0.8)
+    monkeypatch.setenv(ENV, "off")
+    assert decide([np.array([0.75, 0.05, 0.15, 0.05])]).confidence == pytest.approx(0.75)
