@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from .cancel import CancelToken, checkpoint
 from .embed import E5Embedder
 from .errors import ClaimError
 from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, read_path
@@ -30,6 +31,9 @@ from .verdict import A, D, U, apply_checks, decide, resolve_checks, stance_of
 MAX_CLAIM_CHARS = 2000
 #: sentences embedded together while adding (across documents)
 EMBED_BATCH = 256
+#: sentences per embedding call inside a batch (a multiple of the e5 embedder's batch, so vectors are the same);
+#: cancellation is checked between these
+EMBED_CHUNK = 64
 #: candidates the stance model reads per claim, and evidence sentences reported
 CANDIDATES = 8
 EVIDENCE = 5
@@ -92,11 +96,13 @@ class Tabayyun:
     # -- adding ---------------------------------------------------------------------
 
     def add_documents(
-        self, docs: Iterable[RawDocument], progress: Progress | None = None
+        self, docs: Iterable[RawDocument], progress: Progress | None = None, *, cancel: CancelToken | None = None
     ) -> tuple[list[int], list[int]]:
         """Store documents (one transaction each); returns ``(added_ids, unchanged_ids)``.
 
-        Sentences of several documents are embedded together for throughput.
+        Sentences of several documents are embedded together for throughput. With ``cancel``,
+        stops with :class:`~tabayyun.cancel.Cancelled` between embedding chunks once it is set
+        (the documents stored before that stay stored, each whole).
         """
         added: list[int] = []
         unchanged: list[int] = []
@@ -107,7 +113,7 @@ class Tabayyun:
             if not pending:
                 return
             texts = [s.text for _, _, ss in pending for s in ss]
-            vectors = passage_vectors(self.embedder, texts) if texts else np.zeros((0, self.embedder.dim), np.float32)
+            vectors = self._embed_passages(texts, cancel)
             at = 0
             for raw, h, ss in pending:
                 vecs = vectors[at : at + len(ss)]
@@ -123,6 +129,7 @@ class Tabayyun:
             pending.clear()
 
         for raw in docs:
+            checkpoint(cancel)
             h = content_hash(raw.text)
             if h in seen and seen[h] is None:  # a duplicate of a document still pending: store that first
                 flush()
@@ -139,6 +146,13 @@ class Tabayyun:
         flush()
         self.store.flush()
         return added, unchanged
+
+    def _embed_passages(self, texts: list[str], cancel: CancelToken | None) -> NDArray[np.float32]:
+        parts = [np.zeros((0, self.embedder.dim), np.float32)]
+        for i in range(0, len(texts), EMBED_CHUNK):
+            checkpoint(cancel)
+            parts.append(passage_vectors(self.embedder, texts[i : i + EMBED_CHUNK]))
+        return np.concatenate(parts)
 
     def add_text(
         self, text: str, *, title: str | None = None, source: str = "text", url: str | None = None,
@@ -190,35 +204,49 @@ class Tabayyun:
 
     # -- checking -------------------------------------------------------------------
 
-    def check(self, claim: str, *, sources: Sequence[str | RawDocument] | None = None, id: Any = None) -> CheckResult:
-        """Check one claim against the store, or against ``sources`` only when given."""
+    def check(
+        self, claim: str, *, sources: Sequence[str | RawDocument] | None = None, id: Any = None,
+        cancel: CancelToken | None = None,
+    ) -> CheckResult:  # fmt: skip
+        """Check one claim against the store, or against ``sources`` only when given.
+
+        With ``cancel`` (see :mod:`tabayyun.cancel`) the check stops between stages once it is set.
+        """
         _validate_claim(claim)
         if sources is not None:
-            with self.with_sources(sources) as scratch:
-                return scratch.check(claim, id=id)
+            with self.with_sources(sources, cancel=cancel) as scratch:
+                return scratch.check(claim, id=id, cancel=cancel)
+        checkpoint(cancel)
         claim_vector = self.embedder.embed([claim])[0]
+        checkpoint(cancel)
         hits = self.retriever.search(claim, CANDIDATES, query_vector=claim_vector)
+        checkpoint(cancel)
         return self._judge(claim, hits, id, claim_vector)
 
     def check_many(
-        self, claims: Iterable[tuple[Any, str]], *, sources: Sequence[str | RawDocument] | None = None
-    ) -> Iterator[CheckResult]:
+        self, claims: Iterable[tuple[Any, str]], *, sources: Sequence[str | RawDocument] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Iterator[CheckResult]:  # fmt: skip
         """Check ``(id, claim)`` pairs in order (sources, when given, are read once)."""
         if sources is not None:
-            with self.with_sources(sources) as scratch:
-                yield from scratch.check_many(claims)
+            with self.with_sources(sources, cancel=cancel) as scratch:
+                yield from scratch.check_many(claims, cancel=cancel)
             return
         for cid, claim in claims:
-            yield self.check(claim, id=cid)
+            yield self.check(claim, id=cid, cancel=cancel)
 
-    def with_sources(self, sources: Sequence[str | RawDocument]) -> Tabayyun:
+    def with_sources(self, sources: Sequence[str | RawDocument], *, cancel: CancelToken | None = None) -> Tabayyun:
         """A new in-memory Tabayyun holding only ``sources``, sharing this one's models (close it after use)."""
         scratch = Tabayyun(":memory:", embedder=self.embedder, stance_model=self.stance_model)
         docs = [
             s if isinstance(s, RawDocument) else RawDocument(text=s, title=s.strip()[:80], source=f"source {i + 1}")
             for i, s in enumerate(sources)
         ]
-        scratch.add_documents([d for d in docs if d.text.strip()])
+        try:
+            scratch.add_documents([d for d in docs if d.text.strip()], cancel=cancel)
+        except BaseException:
+            scratch.close()
+            raise
         return scratch
 
     def _stance(self, claim: str, hits: list[SearchHit], claim_vector: NDArray[np.float32]) -> NDArray[np.float64]:

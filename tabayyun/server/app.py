@@ -22,22 +22,33 @@ from typing import Any, TypeVar
 import anyio
 import anyio.to_thread
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import TypeAdapter, ValidationError
 from starlette.datastructures import UploadFile
 
+from ..cancel import CancelToken
 from ..claimreview import claim_review
 from ..core import Tabayyun
 from ..errors import InputError, TabayyunError
 from ..ingest import RawDocument, ReadResult, read_bytes
-from ..results import CheckResult, Document, Evidence, SearchHit
+from ..results import CheckResult, Document, Evidence
 from .context import SourceText, evidence_context
 from .errors import ApiError, install_error_handlers, validation_message
 from .limits import MAX_JSON_BYTES, MAX_UPLOAD_BYTES, TIMEOUT_S, WORKERS
-from .middleware import GuardMiddleware
-from .schemas import CheckIn, ClaimReviewIn, DocumentIn, ErrorOut
+from .middleware import GuardMiddleware, JsonOnlyMiddleware
+from .schemas import (
+    MAX_ID,
+    MAX_TOTAL_SOURCE_CHARS,
+    QUERY_PATTERN,
+    CheckIn,
+    ClaimReviewIn,
+    DocumentIn,
+    ErrorOut,
+    SearchOut,
+)  # fmt: skip
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 
@@ -137,17 +148,26 @@ def create_app(
     app.state.tabayyun = tabayyun
     app.state.settings = settings
     install_error_handlers(app)
+    app.add_middleware(JsonOnlyMiddleware, paths=frozenset({"/api/check", "/api/claimreview"}))
     app.add_middleware(
         GuardMiddleware,
         limit_for=lambda path: settings.max_upload_bytes if path == "/api/documents" else settings.max_json_bytes,
     )
 
-    async def off_loop(fn: Callable[..., T], *args: Any) -> T:
-        """Run library work in a worker thread, bounded in number and in time (504 after the timeout)."""
+    async def off_loop(fn: Callable[..., T], *args: Any, cancel: CancelToken | None = None) -> T:
+        """Run library work in a worker thread, bounded in number and in time (504 after the timeout).
+
+        The thread cannot be killed; ``cancel`` (passed on to the library by ``fn``) is set at the
+        timeout, so the work stops at its next checkpoint instead of running on unseen.
+        """
         if "limiter" not in state:
             state["limiter"] = anyio.CapacityLimiter(settings.workers)
-        with anyio.fail_after(settings.timeout_s):
-            return await anyio.to_thread.run_sync(fn, *args, abandon_on_cancel=True, limiter=state["limiter"])
+        try:
+            with anyio.fail_after(settings.timeout_s):
+                return await anyio.to_thread.run_sync(fn, *args, abandon_on_cancel=True, limiter=state["limiter"])
+        finally:
+            if cancel is not None:
+                cancel.cancel()  # harmless when the work is done; stops it when it is not
 
     bearer = HTTPBearer(auto_error=False, description="Needed by write endpoints when TABAYYUN_API_TOKEN is set.")
 
@@ -164,28 +184,37 @@ def create_app(
                 else "wrong API token", headers={"WWW-Authenticate": "Bearer"},
             )  # fmt: skip
 
+    # the write endpoints declare (and check) the token only when the server has one, so the schema says the truth
+    writers = [Depends(require_token)] if settings.token is not None else []
+    auth = (401,) if settings.token is not None else ()
+
+    def add_all(docs: list[RawDocument], cancel: CancelToken) -> tuple[list[int], list[int]]:
+        return tabayyun.add_documents(docs, cancel=cancel)
+
     # -- checking -----------------------------------------------------------------------
 
-    def run_check(req: CheckIn) -> dict[str, Any]:
-        result, context = _check(tabayyun, req)
+    def run_check(req: CheckIn, cancel: CancelToken) -> dict[str, Any]:
+        result, context = _check(tabayyun, req, cancel)
         out = result.to_dict()
         if req.context:
             out["context"] = context()
         return out
 
     @app.post(
-        "/api/check", tags=["check"], responses=_ok(CheckResult) | _errors(400, 404, 413, 422, 504),
+        "/api/check", tags=["check"], responses=_ok(CheckResult) | _errors(400, 404, 413, 415, 422, 504),
         summary="Check a claim: verdict, confidence, evidence with offsets, comparisons",
     )  # fmt: skip
     async def check(req: CheckIn) -> JSONResponse:
-        return JSONResponse(await off_loop(run_check, req))
+        cancel = CancelToken()
+        return JSONResponse(await off_loop(run_check, req, cancel, cancel=cancel))
 
     @app.post(
-        "/api/claimreview", tags=["check"], responses=_errors(400, 404, 413, 422, 504),
+        "/api/claimreview", tags=["check"], responses=_CLAIMREVIEW | _errors(400, 404, 413, 415, 422, 504),
         summary="Check a claim and export it as schema.org ClaimReview JSON-LD",
     )  # fmt: skip
     async def claimreview(req: ClaimReviewIn) -> JSONResponse:
-        result, _ = await off_loop(_check, tabayyun, req)
+        cancel = CancelToken()
+        result, _ = await off_loop(_check, tabayyun, req, cancel, cancel=cancel)
         body = claim_review(
             result, url=req.url, author=req.author, appearance=req.appearance,
             date_published=req.date_published, reviewer=req.reviewer,
@@ -193,11 +222,11 @@ def create_app(
         return JSONResponse(body, media_type="application/ld+json")
 
     @app.get(
-        "/api/search", tags=["check"], responses=_ok(list[SearchHit]) | _errors(400, 422, 504),
+        "/api/search", tags=["check"], responses=_ok(SearchOut) | _errors(400, 422, 504),
         summary="The stored sentences closest to a query (lexical + dense, fused)",
     )  # fmt: skip
     async def search(
-        q: str = Query(min_length=1, max_length=2000, description="The query."),
+        q: str = Query(min_length=1, max_length=2000, pattern=QUERY_PATTERN, description="The query (a letter or digit)."),
         k: int = Query(10, ge=1, le=100, description="How many sentences."),
     ) -> JSONResponse:
         hits = await off_loop(tabayyun.search, q, k)
@@ -207,7 +236,7 @@ def create_app(
 
     @app.get("/api/documents", tags=["documents"], responses=_errors(422), summary="List stored documents (no text)")
     async def list_documents(
-        limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)
+        limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_ID)
     ) -> JSONResponse:
         docs = tabayyun.documents(limit=limit, offset=offset)
         total = tabayyun.store.count_documents()
@@ -219,20 +248,20 @@ def create_app(
         "/api/documents/{document_id}", tags=["documents"], responses=_ok(Document) | _errors(404, 422),
         summary="One stored document, with its original text",
     )  # fmt: skip
-    async def get_document(document_id: int) -> JSONResponse:
+    async def get_document(document_id: int = _DOCUMENT_ID) -> JSONResponse:
         return JSONResponse(tabayyun.document(document_id).to_dict())
 
     @app.delete(
-        "/api/documents/{document_id}", tags=["documents"], dependencies=[Depends(require_token)],
-        responses=_errors(401, 404, 422), summary="Delete a stored document",
+        "/api/documents/{document_id}", tags=["documents"], dependencies=writers,
+        responses=_errors(*auth, 404, 422), summary="Delete a stored document",
     )  # fmt: skip
-    async def delete_document(document_id: int) -> JSONResponse:
+    async def delete_document(document_id: int = _DOCUMENT_ID) -> JSONResponse:
         await off_loop(tabayyun.delete, document_id)
         return JSONResponse({"deleted": document_id})
 
     @app.post(
-        "/api/documents", tags=["documents"], status_code=201, dependencies=[Depends(require_token)],
-        responses=_NOTHING_NEW | _errors(400, 401, 413, 415, 422, 504),
+        "/api/documents", tags=["documents"], status_code=201, dependencies=writers,
+        responses=_NOTHING_NEW | _errors(400, *auth, 413, 415, 422, 504),
         summary="Add documents: a file upload (text, Markdown, HTML, JSONL, CSV), a raw body, or JSON",
         openapi_extra={"requestBody": {"required": True, "content": _UPLOAD_CONTENT}},
     )  # fmt: skip
@@ -245,7 +274,8 @@ def create_app(
         read = await _read_upload(request, name, off_loop)
         if not read.documents:
             raise ApiError(400, _first_error(read), details=_error_rows(read))
-        added, unchanged = await off_loop(tabayyun.add_documents, read.documents)
+        cancel = CancelToken()
+        added, unchanged = await off_loop(add_all, read.documents, cancel, cancel=cancel)
         docs = [tabayyun.document(i) for i in dict.fromkeys(added + unchanged)]
         body = {
             "added": added, "unchanged": unchanged, "errors": _error_rows(read),
@@ -280,10 +310,10 @@ def _first_line(text: str, n: int = 80) -> str:
 Context = Callable[[], list[dict[str, Any] | None]]
 
 
-def _check(tb: Tabayyun, req: CheckIn) -> tuple[CheckResult, Context]:
+def _check(tb: Tabayyun, req: CheckIn, cancel: CancelToken | None = None) -> tuple[CheckResult, Context]:
     """Run the check the request asks for; return the result and how to get its evidence context."""
     if req.sources is None and req.documents is None:
-        result = tb.check(req.claim, id=req.id)
+        result = tb.check(req.claim, id=req.id, cancel=cancel)
         return result, lambda: evidence_context(result, _store_lookup(tb))
 
     # pasted sources and picked documents go into a scratch store under unique names
@@ -303,9 +333,15 @@ def _check(tb: Tabayyun, req: CheckIn) -> tuple[CheckResult, Context]:
         raws.append(RawDocument(text=d.text, title=d.title, source=name, url=d.url, date=d.date))
         named[name] = SourceText(d.text, d.title, d.id, d.url)
         original[name] = (d.source, d.id)
+    total = sum(len(r.text) for r in raws)
+    if total > MAX_TOTAL_SOURCE_CHARS:
+        raise ApiError(
+            413, f"the sources are too long ({total} characters > {MAX_TOTAL_SOURCE_CHARS} for one check); "
+            "add them to the store and check against it instead",
+        )  # fmt: skip
     if not raws:
         raise InputError("the sources are empty")
-    scratch = tb.check(req.claim, sources=raws, id=req.id)
+    scratch = tb.check(req.claim, sources=raws, id=req.id, cancel=cancel)
 
     def back(name: str) -> tuple[str, int | None]:
         return original.get(name, (name, None))
@@ -345,16 +381,25 @@ def _store_lookup(tb: Tabayyun) -> Callable[[Evidence], SourceText | None]:
 
 
 _NOTHING_NEW: dict[int | str, dict[str, Any]] = {200: {"description": "Nothing new: every document was already stored"}}
+_CLAIMREVIEW: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "schema.org ClaimReview JSON-LD",
+        "content": {"application/ld+json": {"schema": {"type": "object", "additionalProperties": True}}},
+    }
+}
+_DOCUMENT_ID = PathParam(ge=1, le=MAX_ID, description="A stored document's id.")
 
 _UPLOAD_CONTENT: dict[str, Any] = {
     "multipart/form-data": {
         "schema": {
             "type": "object",
-            "properties": {"file": {"type": "array", "items": {"type": "string", "format": "binary"}}},
-        }
+            "properties": {"file": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}}},
+            "required": ["file"],
+        },
+        "encoding": {"file": {"contentType": ", ".join(sorted(set(UPLOAD_TYPES)))}},
     },
     "application/json": {"schema": DocumentIn.model_json_schema()},
-    **{t: {"schema": {"type": "string"}} for t in UPLOAD_TYPES},
+    **{t: {"schema": {"type": "string", "format": "binary"}} for t in UPLOAD_TYPES},
 }
 
 

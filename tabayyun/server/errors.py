@@ -1,7 +1,9 @@
 """One error shape for every failure: ``{"ok": false, "error": "...", "status": N}``.
 
 Library exceptions map to HTTP statuses here (see :mod:`tabayyun.errors`):
-InputError → 400, NotFound → 404, ModelError → 503, other StoreError → 500.
+InputError → 400, NotFound → 404, ModelError → 503, Cancelled → 504, other StoreError → 500.
+A body that is not UTF-8 JSON is a 422 like any other invalid body, and a 405 names the
+methods the path allows in ``Allow``.
 Anything unexpected is a 500 whose body says only "internal server error"; the
 traceback goes to the server log, never to the client.
 """
@@ -16,8 +18,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
+from ..cancel import Cancelled
 from ..errors import InputError, ModelError, NotFound, TabayyunError
+from .schemas import NON_BLANK_PATTERN, WORDS_PATTERN
 
 log = logging.getLogger("tabayyun.server")
 
@@ -70,6 +75,8 @@ def status_for(exc: TabayyunError) -> int:
         return 404
     if isinstance(exc, ModelError):
         return 503
+    if isinstance(exc, Cancelled):
+        return 504
     return 500
 
 
@@ -78,18 +85,46 @@ def _location(loc: Sequence[Any]) -> str:
     return ".".join(parts)
 
 
+#: the schema's long character classes, said in words
+PATTERN_WORDS = {WORDS_PATTERN: "needs a letter or a digit", NON_BLANK_PATTERN: "is blank"}
+
+
+def _readable(error: Any) -> str:
+    if error.get("type") == "string_pattern_mismatch":
+        said = PATTERN_WORDS.get(str((error.get("ctx") or {}).get("pattern", "")))
+        if said:
+            return said
+    return str(error.get("msg", "invalid"))
+
+
 def validation_message(errors: Sequence[Any]) -> tuple[str, list[dict[str, Any]]]:
     """A one-line message and per-field details from pydantic/FastAPI validation errors."""
     details: list[dict[str, Any]] = []
     for e in errors:
         if e.get("type") == "json_invalid":
             return "the request body is not valid JSON", [{"field": "body", "error": str(e.get("msg", ""))}]
-        details.append({"field": _location(e.get("loc", ())), "error": str(e.get("msg", "invalid"))})
+        details.append({"field": _location(e.get("loc", ())), "error": _readable(e)})
     if not details:
         return "invalid request", []
     first = details[0]
     more = f" (and {len(details) - 1} more)" if len(details) > 1 else ""
     return f"{first['field']}: {first['error']}{more}", details
+
+
+#: what FastAPI says (as a 400) when it cannot decode a JSON body
+FASTAPI_BODY_ERROR = "There was an error parsing the body"
+
+
+def allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Every method some route serves on this request's path (Starlette's own 405 names only the first route's)."""
+    methods: set[str] = set()
+    for route in app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+            if match == Match.FULL and not getattr(route, "methods", None):
+                methods.add("GET")
+    return sorted(methods)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -102,7 +137,12 @@ def install_error_handlers(app: FastAPI) -> None:
         elif status == 405 and message == "Method Not Allowed":
             message = f"method {request.method} not allowed on {request.url.path}"
         details = exc.details if isinstance(exc, ApiError) else None
-        return error_response(status, message, details, headers=getattr(exc, "headers", None))
+        headers = dict(getattr(exc, "headers", None) or {})
+        if status == 400 and message == FASTAPI_BODY_ERROR:  # FastAPI's answer to a body that is not UTF-8
+            return error_response(422, "the request body is not valid JSON (not UTF-8)")
+        if status == 405:
+            headers["Allow"] = ", ".join(allowed_methods(app, request))
+        return error_response(status, message, details, headers=headers or None)
 
     async def validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)

@@ -1,4 +1,4 @@
-"""The outer ASGI layer: body size limit, security headers, and the last-resort 500.
+"""The outer ASGI layers: body size limit, security headers, the last-resort 500, JSON-only bodies.
 
 Pure ASGI (no BaseHTTPMiddleware) so streaming bodies are counted as they arrive
 and nothing is buffered twice.
@@ -90,6 +90,33 @@ class GuardMiddleware:
             if started:
                 raise
             await _send_json(send_wrapped, 500, error_body(500, "internal server error"))
+
+
+class JsonOnlyMiddleware:
+    """Answers 415 (as ``POST /api/documents`` does) when a JSON-only endpoint gets another content type.
+
+    Without it FastAPI would try to validate the raw bytes and answer a confusing 422.
+    """
+
+    def __init__(self, app: ASGIApp, paths: frozenset[str]) -> None:
+        self.app = app
+        self.paths = paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method") == "POST" and scope.get("path") in self.paths:
+            ctype = _header(scope, b"content-type").split(";")[0].strip().lower()
+            if ctype != "application/json" and not (ctype.startswith("application/") and ctype.endswith("+json")):
+                message = f"unsupported content type {ctype or '(none)'}; send application/json"
+                await _send_json(send, 415, error_body(415, message))
+                return
+        await self.app(scope, receive, send)
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    for k, v in scope.get("headers", []):
+        if k.lower() == name:
+            return str(v.decode("latin-1"))
+    return ""
 
 
 def _content_length(scope: Scope) -> int | None:
