@@ -263,7 +263,10 @@ class Tabayyun:
 
     def _judge(self, claim: str, hits: list[SearchHit], cid: Any, claim_vector: NDArray[np.float32]) -> CheckResult:
         if not hits:
-            return CheckResult(claim=claim, verdict="not_enough_info", confidence=1.0, evidence=(), checks=(), id=cid)
+            none = decide([])  # nothing retrieved: not_enough_info, at its calibrated confidence
+            return CheckResult(
+                claim=claim, verdict=none.verdict, confidence=none.confidence, evidence=(), checks=(), id=cid
+            )
         probs = self._stance(claim, hits, claim_vector)
         from .extract import compare, extract  # lazily: the alias table (pycountry) loads on first use
 
