@@ -64,6 +64,25 @@ def test_long_inputs_are_truncated_to_max_len(tiny: CrossEncoderStance) -> None:
     assert tiny.predict_proba([long], [long]).shape == (1, 4)
 
 
+# (id, obfuscated claim, obfuscated evidence): CLAIMS[0] and EVIDENCE[0] in disguise
+OBFUSCATED_PAIRS = [
+    ("tatweel", "أعــادت إيطاليــا 40 من مواطنيها العالقيـن", "رفضــت إيطاليا إعادة مواطنيها"),
+    ("diacritics", "أَعَادَتْ إِيطَالِيَا ٤٠ مِنْ مُوَاطِنِيهَا العَالِقِينَ",
+     "رَفَضَتْ إِيطَالِيَا إِعَادَةَ مُوَاطِنِيهَا"),
+    ("zero-width-bidi", "أعا\u200cدت إيطا\u200bليا \u200e40\u200e من مواطنيها العالقين",
+     "\u200fرفضت إيطاليا إعادة مواطنيها"),
+    ("persian-digits", "أعادت إيطاليا ۴۰ من مواطنیها العالقین", "رفضت إیطالیا إعادة مواطنیها"),
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence"), [c[1:] for c in OBFUSCATED_PAIRS], ids=[c[0] for c in OBFUSCATED_PAIRS]
+)
+def test_model_reads_cleaned_text(tiny: CrossEncoderStance, claim: str, evidence: str) -> None:
+    assert tiny.encode([claim], [evidence]) == tiny.encode(CLAIMS[:1], EVIDENCE[:1])
+    np.testing.assert_array_equal(tiny.logits([claim], [evidence]), tiny.logits(CLAIMS[:1], EVIDENCE[:1]))
+
+
 def test_temperature_is_applied(tiny: CrossEncoderStance) -> None:
     z = tiny.logits(CLAIMS[:2], EVIDENCE[:2]).astype(np.float64) / 1.5
     expected = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
