@@ -14,9 +14,12 @@ rules, one function each:
   that has a completion word of its own (اكتمل جمع المبلغ المستهدف) is complete,
   whatever else it says: then the check is a ``match``.
 * **Same matter**: the two must share a term other than those cue words (the
-  amount, the verb جمع), and the progress word must stand in the evidence clause
-  that shares the most with the claim ("بدأ بناء المدرسة قبل عامين، وافتُتحت أمس"
-  does not deny a claim that the school was opened); a side with a predicate negation is left to the stance
+  amount, the verb جمع); the progress word must stand in the evidence clause that
+  shares the most with the claim, and what it governs — the first content word
+  after it in its clause, or before it when nothing follows (المبلغ المستهدف,
+  "work on the runway is under way") — must be a term of the claim: "شرعنا في
+  جمع" is about the collecting the claim says is done, while "بدأ بناء المدرسة"
+  is about building, not about the opening a claim reports; a side with a predicate negation is left to the stance
   model's negation rule ("لم يكتمل" already reads as a denial).
 * The ``mismatch`` names the progress word, with offsets, and the part reached
   when the evidence gives a smaller amount beside the claimed one ("150 of 200").
@@ -32,9 +35,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..results import Check
+from ..results import Check, Span
 from ..stance.negation import clause_spans, coverage, is_cue, is_privative
 from ..text import stem, terms, tokens
+from ..text.stopwords import STOPWORDS
 from ..text.tokenize import Token
 from .types import Quantity
 
@@ -54,6 +58,10 @@ PARTIAL = frozenset({"بعض", "معظم", "اغلب", "غالبيه", "some", "
 #: "عدد من" / "a number of" / "part of": a partial quantifier of two words, keyed by the first
 PARTIAL_PAIRS = frozenset({("عدد", "من"), ("جزء", "من"), ("number", "of"), ("part", "of")})
 _SKIP_AFTER_QUANTIFIER = frozenset({"of", "the", "من", "a"})
+#: words between a progress cue and what it governs ("نقترب الآن من", "is now approaching", "way" of "under way")
+_PREPOSITIONS = frozenset({"في", "الي", "علي", "to", "for", "on", "of", "towards"})
+_PREP_WINDOW = 3
+_SKIP_AFTER_CUE = frozenset({"الان", "حاليا", "now", "currently", "way", "far", "طور", "progress", "in"})
 
 
 def _bare(word: str) -> str:
@@ -97,6 +105,50 @@ def _in_anchor_clause(evidence: str, claim: str, cue: Token) -> bool:
     return any(s.start <= cue.start < s.end and c == max(cover) for s, c in zip(spans, cover))
 
 
+def _governed(toks: Sequence[Token], k: int, clause: Span) -> list[Token]:
+    """What the cue ``toks[k]`` governs: the first content word after it in its clause and the first after a
+    preposition among the next :data:`_PREP_WINDOW` words (Arabic puts the subject between: "تهدف الوزارة إلى
+    توزيع"), else the last content word before it ("المبلغ المستهدف")."""
+    inside = [i for i, t in enumerate(toks) if clause.start <= t.start < clause.end]
+    after = [i for i in inside if i > k and not _function(toks[i].norm, toks[k].norm)]
+    before = [i for i in inside if i < k and not _function(toks[i].norm, toks[k].norm)]
+    if not after:
+        return [toks[before[-1]]] if before else []
+    out = [toks[after[0]]]
+    for i in (i for i in inside if k < i <= k + _PREP_WINDOW):
+        if toks[i].norm in _PREPOSITIONS:
+            out.extend(toks[j] for j in after if j > i)
+            break
+        if _joined_preposition(toks[i].norm) and i in after:  # "لتسليم": the preposition ل joined to its noun
+            out.append(toks[i])
+            break
+    return out[:2]
+
+
+def _joined_preposition(word: str) -> bool:
+    return len(word) > 4 and word[0] in "لب" and not word.startswith(("ال", "لل"))
+
+
+def _function(word: str, cue: str) -> bool:
+    """A word a progress cue's complement skips: stopwords, "now", the cue's own words."""
+    return word in STOPWORDS or word in _SKIP_AFTER_CUE or _bare(word) in PROGRESS_WORDS or word == cue
+
+
+def _governs_claim_term(evidence: str, claim: str, toks: Sequence[Token], cue: Token) -> bool:
+    """What the progress word ``cue`` governs is a term of the claim, or an amount when the claim states one
+    ("نقترب الآن من 150 مليونا" against a claimed 200 million): see the module's rules."""
+    clause = next((s for s in clause_spans(evidence) if s.start <= cue.start < s.end), None)
+    if clause is None:
+        return False
+    claim_terms = set(terms(claim))
+    claim_has_number = any(t.isdigit() for t in claim_terms)
+    for w in _governed(toks, toks.index(cue), clause):
+        forms = {stem(w.norm), stem(w.norm[1:])} if _joined_preposition(w.norm) else {stem(w.norm)}
+        if forms & claim_terms or (claim_has_number and w.norm[:1].isdigit()):
+            return True
+    return False
+
+
 def _fmt(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else f"{x:,.4g}"
 
@@ -128,7 +180,8 @@ def completion_checks(
         cue = also_done[0]
         return [Check("completion", claim_text, cue.text, "match", f"the evidence also says it was done ({cue.norm})",
                       "completion", cue.start, cue.end)]
-    going = [t for t in _progress(et) if _in_anchor_clause(evidence, claim, t)]
+    going = [t for t in _progress(et)
+             if _in_anchor_clause(evidence, claim, t) and _governs_claim_term(evidence, claim, et, t)]
     if not going:
         return []
     cue = min(going, key=lambda t: t.start)

@@ -39,6 +39,11 @@ COMPLETION = [
     ("تم جمع كامل مبلغ 200 مليون دولار", "بدأ الموسم الزراعي في الجنوب", None, "ar-unrelated-shares-nothing"),
     ("لم يكتمل جمع المبلغ", FUND_AR, None, "ar-negated-claim"),
     ("The bridge was fully completed", "The bridge was not completed", None, "en-negated-evidence"),
+    ("تم افتتاح المدرسة الجديدة", "بدأ بناء المدرسة الجديدة قبل عامين، وافتتحت المدرسة أمس رسميا", None,
+     "ar-progress-of-another-action"),
+    ("The fund reached 200 million dollars", "The fund is now approaching 150 million dollars", "mismatch",
+     "en-approaching-a-smaller-amount"),
+    ("تم تسليم جميع الوحدات السكنية", "تخطط الوزارة لتسليم الوحدات السكنية", "mismatch", "ar-attached-lam"),
     ("أنجز المقاول الطريق بالكامل", "أنجز المقاول نصف الطريق ويخطط لإنهاء الباقي", "match",
      "ar-done-word-in-evidence-is-match-known-coarse"),
 ]
