@@ -12,8 +12,9 @@ from typing import Any
 import click
 
 from .core import Tabayyun
-from .display import Mode, check_report, resolve_mode, search_report
+from .display import Mode, check_report, escape_controls, resolve_mode, search_report
 from .errors import InputError, TabayyunError
+from .exitcodes import exit_code, one_line
 from .ingest import RawDocument, expand_paths, read_path
 from .jsonl import json_objects
 from .stance import STANCE_MODELS
@@ -47,16 +48,32 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _open_store(db: str, *, must_exist: bool, **options: Any) -> Tabayyun:
+    """The store at ``db``; with ``must_exist`` (every command but ``add``) nothing is created."""
     if must_exist and not Path(db).exists():
         _fail(f"no store at {db}; add documents first with `tabayyun add FILE --db {db}`, or pass --source FILE")
     try:
-        return Tabayyun(db, **options)
+        tb = Tabayyun(db, create=not must_exist, **options)
+        if not must_exist and tb.store.read_only:  # `add` cannot write here: say so before reading any file
+            tb.close()
+            _fail(f"{db}: permission denied (the store is read-only)")
+        return tb
     except TabayyunError as e:
         _fail(str(e))
         raise  # unreachable
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _OneLineErrors(click.Group):
+    """Any error tabayyun raises on purpose (or the OS raises) ends the command with one line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (TabayyunError, OSError) as e:
+            click.echo(one_line(e), err=True)
+            ctx.exit(exit_code(e))
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="tabayyun")
 def main() -> None:
     """tabayyun (تبيّن): check Arabic and English claims against your own sources.
@@ -65,6 +82,11 @@ def main() -> None:
     Example:
       tabayyun add samples/ --db news.db
       tabayyun check "أصبح عدد أعضاء التحالف 83 عضواً" --db news.db
+
+    \b
+    Exit status: 0 done; 1 done in part (skipped files, lines or claims are named);
+    2 the input needs fixing (usage, claim, file, store); 3 a model could not be loaded.
+    Every error is one line on stderr.
     """
 
 
@@ -249,7 +271,7 @@ def documents(db: str, limit: int, offset: int, as_json: bool) -> None:
         click.echo(_dump([{k: v for k, v in d.to_dict().items() if k != "text"} | {"chars": len(d.text)} for d in docs]))
     else:
         for d in docs:
-            click.echo(f"{d.id:>5}  {d.source}  {d.title}")
+            click.echo(f"{d.id:>5}  {escape_controls(d.source)}  {escape_controls(d.title)}")
 
 
 @main.command()

@@ -8,7 +8,12 @@ The whole tree::
     │   │                       carries ``path`` and, where known, ``line``
     │   └── ClaimError          an empty or over-long claim
     ├── StoreError              the store could not be opened, read or written
-    │   └── NotFound            a document id that does not exist (HTTP 404)
+    │   ├── NotFound            a document id that does not exist (HTTP 404)
+    │   ├── NoStore             no store at the path, and the caller asked not to create one
+    │   ├── NotAStore           the file exists but is not a tabayyun store (left untouched)
+    │   ├── StoreVersionError   a store written by a newer (or unknown) schema version
+    │   └── StorePermissionError the file system refuses: a new store in a read-only directory
+    │       └── ReadOnlyStore   a write (add, delete) to a store opened read-only
     └── ModelError              a model could not be loaded or run
 """
 
@@ -46,6 +51,26 @@ class StoreError(TabayyunError):
 
 class NotFound(StoreError):
     """Something asked for by id does not exist."""
+
+
+class NoStore(StoreError):
+    """There is no store at the path, and the caller asked not to create one."""
+
+
+class NotAStore(StoreError):
+    """The path holds a file that is not a tabayyun store; it is never modified."""
+
+
+class StoreVersionError(StoreError):
+    """The store was written by a newer or unknown version of the schema."""
+
+
+class StorePermissionError(StoreError):
+    """The file system refuses what the store needs (e.g. creating a store in a read-only directory)."""
+
+
+class ReadOnlyStore(StorePermissionError):
+    """A write to a store that is open read-only (a read-only file or directory, or ``read_only=True``)."""
 
 
 class ModelError(TabayyunError):

@@ -4,8 +4,14 @@ Tables: ``documents`` (original text, title, source, content hash), ``sentences`
 (offsets into the document text, the sentence text, its vector as float16),
 ``sentence_terms`` (an FTS5 index over normalized, stemmed terms; rowid = sentence id).
 One transaction per document, so a kill at any moment leaves only whole documents.
-The HNSW vector index lives beside the file (``PATH.vectors``) and is reconciled
-with SQLite on open (see :mod:`tabayyun.store.vectors`).
+Sentence ids are never reused (``meta.sentence_hw``), so an id names one sentence forever.
+
+The HNSW vector index lives beside the file (``PATH.vectors``); it is derived data.
+Several processes may share a store: SQLite serializes their writes; the vector file is
+caught up, written to a unique temporary file and swapped in under ``PATH.lock``; and
+before each search a store notices other processes' commits (``PRAGMA data_version``)
+and catches its in-memory index up. Opening refuses files that are not tabayyun stores
+(see :mod:`tabayyun.store.opening`) and never writes to them.
 """
 
 from __future__ import annotations
@@ -20,36 +26,11 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from ..errors import NotFound, StoreError
+from ..errors import NotFound, ReadOnlyStore, StoreError
 from ..results import Document
+from .lock import file_lock, lock_path
+from .opening import APPLICATION_ID, open_store
 from .vectors import VectorIndex
-
-SCHEMA_VERSION = 1
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    id INTEGER PRIMARY KEY,
-    hash TEXT NOT NULL UNIQUE,
-    title TEXT NOT NULL,
-    source TEXT NOT NULL,
-    url TEXT,
-    date TEXT,
-    text TEXT NOT NULL,
-    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-);
-CREATE TABLE IF NOT EXISTS sentences (
-    id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    vector BLOB
-);
-CREATE INDEX IF NOT EXISTS sentences_document ON sentences(document_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS sentence_terms USING fts5(terms, tokenize = "unicode61 tokenchars '.'");
-CREATE VIRTUAL TABLE IF NOT EXISTS sentence_terms_vocab USING fts5vocab(sentence_terms, 'row');
-"""
 
 #: a query term found in more sentences than this share of the store (and than COMMON_MIN)
 #: is left out of the BM25 query: its idf is near zero, but its postings dominate the cost
@@ -90,46 +71,59 @@ class SQLiteStore:
     """Documents, sentences, a lexical index and a vector index in one SQLite file.
 
     ``path=":memory:"`` keeps everything in memory (nothing is written to disk).
-    Safe to share between threads: every call takes the store's lock.
+    ``create=False`` opens an existing store only (:class:`NoStore` when there is none)
+    and creates nothing. ``read_only=True`` — or a file or directory this process may
+    not write — opens the store read-only: reading and searching work, adding and
+    deleting raise :class:`ReadOnlyStore`, and nothing is written beside the file.
+    Anything at ``path`` that is not a tabayyun store raises :class:`NotAStore` untouched.
+    Safe to share between threads (every call takes the store's lock) and between
+    processes (see the module docstring).
     """
 
-    def __init__(self, path: str | Path = ":memory:", dim: int = 384) -> None:
+    def __init__(
+        self, path: str | Path = ":memory:", dim: int = 384, *, create: bool = True, read_only: bool = False
+    ) -> None:
         self.path = str(path)
         self.dim = dim
         self._lock = threading.RLock()
-        memory = self.path == ":memory:"
-        try:
-            if not memory:
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            if not memory:
-                self._db.execute("PRAGMA journal_mode = WAL")
-                self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.executescript(SCHEMA)
-            self._db.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?), ('dim', ?)",
-                (str(SCHEMA_VERSION), str(dim)),
-            )
-            stored_dim = int(self._db.execute("SELECT value FROM meta WHERE key = 'dim'").fetchone()[0])
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: not a tabayyun store ({e})") from e
-        if stored_dim != dim:
-            raise StoreError(f"{self.path}: store holds {stored_dim}-d vectors, the embedder gives {dim}-d")
-        self.vectors = VectorIndex(dim, None if memory else Path(self.path + ".vectors"))
+        self._memory = self.path == ":memory:"
+        opened = open_store(self.path, dim, create=create, read_only=read_only)
+        self._db, self.read_only, self._marked = opened.db, opened.read_only, opened.marked
+        # read before anything else, so whatever other processes commit from here on is caught up later
+        self._data_version = self._pragma("data_version")
+        self._deletions = self._meta_int("deletions")
+        self._synced_max = 0
+        self.vectors = VectorIndex(dim, None if self._memory else Path(self.path + ".vectors"))
         self._reconcile_vectors()
+
+    def _pragma(self, name: str) -> int:
+        return int(self._db.execute(f"PRAGMA {name}").fetchone()[0])
+
+    def _meta_int(self, key: str, default: int = 0) -> int:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None else int(row[0])
 
     # -- life cycle -----------------------------------------------------------------
 
     def close(self) -> None:
         with self._lock:
-            self.flush()
-            self._db.close()
+            try:
+                self.flush()
+            finally:
+                self._db.close()
 
     def flush(self) -> None:
-        """Persist the vector index (SQLite commits as it goes)."""
+        """Persist the vector index (SQLite commits as it goes): caught up, saved, swapped under the lock."""
         with self._lock:
-            self.vectors.save()
+            if self._memory or self.read_only or not self.vectors.dirty:
+                return
+            try:
+                with file_lock(lock_path(self.path)):
+                    self._catch_up()
+                    self.vectors.remove_stale_temps()
+                    self.vectors.save()
+            except OSError as e:
+                raise StoreError(f"{self.path}: cannot write the vector index ({e})") from e
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -140,20 +134,69 @@ class SQLiteStore:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            if self.read_only:
+                raise ReadOnlyStore(f"{self.path} is open read-only: documents cannot be added or deleted")
             try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as e:
+                raise self._write_error(e) from e
+            try:
+                if not self._marked:
+                    self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 yield self._db
-            except BaseException:
+            except BaseException as e:
                 self._db.execute("ROLLBACK")
+                if isinstance(e, sqlite3.OperationalError):
+                    raise self._write_error(e) from e
                 raise
             else:
                 self._db.execute("COMMIT")
+                self._marked = True
 
-    def _reconcile_vectors(self) -> None:
-        """Make the vector index hold exactly the sentences SQLite has vectors for."""
-        n_sql = self._db.execute("SELECT count(*) FROM sentences WHERE vector IS NOT NULL").fetchone()[0]
-        if n_sql == len(self.vectors):
+    def _write_error(self, e: sqlite3.OperationalError) -> StoreError:
+        if "readonly" in str(e):
+            return ReadOnlyStore(f"{self.path} is read-only: documents cannot be added or deleted ({e})")
+        return StoreError(f"{self.path}: the write failed ({e})")
+
+    # -- keeping the vector index in step with SQLite ---------------------------------
+
+    def refresh(self) -> None:
+        """Catch the vector index up with what other processes committed (searching does this itself)."""
+        with self._lock:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Cheap when nothing changed: one ``PRAGMA data_version`` (moved by other connections' commits)."""
+        version = self._pragma("data_version")
+        if version == self._data_version:
             return
+        self._data_version = version
+        deletions = self._meta_int("deletions")
+        if deletions != self._deletions:
+            self._deletions = deletions
+            self._reconcile_all()
+        else:
+            self._add_vectors_after(self._synced_max)
+
+    def _add_vectors_after(self, after: int) -> None:
+        """Add the stored vectors of the sentences with ids above ``after`` (ids are never reused)."""
+        while True:
+            rows = self._db.execute(
+                "SELECT id, vector FROM sentences WHERE id > ? AND vector IS NOT NULL ORDER BY id LIMIT 5000",
+                (after,),
+            ).fetchall()
+            if not rows:
+                break
+            self._add_rows(rows)
+            after = int(rows[-1][0])
+        self._synced_max = max(self._synced_max, after)
+
+    def _add_rows(self, rows: Sequence[tuple[int, bytes]]) -> None:
+        vecs = np.stack([np.frombuffer(v, dtype=np.float16).astype(np.float32) for _, v in rows])
+        self.vectors.add([int(r[0]) for r in rows], vecs)
+
+    def _reconcile_all(self) -> None:
+        """Make the vector index hold exactly the sentences SQLite has vectors for (compares all ids)."""
         in_sql = {r[0] for r in self._db.execute("SELECT id FROM sentences WHERE vector IS NOT NULL")}
         in_index = self.vectors.keys()
         self.vectors.remove(in_index - in_sql)
@@ -161,10 +204,28 @@ class SQLiteStore:
         for i in range(0, len(missing), 5000):
             chunk = missing[i : i + 5000]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT id, vector FROM sentences WHERE id IN ({marks})", chunk).fetchall()
-            vecs = np.stack([np.frombuffer(v, dtype=np.float16).astype(np.float32) for _, v in rows])
-            self.vectors.add([r[0] for r in rows], vecs)
-        self.vectors.save()
+            self._add_rows(
+                self._db.execute(f"SELECT id, vector FROM sentences WHERE id IN ({marks})", chunk).fetchall()
+            )
+        self._synced_max = max(in_sql, default=0)
+
+    def _reconcile_vectors(self) -> None:
+        """On open: the file is a snapshot of SQLite; add what came after it, compare all ids if still off."""
+        n_sql, max_sql = self._db.execute(
+            "SELECT count(*), max(id) FROM sentences WHERE vector IS NOT NULL"
+        ).fetchone()
+        self._synced_max = self.vectors.max_key()
+        if n_sql == len(self.vectors) and (max_sql or 0) == self._synced_max:
+            return
+        self._add_vectors_after(self._synced_max)
+        if len(self.vectors) != n_sql:
+            self._reconcile_all()
+        if self.read_only:
+            return
+        try:
+            self.flush()
+        except StoreError:  # the index is derived data: the next writer saves it
+            pass
 
     # -- writing --------------------------------------------------------------------
 
@@ -172,6 +233,19 @@ class SQLiteStore:
         with self._lock:
             row = self._db.execute("SELECT id FROM documents WHERE hash = ?", (content_hash,)).fetchone()
         return None if row is None else int(row[0])
+
+    def _sentence_high_water(self, db: sqlite3.Connection) -> int:
+        """The largest sentence id ever given out (so deleting the newest document never frees its ids)."""
+        top = db.execute("SELECT coalesce(max(id), 0) FROM sentences").fetchone()[0]
+        return max(self._meta_int("sentence_hw"), int(top))
+
+    @staticmethod
+    def _set_meta(db: sqlite3.Connection, key: str, value: int) -> None:
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, str(value)),
+        )
 
     def add_document(
         self,
@@ -191,38 +265,51 @@ class SQLiteStore:
         """
         if vectors is not None and len(vectors) != len(sentences):
             raise ValueError("one vector per sentence")
-        with self._transaction() as db:
-            row = db.execute("SELECT id FROM documents WHERE hash = ?", (content_hash,)).fetchone()
-            if row is not None:
-                return int(row[0]), False
-            cur = db.execute(
-                "INSERT INTO documents(hash, title, source, url, date, text) VALUES (?, ?, ?, ?, ?, ?)",
-                (content_hash, title, source, url, date, text),
-            )
-            doc_id = int(cur.lastrowid or 0)
-            ids: list[int] = []
-            for i, s in enumerate(sentences):
-                blob = None if vectors is None else np.asarray(vectors[i], dtype=np.float16).tobytes()
-                c = db.execute(
-                    "INSERT INTO sentences(document_id, start, end, text, vector) VALUES (?, ?, ?, ?, ?)",
-                    (doc_id, s.start, s.end, s.text, blob),
+        with self._lock:
+            self._catch_up()  # before SQLite's write lock: a long catch-up does not block other writers
+            with self._transaction() as db:
+                self._catch_up()
+                row = db.execute("SELECT id FROM documents WHERE hash = ?", (content_hash,)).fetchone()
+                if row is not None:
+                    return int(row[0]), False
+                cur = db.execute(
+                    "INSERT INTO documents(hash, title, source, url, date, text) VALUES (?, ?, ?, ?, ?, ?)",
+                    (content_hash, title, source, url, date, text),
                 )
-                sid = int(c.lastrowid or 0)
-                ids.append(sid)
-                db.execute("INSERT INTO sentence_terms(rowid, terms) VALUES (?, ?)", (sid, s.terms))
-        if vectors is not None and len(ids):
-            with self._lock:
+                doc_id = int(cur.lastrowid or 0)
+                first = self._sentence_high_water(db) + 1
+                ids = list(range(first, first + len(sentences)))
+                for i, (sid, s) in enumerate(zip(ids, sentences, strict=True)):
+                    blob = None if vectors is None else np.asarray(vectors[i], dtype=np.float16).tobytes()
+                    db.execute(
+                        "INSERT INTO sentences(id, document_id, start, end, text, vector) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        (sid, doc_id, s.start, s.end, s.text, blob),
+                    )
+                    db.execute("INSERT INTO sentence_terms(rowid, terms) VALUES (?, ?)", (sid, s.terms))
+                if ids:
+                    self._set_meta(db, "sentence_hw", ids[-1])
+            if vectors is not None and ids:
                 self.vectors.add(ids, vectors)
+                self._synced_max = max(self._synced_max, ids[-1])
         return doc_id, True
 
     def delete_document(self, document_id: int) -> None:
-        with self._transaction() as db:
-            ids = [r[0] for r in db.execute("SELECT id FROM sentences WHERE document_id = ?", (document_id,))]
-            cur = db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
-            if cur.rowcount == 0:
-                raise NotFound(f"no document with id {document_id}")
-            db.executemany("DELETE FROM sentence_terms WHERE rowid = ?", [(i,) for i in ids])
         with self._lock:
+            self._catch_up()
+            with self._transaction() as db:
+                self._catch_up()
+                ids = [
+                    r[0] for r in db.execute("SELECT id FROM sentences WHERE document_id = ?", (document_id,))
+                ]
+                self._set_meta(db, "sentence_hw", self._sentence_high_water(db))
+                cur = db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+                if cur.rowcount == 0:
+                    raise NotFound(f"no document with id {document_id}")
+                db.executemany("DELETE FROM sentence_terms WHERE rowid = ?", [(i,) for i in ids])
+                deletions = self._meta_int("deletions") + 1
+                self._set_meta(db, "deletions", deletions)
+            self._deletions = deletions
             self.vectors.remove(ids)
 
     # -- reading --------------------------------------------------------------------
@@ -312,4 +399,5 @@ class SQLiteStore:
     def dense(self, vector: NDArray[np.float32], k: int) -> list[tuple[int, float]]:
         """Nearest sentences by cosine similarity: ``(sentence_id, similarity)`` best first."""
         with self._lock:
+            self._catch_up()
             return self.vectors.search(vector, k)

@@ -4,11 +4,15 @@ SQLite holds the vectors of record (one float16 blob per sentence, written in th
 same transaction as the sentence). The index file is derived data: on open it is
 reconciled with SQLite (missing keys added, stale keys removed), so a kill at any
 moment never loses or corrupts anything; at worst the next open re-adds vectors.
+The file is written to a temporary file of its own (``PATH.<pid>.<random>.tmp``) and
+renamed over ``PATH``, so a reader loads either the old file or the new one, whole.
+The store calls :meth:`VectorIndex.save` under its lock file.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -28,16 +32,36 @@ class VectorIndex:
     def __init__(self, dim: int, path: Path | None = None) -> None:
         self.dim = dim
         self.path = path
-        self._index = Index(ndim=dim, metric="cos", dtype="i8", connectivity=16, expansion_add=128, expansion_search=96)
+        self._index = Index(
+            ndim=dim, metric="cos", dtype="i8", connectivity=16, expansion_add=128, expansion_search=96
+        )
         if path is not None and path.exists():
             try:
                 self._index.load(str(path))
             except Exception:  # a torn or foreign file: rebuild from SQLite
-                self._index = Index(ndim=dim, metric="cos", dtype="i8", connectivity=16, expansion_add=128, expansion_search=96)
+                self._index = Index(
+                    ndim=dim,
+                    metric="cos",
+                    dtype="i8",
+                    connectivity=16,
+                    expansion_add=128,
+                    expansion_search=96,
+                )
         self._dirty = False
 
     def __len__(self) -> int:
         return len(self._index)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the index changed since it was loaded or saved."""
+        return self._dirty
+
+    def max_key(self) -> int:
+        """The largest key (0 when empty)."""
+        if len(self._index) == 0:
+            return 0
+        return int(np.asarray(self._index.keys).max())
 
     def keys(self) -> set[int]:
         if len(self._index) == 0:
@@ -65,10 +89,26 @@ class VectorIndex:
         return [(int(key), 1.0 - float(dist)) for key, dist in zip(m.keys, m.distances)]
 
     def save(self) -> None:
-        """Write the index atomically (temp file + rename)."""
+        """Write the index atomically: a temporary file of this process, then a rename over ``path``."""
         if self.path is None or not self._dirty:
             return
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        self._index.save(str(tmp))
-        os.replace(tmp, self.path)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp")
+        try:
+            self._index.save(str(tmp))
+            os.replace(tmp, self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         self._dirty = False
+
+    def remove_stale_temps(self) -> None:
+        """Delete temporary files left by killed writers (call only under the store's lock file)."""
+        if self.path is None:
+            return
+        for tmp in self.path.parent.glob(f"{glob_escape(self.path.name)}.*tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with glob's special characters taken literally."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
