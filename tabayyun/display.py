@@ -5,11 +5,16 @@ Arabic themselves, most (xterm, Windows Terminal, VS Code, tmux) do neither. In
 ``auto`` mode a terminal that is not known to do bidi gets text already shaped
 (arabic-reshaper) and in visual order (python-bidi); pipes and files always get
 the logical UTF-8 text, unchanged.
+
+Text from claims and documents is shown with its control characters escaped
+(``\\u202e``): bidi overrides and isolates would reorder the rest of the line, and
+C0/C1 controls (ESC above all) would drive the terminal. The JSON output keeps the text as is.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Literal
 
@@ -24,6 +29,16 @@ VERDICT_COLORS = {"supported": "green", "refuted": "red", "conflicting": "yellow
 STANCE_MARKS = {"agree": "+", "disagree": "-", "discuss": "~", "unrelated": " "}
 
 
+#: bidi embeddings, overrides, isolates and marks (U+061C, U+200E/F, U+202A-E, U+2066-9), C0 and C1
+#: controls but tab and newline, DEL, and the line and paragraph separators
+_HOSTILE = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every bidi control and terminal control shown as ``\\uXXXX`` (offsets are not kept)."""
+    return _HOSTILE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def resolve_mode(mode: Mode, stream: object = None) -> Literal["logical", "visual"]:
     if mode != "auto":
         return mode
@@ -34,7 +49,8 @@ def resolve_mode(mode: Mode, stream: object = None) -> Literal["logical", "visua
 
 
 def for_terminal(text: str, mode: Literal["logical", "visual"]) -> str:
-    """``text`` as the terminal should receive it (shaped and reordered in visual mode)."""
+    """``text`` as the terminal should receive it: controls escaped, shaped and reordered in visual mode."""
+    text = escape_controls(text)
     if mode == "logical" or script_ratio(text) == 0.0:
         return text
     import arabic_reshaper
@@ -57,14 +73,14 @@ def check_report(result: CheckResult, mode: Literal["logical", "visual"]) -> str
         lines.append("")
         lines.append("evidence:")
         for i, ev in enumerate(result.evidence, start=1):
-            lines.append(f"  {i}. [{STANCE_MARKS[ev.stance]}{ev.stance} {ev.score:.2f}] {ev.source} [{ev.start}:{ev.end}]")
+            lines.append(f"  {i}. [{STANCE_MARKS[ev.stance]}{ev.stance} {ev.score:.2f}] {t(ev.source)} [{ev.start}:{ev.end}]")
             lines.append(f"     {t(ev.text)}")
     if result.checks:
         lines.append("")
         lines.append("checks:")
         for c in result.checks:
             mark = {"match": "=", "mismatch": "≠", "not_comparable": "?"}[c.result]
-            lines.append(f"  {c.kind:<9} {t(c.claim_text)}  {mark}  {t(c.evidence_text)}   ({c.result}{'; ' + c.detail if c.detail else ''})")
+            lines.append(f"  {c.kind:<9} {t(c.claim_text)}  {mark}  {t(c.evidence_text)}   ({c.result}{'; ' + t(c.detail) if c.detail else ''})")
     return "\n".join(lines)
 
 
@@ -73,6 +89,6 @@ def search_report(hits: list[SearchHit], mode: Literal["logical", "visual"]) -> 
         return "no matching sentences"
     out = []
     for i, h in enumerate(hits, start=1):
-        out.append(f"{i:>2}. {h.score:.4f}  {h.source} [{h.start}:{h.end}]")
+        out.append(f"{i:>2}. {h.score:.4f}  {for_terminal(h.source, mode)} [{h.start}:{h.end}]")
         out.append(f"    {for_terminal(h.text, mode)}")
     return "\n".join(out)

@@ -51,16 +51,23 @@ def content_hash(text: str) -> str:
 
 
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused."""
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused.
+
+    A NUL character anywhere in the file (not only in its first 8 KB) marks it as binary: the whole
+    file is refused, whatever its format, so no NUL ever reaches a stored sentence from a file.
+    """
     if not data.strip():
         raise IngestError("empty file", path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as e:
             raise IngestError(f"broken UTF-16 ({e.reason} at byte {e.start})", path) from None
+        if "\x00" in text:
+            raise IngestError("binary file, not text", path)
+        return text
     head = data[:8192]
-    if b"\x00" in head or _control_ratio(head) > 0.1:
+    if b"\x00" in data or _control_ratio(head) > 0.1:
         raise IngestError("binary file, not text", path)
     try:
         text = data.decode("utf-8-sig")

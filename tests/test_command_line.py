@@ -168,3 +168,52 @@ def test_stance_model_by_name() -> None:
 
     with Tabayyun(":memory:", embedder=HashingEmbedder(), stance_model="heuristic") as tb:
         assert isinstance(tb.stance_model, HeuristicStance)
+
+
+def test_unknown_stance_model_in_the_environment_is_one_line_exit_3(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "Tabayyun", partial(Tabayyun, embedder=HashingEmbedder()))  # the default stance model
+    monkeypatch.setenv("TABAYYUN_STANCE", "bogus")
+    src = tmp_path / "s.txt"
+    src.write_text("عقد التحالف اجتماعه في روما يوم الاثنين.", encoding="utf-8")
+    r = runner.invoke(cli.main, ["check", "عقد التحالف اجتماعه في روما", "--source", str(src)])
+    assert r.exit_code == 3
+    assert r.stderr.strip().splitlines() == [
+        "error: TABAYYUN_STANCE='bogus' is not a stance model; choose one of heuristic, learned, gated"
+    ]
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+
+
+HOSTILE_SOURCE = "وزّعت البلدية 450 خيمة \u202eعلى الأسر\u202c في الواحة \x1b[31mاليوم."
+
+
+def test_report_escapes_bidi_and_terminal_controls_json_keeps_them(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "hostile.txt"
+    src.write_text(HOSTILE_SOURCE, encoding="utf-8")
+    claim = "وزّعت البلدية 450 خيمة \u202eفي الواحة"
+    r = runner.invoke(cli.main, ["check", claim, "--source", str(src), "--display", "logical"])
+    assert r.exit_code == 0, r.output
+    for raw in ("\u202e", "\u202c", "\x1b"):
+        assert raw not in r.stdout
+    assert "\\u202e" in r.stdout and "\\u001b[31m" in r.stdout
+    as_json = json.loads(runner.invoke(cli.main, ["check", claim, "--source", str(src), "--json"]).stdout)
+    assert as_json["claim"] == claim
+    ev = as_json["evidence"][0]
+    assert ev["text"] == HOSTILE_SOURCE[ev["start"] : ev["end"]] and "\u202e" in ev["text"]
+
+
+def test_documents_listing_escapes_controls_in_titles(runner: CliRunner, tmp_path: Path) -> None:
+    db = str(tmp_path / "h.db")
+    src = tmp_path / "hostile.txt"
+    src.write_text(HOSTILE_SOURCE, encoding="utf-8")
+    assert runner.invoke(cli.main, ["add", str(src), "--db", db]).exit_code == 0
+    out = runner.invoke(cli.main, ["documents", "--db", db]).stdout
+    assert "\u202e" not in out and "\x1b" not in out and "\\u202e" in out
+
+
+def test_a_nul_after_the_first_8kb_refuses_the_file(runner: CliRunner, tmp_path: Path) -> None:
+    late = tmp_path / "late.txt"
+    late.write_bytes("سطر عربي عادي عن الطقس.\n".encode() * 400 + b"\x00tail")
+    r = runner.invoke(cli.main, ["add", str(late), "--db", str(tmp_path / "n.db")])
+    assert r.exit_code == 1 and "binary file" in r.stderr

@@ -68,8 +68,12 @@ def test_html_main_text_drops_scripts_and_navigation() -> None:
         ("cp1256.txt", "أعلنت الحكومة".encode("cp1256"), "not UTF-8"),
         ("latin1.txt", "café crème".encode("latin-1"), "not UTF-8"),
         ("nocol.csv", b"body,title\nx,y\n", '"text" column'),
+        ("late-nul.txt", "سطر عربي عادي عن الطقس.\n".encode() * 400 + b"\x00tail", "binary"),
+        ("late-nul.jsonl", b'{"text": "a line"}\n' * 600 + b'{"text": "x\x00y"}\n', "binary"),
+        ("nul-utf16.txt", "نص\x00مخفي".encode("utf-16"), "binary"),
     ],
-    ids=["empty", "whitespace-only", "binary-bytes", "png", "arabic-cp1256", "latin1", "csv-without-text"],
+    ids=["empty", "whitespace-only", "binary-bytes", "png", "arabic-cp1256", "latin1", "csv-without-text",
+         "nul-after-8kb-txt", "nul-after-8kb-jsonl", "nul-in-utf16"],
 )
 def test_bad_input_is_a_clear_error_naming_the_file(name: str, data: bytes, message: str) -> None:
     result = read_bytes(data, name)

@@ -9,6 +9,8 @@ import sys
 import click
 
 from ..errors import TabayyunError
+from ..exitcodes import exit_code, one_line
+from ..stance import configured_stance_name
 from .limits import MAX_JSON_BYTES, MAX_UPLOAD_BYTES, TIMEOUT_S, WORKERS
 
 DEFAULT_DB = "tabayyun.db"
@@ -50,13 +52,18 @@ def serve(
 
     token = os.environ.get("TABAYYUN_API_TOKEN") or None
     try:
+        configured_stance_name()  # a bad $TABAYYUN_STANCE stops here, in one line, not at the first check
         app = create_app(
             db=db, token=token, timeout_s=timeout_s, max_upload_bytes=max_upload, max_json_bytes=max_body,
-            workers=workers, warm=not no_warm,
+            workers=workers,
         )  # fmt: skip
+        if not no_warm:  # load the models now, so a model that cannot load is an error here, not a traceback later
+            tb = app.state.tabayyun
+            tb.embedder.embed(["warm up"])
+            _ = tb.stance_model
     except TabayyunError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(2)
+        click.echo(one_line(e), err=True)
+        sys.exit(exit_code(e))
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     click.echo(

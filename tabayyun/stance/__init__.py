@@ -27,7 +27,7 @@ from ..errors import ModelError
 from ..protocols import Embedder, StanceModel
 from .heuristic import HeuristicStance
 
-__all__ = ["STANCE_MODELS", "HeuristicStance", "default_stance_model", "load_stance_model"]
+__all__ = ["STANCE_MODELS", "HeuristicStance", "configured_stance_name", "default_stance_model", "load_stance_model"]
 
 StanceName = Literal["heuristic", "learned", "gated"]
 STANCE_MODELS: tuple[StanceName, ...] = ("heuristic", "learned", "gated")
@@ -52,6 +52,14 @@ def load_stance_model(name: str, embedder: Embedder) -> StanceModel:
     raise ModelError(f"unknown stance model {name!r}; choose one of {', '.join(STANCE_MODELS)}")
 
 
+def configured_stance_name() -> str:
+    """``$TABAYYUN_STANCE`` if set, else :data:`DEFAULT`; a :class:`ModelError` naming the variable if it is not a model."""
+    name = os.environ.get("TABAYYUN_STANCE") or DEFAULT
+    if name not in STANCE_MODELS:
+        raise ModelError(f"TABAYYUN_STANCE={name!r} is not a stance model; choose one of {', '.join(STANCE_MODELS)}")
+    return name
+
+
 def default_stance_model(embedder: Embedder) -> StanceModel:
     """``$TABAYYUN_STANCE`` if set, else :data:`DEFAULT` (the gated learned model)."""
-    return load_stance_model(os.environ.get("TABAYYUN_STANCE", DEFAULT), embedder)
+    return load_stance_model(configured_stance_name(), embedder)

@@ -31,7 +31,8 @@ def test_serve_builds_the_app_and_runs_uvicorn(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("TABAYYUN_API_TOKEN", "tok-123")
     db = tmp_path / "served.db"
     out = CliRunner().invoke(
-        cli.main, ["serve", "--db", str(db), "--port", "8123", "--timeout", "5", "--max-body", "4096", "--workers", "2"]
+        cli.main, ["serve", "--db", str(db), "--port", "8123", "--timeout", "5", "--max-body", "4096", "--workers", "2",
+                   "--no-warm"]
     )
     assert out.exit_code == 0, out.output
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
@@ -46,3 +47,16 @@ def test_serve_refuses_a_file_that_is_not_a_store(tmp_path: Path) -> None:
     bad.write_text("this is not sqlite " * 100)
     out = CliRunner().invoke(cli.main, ["serve", "--db", str(bad)])
     assert out.exit_code == 2 and "not a tabayyun store" in out.output
+
+
+@pytest.mark.parametrize("warm", [[], ["--no-warm"]], ids=["warm", "no-warm"])
+def test_serve_with_an_unknown_stance_model_says_so_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, warm: list[str]
+) -> None:
+    monkeypatch.setenv("TABAYYUN_STANCE", "bogus")
+    out = CliRunner().invoke(cli.main, ["serve", "--db", str(tmp_path / "s.db"), *warm])
+    assert out.exit_code == 3, out.output
+    assert out.output.strip().splitlines() == [
+        "error: TABAYYUN_STANCE='bogus' is not a stance model; choose one of heuristic, learned, gated"
+    ]
+    assert not (tmp_path / "s.db").exists()  # stopped before opening the store
