@@ -48,10 +48,15 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _open_store(db: str, *, must_exist: bool, **options: Any) -> Tabayyun:
+    """The store at ``db``; with ``must_exist`` (every command but ``add``) nothing is created."""
     if must_exist and not Path(db).exists():
         _fail(f"no store at {db}; add documents first with `tabayyun add FILE --db {db}`, or pass --source FILE")
     try:
-        return Tabayyun(db, **options)
+        tb = Tabayyun(db, create=not must_exist, **options)
+        if not must_exist and tb.store.read_only:  # `add` cannot write here: say so before reading any file
+            tb.close()
+            _fail(f"{db}: permission denied (the store is read-only)")
+        return tb
     except TabayyunError as e:
         _fail(str(e))
         raise  # unreachable

@@ -57,6 +57,8 @@ class Tabayyun:
     ``embedder`` and ``stance_model`` are the swap points (see :mod:`tabayyun.protocols`);
     by default the e5 embedder and the default stance model (see :mod:`tabayyun.stance`),
     loaded on first use. ``stance_model`` may also name one: ``"gated"``, ``"learned"`` or ``"heuristic"``.
+    ``create=False`` opens an existing store only; ``read_only=True`` never writes to it
+    (see :class:`~tabayyun.store.sqlite.SQLiteStore`).
     """
 
     def __init__(
@@ -66,9 +68,11 @@ class Tabayyun:
         embedder: Embedder | None = None,
         stance_model: StanceModel | str | None = None,
         max_file_bytes: int = DEFAULT_MAX_BYTES,
+        create: bool = True,
+        read_only: bool = False,
     ) -> None:
         self.embedder: Embedder = embedder if embedder is not None else E5Embedder()
-        self.store = SQLiteStore(db, dim=self.embedder.dim)
+        self.store = SQLiteStore(db, dim=self.embedder.dim, create=create, read_only=read_only)
         self.retriever = HybridRetriever(self.store, self.embedder)
         self._stance_name = stance_model if isinstance(stance_model, str) else None
         self._stance_model = None if isinstance(stance_model, str) else stance_model
