@@ -1,0 +1,166 @@
+"""kill -9 at random points of `add`, also inside the vector-file swap: only whole documents, consistent indexes.
+
+One store takes every kill in turn (it grows from trial to trial). After each kill the
+SQLite file must pass ``integrity_check``, hold only whole documents (sentences, offsets,
+terms and vectors all there), and a reopened store must have a vector index with exactly
+the stored sentences and find the newest document. ``check_store_integrity`` is shared
+with ``test_store_concurrency.py``. Run with ``-s`` to see the figures of the run.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from collections import Counter
+from pathlib import Path
+
+from tabayyun import Tabayyun
+from tabayyun.core import prepare_sentences
+from tabayyun.testing import HashingEmbedder, OverlapStance
+
+TRIALS = 24
+#: how the child dies: at a random moment, or from a hook at the k-th call of a step
+MODES = ["random"] * 10 + ["before-swap", "torn-temp", "torn-file-swapped", "after-commit"] * 3 + ["random"] * 2
+
+CHILD = textwrap.dedent(
+    """
+    import os, signal, sys
+    import tabayyun.store.sqlite as store_sqlite
+    import tabayyun.store.vectors as store_vectors
+    from tabayyun import Tabayyun, RawDocument
+    from tabayyun.testing import HashingEmbedder, OverlapStance
+
+    db, trial, mode, k = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+    calls = [0]
+
+    def due():
+        calls[0] += 1
+        return calls[0] >= k
+
+    def die():
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    real_replace = os.replace
+
+    def replace(src, dst):  # the vector-file swap
+        if mode != "random" and mode != "after-commit" and due():
+            if mode != "before-swap":  # a half-written file: the kill came while usearch was writing
+                with open(src, "r+b") as f:
+                    f.truncate(os.path.getsize(src) // 2)
+            if mode == "torn-file-swapped":  # what a power cut can leave: a torn file under the real name
+                real_replace(src, dst)
+            die()
+        real_replace(src, dst)
+
+    store_vectors.os.replace = replace
+    real_add = store_vectors.VectorIndex.add
+
+    def add(self, keys, vectors):  # called right after a document's SQLite commit
+        if mode == "after-commit" and due():
+            die()
+        real_add(self, keys, vectors)
+
+    store_vectors.VectorIndex.add = add
+
+    def text(i):
+        return (f"تقرير رقم {trial}-{i} عن مشروع الجسر الجديد. " f"Report {trial}-{i} counts {i * 7 + trial} workers on site. "
+                + "وقال المهندس إن العمل يسير وفق الخطة رقم %d. " % i * (1 + i % 4))
+
+    tb = Tabayyun(db, embedder=HashingEmbedder(), stance_model=OverlapStance())
+    print("ready", flush=True)
+    i = 0
+    while True:
+        tb.add_documents([RawDocument(text=text(j), title=f"{trial}-{j}", source=f"trial{trial}") for j in range(i, i + 3)])
+        i += 3
+    """
+)
+
+
+def check_store_integrity(db: Path) -> tuple[int, int]:
+    """The file as the last process left it: ``(documents, sentences)``; asserts every invariant."""
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        docs = con.execute("SELECT id, text, hash FROM documents").fetchall()
+        assert len({h for _, _, h in docs}) == len(docs), "a document stored twice"
+        n_sent = 0
+        for doc_id, text, _ in docs:
+            expected = [(s.start, s.end, s.text) for s in prepare_sentences(text)]
+            got = con.execute(
+                "SELECT start, end, text FROM sentences WHERE document_id = ? ORDER BY id", (doc_id,)
+            ).fetchall()
+            assert got == expected, f"document {doc_id} is not whole"
+            assert all(text[a:b] == s for a, b, s in got), f"document {doc_id}: offsets do not match"
+            n_sent += len(got)
+        assert con.execute("SELECT count(*) FROM sentences").fetchone()[0] == n_sent, "orphan sentences"
+        terms = {r[0] for r in con.execute("SELECT rowid FROM sentence_terms")}
+        assert terms == {r[0] for r in con.execute("SELECT id FROM sentences")}, "lexical index out of step"
+        assert con.execute("SELECT count(*) FROM sentences WHERE vector IS NULL").fetchone()[0] == 0
+    finally:
+        con.close()
+    return len(docs), n_sent
+
+
+def check_reopened(db: Path) -> None:
+    """A reopened store: vector index == stored sentences, and the newest document is found."""
+    with Tabayyun(db, embedder=HashingEmbedder(), stance_model=OverlapStance(), create=False) as tb:
+        ids = {r[0] for r in tb.store._db.execute("SELECT id FROM sentences")}
+        assert tb.store.vectors.keys() == ids, "vector index out of step with SQLite"
+        newest = tb.store._db.execute("SELECT id, text FROM documents ORDER BY id DESC LIMIT 1").fetchone()
+        if newest is not None:
+            first = prepare_sentences(newest[1])[0].text
+            hit = tb.store.dense(tb.embedder.embed([first])[0], 1)[0]
+            assert tb.store.sentences([hit[0]])[hit[0]].text == first
+
+
+def _kill_one(db: Path, trial: int, mode: str, rng: random.Random) -> str:
+    """Run one child until it dies; returns how it died."""
+    k = rng.randint(1, 5)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db), str(trial), mode, str(k)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready", proc.stderr
+    if mode == "random":
+        time.sleep(rng.uniform(0.0, 0.5))
+        os.kill(proc.pid, signal.SIGKILL)
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:  # a hook that never fired would be a test bug: fail below
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    _, err = proc.communicate()
+    assert proc.returncode == -signal.SIGKILL, err
+    assert "Traceback" not in err, err
+    return mode
+
+
+def test_kill_9_at_random_points_of_add(tmp_path: Path) -> None:
+    db = tmp_path / "kills.db"
+    rng = random.Random(13)
+    kinds: Counter[str] = Counter()
+    started = time.monotonic()
+    for trial, mode in enumerate(MODES[:TRIALS]):
+        kinds[_kill_one(db, trial, mode, rng)] += 1
+        if db.exists():
+            check_store_integrity(db)
+            check_reopened(db)
+    n_docs, n_sent = check_store_integrity(db)
+    with Tabayyun(db, embedder=HashingEmbedder(), stance_model=OverlapStance()) as tb:
+        tb.add_text("A last document after all the kills. It goes in whole.")
+    assert sorted(p.name for p in tmp_path.glob("*tmp")) == []  # temporary files of killed writers are gone
+    check_reopened(db)
+    assert sum(kinds.values()) >= 20 and n_docs > 0
+    print(
+        f"\nkill -9: {sum(kinds.values())} kills ({dict(kinds)}), store left with {n_docs} whole documents, "
+        f"{n_sent} sentences; 0 corruptions; {time.monotonic() - started:.1f} s"
+    )
