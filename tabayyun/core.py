@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from .retrieve import HybridRetriever
 from .stance import default_stance_model, load_stance_model
 from .store.sqlite import NewSentence, SQLiteStore
 from .text import sentences, terms
-from .verdict import A, D, U, apply_checks, decide, resolve_checks, stance_of
+from .verdict import A, D, U, apply_checks, decide, is_specific, resolve_checks, stance_of
 
 MAX_CLAIM_CHARS = 2000
 #: sentences embedded together while adding (across documents)
@@ -275,18 +276,21 @@ class Tabayyun:
         from .extract import compare, extract  # lazily: the alias table (pycountry) loads on first use
 
         claim_x = extract(claim)
+        dates = self._document_dates(hits)
         per_sentence: list[list[Check]] = []
         for hit, p in zip(hits, probs):
-            checks: list[Check] = []
-            if p[U] < 0.5:
-                checks = [
-                    replace(
-                        c, source=hit.source,
-                        evidence_start=None if c.evidence_start is None else hit.start + c.evidence_start,
-                        evidence_end=None if c.evidence_end is None else hit.start + c.evidence_end,
-                    )  # fmt: skip
-                    for c in compare(claim, hit.text, claim_extraction=claim_x)
-                ]
+            checks = [
+                replace(
+                    c, source=hit.source,
+                    evidence_start=None if c.evidence_start is None else hit.start + c.evidence_start,
+                    evidence_end=None if c.evidence_end is None else hit.start + c.evidence_end,
+                )  # fmt: skip
+                for c in compare(claim, hit.text, claim_extraction=claim_x, evidence_date=dates[hit.document_id])
+            ]
+            # a sentence the stance model calls unrelated is on topic after all when it states the claim's
+            # number of the same thing or its day or month (across languages the model misses that)
+            if p[U] >= 0.5 and not any(c.result == "match" and is_specific(c) for c in checks):
+                checks = []
             per_sentence.append(checks)
         per_sentence = resolve_checks(per_sentence)
         adjusted = [apply_checks(p, checks) for p, checks in zip(probs, per_sentence)]
@@ -307,6 +311,17 @@ class Tabayyun:
             claim=claim, verdict=decision.verdict, confidence=decision.confidence,
             evidence=evidence, checks=tuple(all_checks), id=cid,
         )  # fmt: skip
+
+    def _document_dates(self, hits: list[SearchHit]) -> dict[int, date | None]:
+        """The date of each hit's document (its date field, else its dateline), read once per document."""
+        from .extract.dates import document_date
+
+        out: dict[int, date | None] = {}
+        for hit in hits:
+            if hit.document_id not in out:
+                doc = self.store.document(hit.document_id)
+                out[hit.document_id] = document_date(doc.date, doc.text)
+        return out
 
 
 def _validate_claim(claim: str) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from tabayyun.extract import extract
+from tabayyun.extract.dates import dateline, document_date, parse_document_date
 
 DOC_DATE = date(2021, 7, 1)  # a Thursday
 # (id, text, mention text, value, low, high)
@@ -135,6 +136,17 @@ RELATIVE: list[tuple[str, str, str, str | None, str | None, str | None]] = [
     ("r-en-last-year", "last year", "last year", "2020", "2020-01-01", "2020-12-31"),
     ("r-en-last-monday", "last Monday", "last Monday", "2021-06-28", "2021-06-28", "2021-06-28"),
     ("r-en-days-ago", "5 days ago", "5 days ago", "2021-06-26", "2021-06-26", "2021-06-26"),
+    ("r-ams-al-awwal", "وصل أمس الأول", "أمس الأول", "2021-06-29", "2021-06-29", "2021-06-29"),
+    ("r-ghadan-tanween", "يصل غداً", "غداً", "2021-07-02", "2021-07-02", "2021-07-02"),
+    ("r-baad-ghad", "يصل بعد غد", "بعد غد", "2021-07-03", "2021-07-03", "2021-07-03"),
+    ("r-qabl-yawmayn", "وصل قبل يومين", "قبل يومين", "2021-06-29", "2021-06-29", "2021-06-29"),
+    ("r-layla-madiya", "وقع الانفجار الليلة الماضية", "الليلة الماضية", "2021-06-30", "2021-06-30", "2021-06-30"),
+    ("r-en-last-night", "the blast last night", "last night", "2021-06-30", "2021-06-30", "2021-06-30"),
+    ("r-en-this-morning", "said this morning", "this morning", "2021-07-01", "2021-07-01", "2021-07-01"),
+    ("r-usbu-jari", "خلال الأسبوع الجاري", "الأسبوع الجاري", "2021-W26", "2021-06-28", "2021-07-04"),
+    ("r-en-this-week", "met this week", "this week", "2021-W26", "2021-06-28", "2021-07-04"),
+    ("r-shahr-munsarim", "في الشهر المنصرم", "الشهر المنصرم", "2021-06", "2021-06-01", "2021-06-30"),
+    ("r-sana-qadima", "في السنة القادمة", "السنة القادمة", "2022", "2022-01-01", "2022-12-31"),
 ]
 
 
@@ -172,3 +184,38 @@ def test_year_digits_are_not_quantities() -> None:
     x = extract("في عام 2014 قتل 600 شخص")
     assert [d.value for d in x.dates] == ["2014"]
     assert [q.value for q in x.quantities] == [600]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2022-05-03", date(2022, 5, 3)), ("2022-05-03T09:30:00Z", date(2022, 5, 3)), ("3 May 2022", date(2022, 5, 3)),
+     ("3 أيار 2022", date(2022, 5, 3)), ("May 2022", None), ("2022", None), ("soon", None), ("", None), (None, None)],
+    ids=["iso", "iso-time", "en-words", "ar-words", "month-only", "year-only", "words", "empty", "none"],
+)
+def test_parse_document_date(value: str | None, expected: date | None) -> None:
+    assert parse_document_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عمّان، 3 أيار/مايو 2022 — اجتمع الوزراء اليوم", date(2022, 5, 3)),
+        ("Amman, May 3, 2022 - The ministers met today.", date(2022, 5, 3)),
+        ("عمّان 3 أيار 2022 (وكالة) - اجتمع الوزراء", date(2022, 5, 3)),
+        ("بيان صحفي\nعمّان 3/5/2022\nاجتمع الوزراء اليوم", date(2022, 5, 3)),
+        ("The war that began on 15 March 2011 has lasted for years, officials said today.", None),
+        ("A long first line that is a sentence about the events of 15 March 2011, a Tuesday.\nMore.", None),
+        ("اجتمع الوزراء اليوم في عمّان.", None),
+        ("", None),
+    ],
+    ids=["ar-dateline", "en-dateline", "agency-dateline", "header-line", "date-inside-sentence",
+         "long-first-line", "no-date", "empty"],
+)
+def test_dateline(text: str, expected: date | None) -> None:
+    assert dateline(text) == expected
+
+
+def test_document_date_prefers_the_stored_field() -> None:
+    assert document_date("2022-06-01", "Amman, May 3, 2022 - text") == date(2022, 6, 1)
+    assert document_date(None, "Amman, May 3, 2022 - text") == date(2022, 5, 3)
+    assert document_date("not a date", "no dateline here") is None
