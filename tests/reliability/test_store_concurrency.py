@@ -10,6 +10,7 @@ file as saved holds exactly the stored sentences. Run with ``-s`` to see the fig
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -81,7 +82,8 @@ def _own_text(w: int, i: int) -> str:
     return (
         f"Writer {w} report {i}: {w * 100 + i} workers on the bridge site today. "
         f"تقرير الكاتب {w} رقم {i} عن الجسر الجديد والمهندس المسؤول. "
-        + "The inspection found nothing wrong with section %d. " % i * (1 + (w + i) % 3)
+        + f"The inspection found nothing wrong with section {i}. "
+        * (1 + (w + i) % 3)
     )
 
 
@@ -116,7 +118,10 @@ def test_four_writers_and_a_reader(tmp_path: Path) -> None:
     files, texts = _write_files(tmp_path)
     started = time.monotonic()
     reader = subprocess.Popen(
-        [sys.executable, "-c", READER, str(db), str(stop)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", READER, str(db), str(stop)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     writers = [
         subprocess.Popen(
@@ -130,9 +135,12 @@ def test_four_writers_and_a_reader(tmp_path: Path) -> None:
     outcomes = [w.communicate(timeout=240) for w in writers]
     stop.touch()
     r_out, r_err = reader.communicate(timeout=120)
-    for w, (out, err) in zip(writers, outcomes, strict=True):
+    for w, fs, (out, err) in zip(writers, files, outcomes, strict=True):
         assert w.returncode == 0, err
         assert "Traceback" not in err and "error" not in err.lower(), err
+        reports = [json.loads(line) for line in out.splitlines()]
+        assert sorted(p for r in reports for p in r["added"] + r["unchanged"]) == sorted(map(str, fs))
+        assert all(r["errors"] == [] for r in reports)
     assert reader.returncode == 0, r_err
     rounds, hits_checked = map(int, r_out.split())
 

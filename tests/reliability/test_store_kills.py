@@ -1,4 +1,4 @@
-"""kill -9 at random points of `add`, also inside the vector-file swap: only whole documents, consistent indexes.
+"""kill -9 at random points of `add`, also inside the vector-file swap: whole documents, consistent indexes.
 
 One store takes every kill in turn (it grows from trial to trial). After each kill the
 SQLite file must pass ``integrity_check``, hold only whole documents (sentences, offsets,
@@ -26,12 +26,13 @@ from tabayyun.testing import HashingEmbedder, OverlapStance
 
 TRIALS = 24
 #: how the child dies: at a random moment, or from a hook at the k-th call of a step
-MODES = ["random"] * 10 + ["before-swap", "torn-temp", "torn-file-swapped", "after-commit"] * 3 + ["random"] * 2
+MODES = (
+    ["random"] * 10 + ["before-swap", "torn-temp", "torn-file-swapped", "after-commit"] * 3 + ["random"] * 2
+)
 
 CHILD = textwrap.dedent(
     """
     import os, signal, sys
-    import tabayyun.store.sqlite as store_sqlite
     import tabayyun.store.vectors as store_vectors
     from tabayyun import Tabayyun, RawDocument
     from tabayyun.testing import HashingEmbedder, OverlapStance
@@ -69,14 +70,16 @@ CHILD = textwrap.dedent(
     store_vectors.VectorIndex.add = add
 
     def text(i):
-        return (f"تقرير رقم {trial}-{i} عن مشروع الجسر الجديد. " f"Report {trial}-{i} counts {i * 7 + trial} workers on site. "
-                + "وقال المهندس إن العمل يسير وفق الخطة رقم %d. " % i * (1 + i % 4))
+        head = f"تقرير رقم {trial}-{i} عن مشروع الجسر الجديد. "
+        head += f"Report {trial}-{i} counts {i * 7 + trial} workers. "
+        return head + f"وقال المهندس إن العمل يسير وفق الخطة رقم {i}. " * (1 + i % 4)
 
     tb = Tabayyun(db, embedder=HashingEmbedder(), stance_model=OverlapStance())
     print("ready", flush=True)
     i = 0
     while True:
-        tb.add_documents([RawDocument(text=text(j), title=f"{trial}-{j}", source=f"trial{trial}") for j in range(i, i + 3)])
+        batch = [RawDocument(text=text(j), title=f"{trial}-{j}", source=f"t{trial}") for j in range(i, i + 3)]
+        tb.add_documents(batch)
         i += 3
     """
 )

@@ -104,7 +104,9 @@ FOREIGN: list[tuple[Callable[[Path], None], str]] = [
 
 
 @pytest.mark.parametrize("make", [m for m, _ in FOREIGN], ids=[m.__name__.strip("_") for m, _ in FOREIGN])
-@pytest.mark.parametrize(("create", "read_only"), [(True, False), (False, False), (False, True)], ids=["add", "read", "ro"])
+@pytest.mark.parametrize(
+    ("create", "read_only"), [(True, False), (False, False), (False, True)], ids=["add", "read", "ro"]
+)
 def test_foreign_file_is_refused_untouched(
     tmp_path: Path, make: Callable[[Path], None], create: bool, read_only: bool
 ) -> None:
@@ -131,7 +133,9 @@ def test_new_store_carries_the_marker_and_version(tmp_path: Path) -> None:
     con = sqlite3.connect(p)
     assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(
+        SCHEMA_VERSION
+    )
     con.close()
     assert probe(p).kind == "store"
 
@@ -162,7 +166,9 @@ def test_store_from_before_the_marker_opens_and_is_marked_on_first_write_only(tm
     con.close()
 
 
-@pytest.mark.parametrize("version", [str(SCHEMA_VERSION + 1), "99", "two", ""], ids=["next", "far", "word", "empty"])
+@pytest.mark.parametrize(
+    "version", [str(SCHEMA_VERSION + 1), "99", "two", ""], ids=["next", "far", "word", "empty"]
+)
 def test_newer_or_unknown_schema_version_is_refused(tmp_path: Path, version: str) -> None:
     p = tmp_path / "s.db"
     SQLiteStore(p, dim=8).close()
@@ -250,7 +256,9 @@ def test_unwritable_store_file_opens_read_only(tmp_path: Path, monkeypatch: pyte
             tb.add_text("Something new.")
 
 
-def test_wal_store_without_side_files_opens_immutable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wal_store_without_side_files_opens_immutable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """In a read-only directory SQLite cannot create ``-shm``: the store is read as immutable."""
     p = tmp_path / "s.db"
     make_store(p)
@@ -271,7 +279,9 @@ def test_wal_store_without_side_files_opens_immutable(tmp_path: Path, monkeypatc
     assert any("mode=ro" in u and "immutable=1" in u for u in tried)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permission bits (the logic is tested with mocks above)")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root ignores permission bits (the logic is tested with mocks above)"
+)
 def test_real_read_only_directory(tmp_path: Path) -> None:
     d = tmp_path / "ro"
     d.mkdir()
@@ -325,10 +335,14 @@ os._exit(0)  # no close: the WAL and its index stay beside the file, as after a 
 
 
 def _mount_tmpfs(directory: Path) -> bool:
-    return subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(directory)], capture_output=True).returncode == 0
+    return (
+        subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(directory)], capture_output=True).returncode == 0
+    )
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a file system needs root (see test_real_read_only_directory)")
+@pytest.mark.skipif(
+    os.geteuid() != 0, reason="mounting a file system needs root (see test_real_read_only_directory)"
+)
 @pytest.mark.parametrize("closed", [True, False], ids=["closed-cleanly", "writer-killed-wal-left"])
 def test_store_on_a_read_only_file_system(tmp_path: Path, closed: bool) -> None:
     """A real read-only mount: what root cannot fake with permission bits."""

@@ -74,7 +74,9 @@ def test_deleting_the_newest_document_never_frees_its_sentence_ids(tmp_path: Pat
         writer.add_text(MARKET)
         new_ids = sentence_ids(writer) - old_ids
         assert new_ids and min(new_ids) > max(old_ids)
-        assert top_text(reader, "weekly market moved to the old station square") == MARKET.split(". ")[0] + "."
+        assert (
+            top_text(reader, "weekly market moved to the old station square") == MARKET.split(". ")[0] + "."
+        )
         assert reader.store.vectors.keys() == sentence_ids(writer)
 
 
