@@ -2,6 +2,11 @@
 
 ``reciprocal_rank_fusion`` is the one fusion rule; :class:`HybridRetriever` is the
 default :class:`~tabayyun.protocols.Retriever` over a :class:`SQLiteStore`.
+
+The lexical query (:func:`query_terms`) is the query's index terms plus the digits of
+every number it states, however written: "eighty-three members", "ثلاثة وثمانين عضوا"
+and "the 83rd member" also look for "83", "10 آلاف" for "10000", so a sentence that
+writes the number in digits ("العضوين رقم 82 و83") is found by the number alone.
 """
 
 from __future__ import annotations
@@ -17,6 +22,32 @@ from .store.sqlite import SQLiteStore
 from .text.stem import terms
 
 RRF_K = 60
+#: numbers are looked up by their digits up to this size (larger ones are amounts, written many ways)
+_MAX_NUMBER_TERM = 10**12
+
+
+def _number_term(x: float) -> str | None:
+    if not (0 < abs(x) < _MAX_NUMBER_TERM):
+        return None
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def number_terms(query: str) -> list[str]:
+    """The digits of every number ``query`` states (values of its quantities, lists and ordinals)."""
+    from .extract import extract  # lazily: the alias table loads on first use
+
+    out: list[str] = []
+    for q in extract(query).quantities:
+        for v in (q.value, *q.values):
+            t = None if v is None else _number_term(v)
+            if t is not None and t not in out:
+                out.append(t)
+    return out
+
+
+def query_terms(query: str) -> list[str]:
+    """Index terms of ``query`` and the digits of the numbers it states (each once, in order)."""
+    return list(dict.fromkeys([*terms(query), *number_terms(query)]))
 
 
 def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], k: int = RRF_K) -> dict[int, float]:
@@ -37,7 +68,7 @@ class HybridRetriever:
         self.depth = depth
 
     def search(self, query: str, k: int = 10, query_vector: NDArray[np.float32] | None = None) -> list[SearchHit]:
-        lexical = self.store.lexical(terms(query), self.depth)
+        lexical = self.store.lexical(query_terms(query), self.depth)
         dense: list[tuple[int, float]] = []
         if self.embedder is not None:
             if query_vector is None:

@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tabayyun import Tabayyun
-from tabayyun.retrieve import reciprocal_rank_fusion
+from tabayyun.retrieve import query_terms, reciprocal_rank_fusion
+from tabayyun.text import terms
 
 
 def rrf_reference(rankings: list[list[int]], k: int = 60) -> dict[int, float]:
@@ -59,3 +60,31 @@ def test_hybrid_search_finds_the_sentence(tb: Tabayyun, query: str, expected_sta
 
 def test_search_on_empty_store_is_empty(tb: Tabayyun) -> None:
     assert tb.search("anything at all") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "numbers"),
+    [
+        ("The coalition has eighty-three members", ["83"]),
+        ("يضم التحالف ثلاثة وثمانين عضوا", ["83"]),
+        ("Malta became the 83rd member", ["83"]),
+        ("قتل 10 آلاف شخص", ["10", "10000"]),
+        ("نحو 3.5 مليار دولار", ["3.5", "3500000000"]),
+        ("انضم العضوان 82 و83", ["82", "83"]),
+        ("في عام 2014", []),
+        ("no numbers here", []),
+    ],
+    ids=["en-words", "ar-words", "en-ordinal", "ar-thousands", "billions", "list", "year-is-not-a-number", "none"],
+)
+def test_query_terms_hold_the_digits_of_stated_numbers(query: str, numbers: list[str]) -> None:
+    got = query_terms(query)
+    assert [t for t in got if t[:1].isdigit() and t != "2014"] == numbers
+    assert len(got) == len(set(got))
+    assert set(terms(query)) <= set(got)
+
+
+def test_a_number_in_words_finds_the_sentence_with_its_digits(tb: Tabayyun) -> None:
+    tb.add_text("ويحمل العضوان الجديدان الرقمين 82 و83.")
+    tb.add_text("وناقش الاجتماع خطة العمل للسنوات المقبلة.")
+    hits = tb.search("The coalition has eighty-three members", k=2)
+    assert hits[0].text.startswith("ويحمل") and hits[0].lexical_rank == 1
