@@ -1,5 +1,8 @@
 """Reproduce the shipped stance weights: ``python3 scripts/train_stance.py``.
 
+``--compare shipped,/tmp/stance-x`` trains nothing: it scores weight folders on the
+development sets (ANS dev, news dev, generated corpus dev) in one run and prints JSON.
+
 Needs the ``train`` extra (torch) and ANS at ``../shared/datasets/ans``. Writes
 ``tabayyun/stance/weights/stance.{npz,json}`` and ``train_report.json``.
 Seeded; on 2 CPU cores it takes about 30-40 minutes.
@@ -8,6 +11,7 @@ Seeded; on 2 CPU cores it takes about 30-40 minutes.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import fields
 
@@ -23,8 +27,15 @@ def main(argv: list[str] | None = None) -> int:
         value = getattr(defaults, f.name)
         kind = (lambda v: v.lower() in ("1", "true", "yes")) if isinstance(value, bool) else type(value)
         ap.add_argument("--" + f.name.replace("_", "-"), type=kind, default=value)
-    args = ap.parse_args(argv)
-    cfg = TrainConfig(**{k: v for k, v in vars(args).items()}, log=lambda s: print(s, flush=True))
+    ap.add_argument("--compare", default="", help="comma-separated weight folders to score ('shipped' = the package's)")
+    args = vars(ap.parse_args(argv))
+    compare = args.pop("compare")
+    cfg = TrainConfig(**args, log=lambda s: print(s, flush=True))
+    if compare:
+        from tabayyun.stance.train_compare import compare as run_compare
+
+        print(json.dumps(run_compare(cfg, compare.split(",")), indent=2, ensure_ascii=False))
+        return 0
     run(cfg)
     return 0
 

@@ -36,7 +36,7 @@ from ..evaluate import ANS_TO_STANCE, STANCE_TO_ANS, classification_report, read
 from ..results import STANCES
 from . import augment, synth
 from .e5file import LAYER_TENSORS, E5File
-from .learned import pack_int8
+from .learned import pack_int8, unpack_int8
 from .tokenizer import Tokenizer
 
 
@@ -58,6 +58,12 @@ class TrainConfig:
     news_pairs: str = "training/stance_news_pairs_a.jsonl,training/stance_news_pairs_b.jsonl"
     news_repeat: int = 3  # how many times each training news pair is seen per epoch
     news_weight: float = 0.5  # share of the news dev macro-F1 in the selection score (the rest: ANS dev)
+    #: pairs generated from the shared corpora (tabayyun.stance.corpus_pairs); 0 = none
+    corpus_pairs: int = 0
+    corpus_dev: int = 600  # generated pairs from the held-out corpus items, to choose on (when corpus_pairs > 0)
+    corpus_weight: float = 0.0  # share of the generated-dev 4-way macro-F1 in the selection score
+    corpus_dir: str = "../shared/datasets/corpora"
+    e5_cache: str = "~/.cache/tabayyun/corpus_pairs"  # the e5 vectors of the hard-negative search
     epochs: int = 3
     batch_size: int = 32
     lr: float = 1e-4
@@ -68,6 +74,9 @@ class TrainConfig:
     seed: int = 13
     threads: int = 2
     cache_dir: str = ""  # where to keep the frozen layers' outputs between runs ("" = keep none)
+    #: start the trained layers and the head from these weights (a folder with stance.npz) instead of e5's
+    init_from: str = ""
+    ans_keep: int = 0  # train on this many ANS train rows (seeded sample; 0 = all)
     log: Callable[[str], None] = field(default=print, repr=False)
 
 
@@ -175,6 +184,20 @@ class Trainer:
             [TorchLayer(self.e5.layer(i), c.heads, c.eps, cfg.dropout) for i in range(cfg.train_from, cfg.layers)]
         )
         self.head = Head(c.hidden, len(STANCES), cfg.dropout)
+        if cfg.init_from:
+            self.load(Path(cfg.init_from))
+
+    def load(self, folder: Path) -> None:
+        """Set the trained layers and the head from a weights folder written by :func:`write_weights`."""
+        with np.load(folder / "stance.npz") as npz:
+            arrays = unpack_int8({k: npz[k] for k in npz.files})
+        f32 = lambda a: torch.from_numpy(np.asarray(a, dtype=np.float32).copy())  # noqa: E731
+        for i, layer in enumerate(self.top, start=self.cfg.train_from):
+            for k in LAYER_TENSORS:
+                layer.p[k.replace(".", "_")].data = f32(arrays[f"l{i}.{k}"])
+        for name, mod in (("dense", self.head.dense), ("out", self.head.out)):
+            mod.weight.data = f32(arrays[f"head.{name}.w"])
+            mod.bias.data = f32(arrays[f"head.{name}.b"])
 
     # -- frozen part, computed once ------------------------------------------------
     @torch.no_grad()
@@ -255,6 +278,14 @@ class Trainer:
         labels = torch.from_numpy(train.labels)
         best: dict[str, Any] = {"score": -1.0}
         history = []
+        if cfg.init_from:  # the starting weights compete too: a continued run never ships something worse
+            score = select(self.predict_logits(dev_cache))
+            cfg.log(f"start ({cfg.init_from}): dev score {score:.4f}")
+            history.append({"epoch": -1, "train_loss": None, "dev_score": score})
+            best = {
+                "score": score, "epoch": -1,
+                "top": [layer.tensors() for layer in self.top], "head": self.head.tensors(),
+            }  # fmt: skip
         step = 0
         for epoch in range(cfg.epochs):
             self.top.train()
@@ -329,6 +360,32 @@ def ans_macro_f1(probs: np.ndarray, gold_ans: Sequence[str]) -> float:
     return float(classification_report(gold_ans, pred, labels=("agree", "disagree", "other"))["macro_f1"])
 
 
+def stance_macro_f1(logits: np.ndarray, labels: np.ndarray) -> float:
+    """Macro-F1 over the four stances."""
+    gold = [STANCES[i] for i in labels]
+    pred = [STANCES[i] for i in logits.argmax(axis=1)]
+    return float(classification_report(gold, pred, labels=STANCES)["macro_f1"])
+
+
+def corpus_sets(cfg: TrainConfig) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(train, dev) pairs generated from the shared corpora; both empty when ``cfg.corpus_pairs`` is 0."""
+    if cfg.corpus_pairs <= 0:
+        return [], []
+    from ..embed import E5Embedder
+    from . import corpus_pairs
+
+    embed = E5Embedder().embed_passages
+    cache = Path(cfg.e5_cache).expanduser() if cfg.e5_cache else None
+    made = {
+        split: corpus_pairs.generate(
+            cfg.corpus_dir, split=split, cap=cap, seed=cfg.seed, embed=embed, cache_dir=cache
+        )
+        for split, cap in (("train", cfg.corpus_pairs), ("dev", cfg.corpus_dev))
+    }  # fmt: skip
+    train, dev = ([(p.claim, p.evidence, str(p.stance)) for p in made[k]] for k in ("train", "dev"))
+    return train, dev
+
+
 NewsPair = tuple[str, str, str, str]  # claim, evidence, stance, source document id
 
 
@@ -359,6 +416,8 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
     trainer = Trainer(cfg)
     ans = Path(cfg.ans_dir) / "stance"
     ans_train = read_ans(ans / "train.csv")
+    if 0 < cfg.ans_keep < len(ans_train):
+        ans_train = random.Random(cfg.seed + 3).sample(ans_train, cfg.ans_keep)
     ans_dev = read_ans(ans / "dev.csv")
     to_pairs = lambda rows: [(r.s1, r.s2, ANS_TO_STANCE[r.stance]) for r in rows]  # noqa: E731
     syn_train = synth.generate(cfg.synth_train, seed=cfg.seed)
@@ -383,21 +442,26 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
         long_pairs.append((c, augment.long_unrelated(others, aug_rng), "unrelated"))
     news_train, news_dev = split_news(read_news_pairs(cfg.news_pairs)) if cfg.news_pairs else ([], [])
     long_pairs += [(c, e, s) for c, e, s, _ in news_train] * cfg.news_repeat
+    corpus_train, corpus_dev = corpus_sets(cfg)
+    long_pairs += corpus_train
     train = encode_pairs(trainer.tok, to_pairs(ans_train) + swapped + crossed + long_pairs, cfg.max_len, "ans")
     s_train = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_train], cfg.max_len, "synth")
     train = Encoded(train.ids + s_train.ids, np.concatenate([train.labels, s_train.labels]), train.group + s_train.group)
     dev_a = encode_pairs(trainer.tok, to_pairs(ans_dev), cfg.max_len, "ans")
     dev_s = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_dev], cfg.max_len, "synth")
     dev_n = encode_pairs(trainer.tok, [(c, e, s) for c, e, s, _ in news_dev], cfg.max_len, "news")
+    dev_c = encode_pairs(trainer.tok, corpus_dev, cfg.max_len, "corpus")
     cfg.log(
-        f"pairs: train {len(train.ids)} (ANS {len(ans_train)}, news {len(news_train)}), "
-        f"dev ANS {len(ans_dev)} + synth {len(syn_dev)} + news {len(news_dev)}"
+        f"pairs: train {len(train.ids)} (ANS {len(ans_train)}, news {len(news_train)}, corpus {len(corpus_train)}), "
+        f"dev ANS {len(ans_dev)} + synth {len(syn_dev)} + news {len(news_dev)} + corpus {len(corpus_dev)}"
     )
     t0 = time.time()
     train_cache = cached_lower(trainer, train, "train")
     dev_cache = cached_lower(trainer, dev_a, "dev_ans") + cached_lower(trainer, dev_s, "dev_synth")
     if news_dev:
         dev_cache += cached_lower(trainer, dev_n, "dev_news")
+    if corpus_dev:
+        dev_cache += cached_lower(trainer, dev_c, "dev_corpus")
     cfg.log(f"cached layers 0-{cfg.train_from - 1} in {time.time() - t0:.0f}s")
     gold_ans = [r.stance for r in ans_dev]
     n_a = len(dev_a.ids)
@@ -405,12 +469,19 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
     n_s = len(dev_s.ids)
     gold_news = [STANCE_TO_ANS[s] for _, _, s, _ in news_dev]
 
+    n_n = len(dev_n.ids)
+
     def select(logits: np.ndarray) -> float:
         score = ans_macro_f1(softmax(logits[:n_a]), gold_ans)
         if news_dev and cfg.news_weight > 0:
-            news = ans_macro_f1(softmax(logits[n_a + n_s :]), gold_news)
+            news = ans_macro_f1(softmax(logits[n_a + n_s : n_a + n_s + n_n]), gold_news)
             cfg.log(f"  dev: ANS {score:.4f}, news {news:.4f}")
-            score = (1 - cfg.news_weight) * score + cfg.news_weight * news
+            if not corpus_dev or cfg.corpus_weight <= 0:
+                return (1 - cfg.news_weight) * score + cfg.news_weight * news
+            corpus = stance_macro_f1(logits[n_a + n_s + n_n :], dev_c.labels)
+            cfg.log(f"  dev: generated {corpus:.4f}")
+            ans_share = 1 - cfg.news_weight - cfg.corpus_weight
+            return ans_share * score + cfg.news_weight * news + cfg.corpus_weight * corpus
         return score
 
     result = trainer.fit(train, train_cache, select, dev_cache)
@@ -422,7 +493,9 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
         mod.weight.data = torch.from_numpy(best["head"][f"head.{name}.w"])
         mod.bias.data = torch.from_numpy(best["head"][f"head.{name}.b"])
     dev_logits = trainer.predict_logits(dev_cache)
-    dev_labels = np.concatenate([dev_a.labels, dev_s.labels] + ([dev_n.labels] if news_dev else []))
+    dev_labels = np.concatenate(
+        [dev_a.labels, dev_s.labels] + ([dev_n.labels] if news_dev else []) + ([dev_c.labels] if corpus_dev else [])
+    )
     temperature = fit_temperature(dev_logits, dev_labels)
     report = {
         "config": {k: v for k, v in asdict(cfg).items() if k != "log"},

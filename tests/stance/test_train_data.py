@@ -7,7 +7,15 @@ import pytest
 
 pytest.importorskip("torch")
 
-from tabayyun.stance.train import read_news_pairs, split_news  # noqa: E402
+import numpy as np  # noqa: E402
+
+from tabayyun.stance.train import (  # noqa: E402
+    TrainConfig,
+    corpus_sets,
+    read_news_pairs,
+    split_news,
+    stance_macro_f1,
+)
 
 ROWS = [
     {"doc": "d1", "claim": "ارتفاع أسعار الخبز", "evidence": "أعلنت الوزارة أن سعر الخبز ارتفع.", "stance": "agree"},
@@ -49,3 +57,17 @@ def test_split_news_keeps_documents_whole_and_is_deterministic(tmp_path: Path) -
     assert sorted(train + dev) == sorted(pairs)
     assert {p[3] for p in dev} == {"a:d1", "a:d3", "a:d5"}
     assert split_news(pairs, every=2) == (train, dev)
+
+
+def test_no_corpus_pairs_unless_asked() -> None:
+    assert corpus_sets(TrainConfig(corpus_pairs=0, corpus_dir="/nonexistent")) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("pred", "expected"),
+    [([0, 1, 2, 3], 1.0), ([0, 0, 0, 0], 0.1), ([1, 0, 3, 2], 0.0)],
+    ids=["all-right", "one-class", "all-wrong"],
+)
+def test_stance_macro_f1_is_over_the_four_stances(pred: list[int], expected: float) -> None:
+    logits = np.eye(4, dtype=np.float32)[pred]
+    assert stance_macro_f1(logits, np.array([0, 1, 2, 3])) == pytest.approx(expected)
