@@ -65,6 +65,8 @@ def decode(data: bytes, path: str) -> str:
             raise IngestError(f"broken UTF-16 ({e.reason} at byte {e.start})", path) from None
         if "\x00" in text:
             raise IngestError("binary file, not text", path)
+        if not text.strip():
+            raise IngestError("empty file", path)
         return text
     head = data[:8192]
     if b"\x00" in data or _control_ratio(head) > 0.1:
