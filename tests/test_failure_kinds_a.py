@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from tabayyun import Tabayyun
+from tabayyun.results import CheckResult
 
 pytestmark = pytest.mark.slow
 
@@ -26,6 +27,11 @@ CASES = [
      "supported", "neg-other-clause"),
     ("وقعت الحكومة اتفاق الشراكة مع النقابة", "لم توقع الحكومة اتفاق الشراكة مع النقابة حتى الآن.",
      "refuted", "neg-in-scope-still-refutes"),
+    ("The army retook 5 towns in the north", "The army retook 5 towns in the north, but it did not retake the highway.",
+     "supported", "neg-en-other-clause"),
+    ("Aid groups distributed food to the displaced families",
+     "Non-governmental aid groups distributed food to the displaced families.", "supported", "neg-en-non-governmental"),
+    ("The minister resigned on Monday", "The minister did not resign on Monday.", "refuted", "neg-en-in-scope"),
     ("انضمت تونس والأردن إلى المبادرة",
      "رحّبت اللجنة بالأعضاء الجدد في المبادرة، وهم المغرب والأردن وتونس والعراق.",
      "supported", "mem-join-in-list"),
@@ -35,12 +41,18 @@ CASES = [
     ("Kenya and Ghana joined the compact",
      "The compact welcomed its new members: Nigeria, Kenya, Ghana and Senegal.",
      "supported", "mem-en-join-in-list"),
+    ("Spain is a member of the forum", "Members of the forum include France, Germany and Italy, among others.",
+     "not_enough_info", "mem-partial-list-says-nothing"),
     ("تم جمع كامل مبلغ 200 مليون دولار المستهدف للصندوق",
      "شرعنا في جمع 200 مليون دولار للصندوق، ونقترب الآن من 150 مليونا.",
      "refuted", "comp-ar-full-vs-started"),
     ("The fund has fully raised its 200 million dollar target",
      "The fund started raising 200 million dollars and is now approaching 150 million.",
      "refuted", "comp-en-fully-vs-started"),
+    ("أنجزت الشركة بناء الجسر الجديد", "تعتزم الشركة بناء الجسر الجديد خلال عامين.", "refuted",
+     "comp-done-vs-intends"),
+    ("أغلقت السلطات جميع المدارس في المدينة", "أغلقت السلطات بعض المدارس في المدينة بسبب العاصفة.", "refuted",
+     "quant-all-vs-some"),
     ("بدأت الوزارة جمع 200 مليون دولار للصندوق",
      "شرعنا في جمع 200 مليون دولار للصندوق، ونقترب الآن من 150 مليونا.",
      "supported", "comp-claim-of-start-holds"),
@@ -62,9 +74,14 @@ def test_failure_kind_verdict(tb: Tabayyun, claim: str, source: str, expected: s
             assert source[c.evidence_start : c.evidence_end] == c.evidence_text
 
 
+def _check(tb: Tabayyun, case_id: str) -> CheckResult:
+    claim, source = next((c, s) for c, s, _, i in CASES if i == case_id)
+    return tb.check(claim, sources=[source])
+
+
 def test_the_membership_and_completion_checks_are_shown(tb: Tabayyun) -> None:
-    joined = tb.check(CASES[4][0], sources=[CASES[4][1]])
+    joined = _check(tb, "mem-join-in-list")
     assert [c.result for c in joined.checks if c.kind == "membership"] == ["match"]
-    raised = tb.check(CASES[7][0], sources=[CASES[7][1]])
+    raised = _check(tb, "comp-ar-full-vs-started")
     (c,) = [c for c in raised.checks if c.kind == "completion"]
     assert c.result == "mismatch" and "150,000,000 of 200,000,000" in c.detail
