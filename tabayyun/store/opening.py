@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -119,6 +120,9 @@ def probe(path: Path) -> Probe:
         return Probe("store")
     if app_id != 0:
         return Probe("foreign", f"a SQLite database of another program, application id {app_id:#010x}")
+    user_version = int.from_bytes(header[60:64], "big")  # tabayyun never sets it; other programs do
+    if user_version != 0:
+        return Probe("foreign", f"a SQLite database of another program, user_version {user_version}")
     return _probe_schema(path)
 
 
@@ -242,13 +246,22 @@ def create_store(p: Path, dim: int) -> sqlite3.Connection:
             try:
                 if found.kind != "store":
                     init_schema(db, str(p), dim)
-                    db.execute("PRAGMA journal_mode = WAL")
+                    switch_to_wal(db)
             except BaseException:
                 db.close()
                 raise
             return db
     except PermissionError as e:
         raise refused from e
+
+
+def switch_to_wal(db: sqlite3.Connection, tries: int = 50) -> None:
+    """WAL mode (persistent); SQLite keeps the old mode while another connection reads, so retry a little."""
+    for _ in range(tries):
+        if str(db.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower() == "wal":
+            return
+        time.sleep(0.1)
+    # still not WAL after 5 s: the store works all the same (rollback journal: readers briefly block writers)
 
 
 def init_schema(db: sqlite3.Connection, path: str, dim: int) -> None:

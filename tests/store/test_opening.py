@@ -82,6 +82,13 @@ def _other_application(p: Path) -> None:  # marked by another program, no tables
     con.close()
 
 
+def _other_user_version(p: Path) -> None:  # versioned by another program, no tables yet
+    con = sqlite3.connect(p)
+    con.execute("PRAGMA user_version = 5")
+    con.commit()
+    con.close()
+
+
 def _not_sqlite(p: Path) -> None:
     p.write_bytes(b"%PDF-1.4 not a database at all\n" * 20)
 
@@ -98,6 +105,7 @@ FOREIGN: list[tuple[Callable[[Path], None], str]] = [
     (_documents_table, "other tables"),
     (_other_tables_wal, "other tables"),
     (_other_application, "another program"),
+    (_other_user_version, "user_version 5"),
     (_not_sqlite, "not a SQLite database"),
     (_tabayyun_tables_other_app, "another program"),
 ]
@@ -207,9 +215,17 @@ def test_create_false_never_creates(tmp_path: Path) -> None:
     assert sorted(q.name for q in tmp_path.iterdir()) == ["empty.db"]
 
 
-def test_an_empty_file_becomes_a_store_when_adding(tmp_path: Path) -> None:
-    p = tmp_path / "touched.db"
-    p.touch()
+def _blank_sqlite(p: Path) -> None:
+    con = sqlite3.connect(p)
+    con.execute("VACUUM")  # a valid database file with no tables and no marker
+    con.close()
+
+
+@pytest.mark.parametrize("make", [Path.touch, _blank_sqlite], ids=["zero-bytes", "blank-sqlite"])
+def test_an_empty_file_becomes_a_store_when_adding(tmp_path: Path, make: Callable[[Path], None]) -> None:
+    p = tmp_path / "empty.db"
+    make(p)
+    assert probe(p).kind == "empty"
     with open_tb(p) as tb:
         tb.add_text(DOC)
     assert probe(p).kind == "store"
