@@ -149,7 +149,7 @@ def test_four_writers_and_a_reader(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     stored = {r[0] for r in con.execute("SELECT text FROM documents")}
     ids = {r[0] for r in con.execute("SELECT id FROM sentences")}
-    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # the racing creators left it in WAL mode
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # racing creators left it in WAL mode
     con.close()
     assert stored == texts
     saved = VectorIndex(384, Path(str(db) + ".vectors")).keys()
