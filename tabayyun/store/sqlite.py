@@ -93,8 +93,12 @@ class SQLiteStore:
         self._data_version = self._pragma("data_version")
         self._deletions = self._meta_int("deletions")
         self._synced_max = 0
-        self.vectors = VectorIndex(dim, None if self._memory else Path(self.path + ".vectors"))
-        self._reconcile_vectors()
+        try:
+            self.vectors = VectorIndex(dim, None if self._memory else Path(self.path + ".vectors"))
+            self._reconcile_vectors()
+        except BaseException:
+            self._db.close()
+            raise
 
     def _pragma(self, name: str) -> int:
         return int(self._db.execute(f"PRAGMA {name}").fetchone()[0])
