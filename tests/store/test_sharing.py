@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tabayyun import Tabayyun
 from tabayyun.store.lock import lock_path
 from tabayyun.store.vectors import VectorIndex
@@ -132,7 +134,9 @@ def test_stale_vector_file_with_the_same_count_is_caught_up_on_open(tmp_path: Pa
         assert top_text(tb, "weekly market moved to the old station square").startswith("The weekly market")
 
 
-def test_vector_file_is_written_under_a_name_of_its_own_and_stale_temps_go(tmp_path: Path) -> None:
+def test_vector_file_is_written_under_a_name_of_its_own_and_stale_temps_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "s.db"
     for stale in ("s.db.vectors.tmp", "s.db.vectors.4242.abcdef.tmp"):  # left by killed writers
         (tmp_path / stale).write_bytes(b"half a file")
@@ -144,7 +148,7 @@ def test_vector_file_is_written_under_a_name_of_its_own_and_stale_temps_go(tmp_p
             seen.append(Path(path).name)
             real_save(path)
 
-        tb.store.vectors._index.save = spy
+        monkeypatch.setattr(tb.store.vectors._index, "save", spy)
         tb.add_text(BRIDGE)
     assert len(seen) == 1 and seen[0].startswith("s.db.vectors.") and seen[0].endswith(".tmp")
     assert seen[0] not in ("s.db.vectors.tmp", "s.db.vectors.4242.abcdef.tmp")
