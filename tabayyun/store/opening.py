@@ -108,6 +108,8 @@ def probe(path: Path) -> Probe:
         return Probe("missing")
     except PermissionError as e:
         raise permission_denied(str(path), "cannot look at the file") from e
+    except OSError as e:  # e.g. a parent that is a file
+        raise StoreError(f"{path}: cannot open the store ({e.strerror})") from e
     if path.is_dir():
         return Probe("foreign", "a directory")
     if size == 0:
@@ -235,6 +237,8 @@ def create_store(p: Path, dim: int) -> sqlite3.Connection:
         p.parent.mkdir(parents=True, exist_ok=True)
     except PermissionError as e:
         raise refused from e
+    except OSError as e:  # e.g. a parent that is a file
+        raise StoreError(f"{p}: cannot create the store ({e.strerror})") from e
     if not can_create_in(p.parent):
         raise refused
     try:

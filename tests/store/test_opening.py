@@ -132,6 +132,13 @@ def test_a_directory_is_not_a_store(tmp_path: Path) -> None:
         SQLiteStore(tmp_path, dim=8)
 
 
+@pytest.mark.parametrize("create", [True, False], ids=["add", "read"])
+def test_a_path_under_a_file_is_a_store_error(tmp_path: Path, create: bool) -> None:
+    (tmp_path / "notes.txt").write_text("not a directory", encoding="utf-8")
+    with pytest.raises(StoreError, match="notes.txt"):
+        SQLiteStore(tmp_path / "notes.txt" / "s.db", dim=8, create=create)
+
+
 # -- the marker, versions -------------------------------------------------------------
 
 
