@@ -8,7 +8,8 @@ code point on its own (so the output keeps a per-character map to the input):
 
 * removed: tatweel; Arabic diacritics (harakat, tanween, shadda, sukun, dagger alef,
   Quranic marks, the isolated presentation forms of harakat) — but not the maddah and
-  hamza marks that make a letter (ا + ٓ = آ); zero-width characters (ZWSP, ZWNJ, ZWJ,
+  hamza marks that make a letter: a decomposed ا + ٓ, ا + ٔ, ا + ٕ, و + ٔ, ي + ٔ is
+  composed into آ أ إ ؤ ئ (the one step that reads two characters); zero-width characters (ZWSP, ZWNJ, ZWJ,
   word joiner, BOM, soft hyphen), bidi marks and controls (LRM, RLM, ALM, LRE … PDI),
   variation selectors and tag characters (:data:`~tabayyun.text.charsets.INVISIBLE`);
 * Arabic presentation forms and ligatures → their letters (NFKC: ﻻ → لا, ﺑ → ب);
@@ -25,6 +26,7 @@ the original, and :meth:`~Cleaned.to_cleaned` the other way.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -38,6 +40,8 @@ from . import charsets as cs
 _ATTACHED = frozenset((set(cs.DIACRITICS) - set(cs.LETTER_MARKS)) | {cs.TATWEEL})
 #: characters removed outright
 _DROP = _ATTACHED | frozenset(cs.INVISIBLE + cs.DIACRITIC_PRESENTATION_FORMS)
+#: a letter and the maddah / hamza mark that NFC composes with it (ا + ٔ → أ)
+_COMPOSABLE = re.compile(f"[اوي][{cs.LETTER_MARKS}]")
 
 
 def _build_table() -> dict[str, str]:
@@ -118,6 +122,8 @@ class Cleaned:
     text: str
     origin: tuple[int, ...]
     original: str = field(repr=False)
+    #: original indices of the letter marks composed into the letter before them (ا + ٔ → أ)
+    absorbed: frozenset[int] = field(default=frozenset(), repr=False)
 
     @property
     def changed(self) -> bool:
@@ -138,8 +144,8 @@ class Cleaned:
         begin = self.origin[start]
         stop = self.origin[end - 1] + 1
         j, limit = stop, min(len(self.original), stop + _MAX_TRAILING)
-        while j < limit and not _clean_char(self.original[j]):
-            if self.original[j] in _ATTACHED:
+        while j < limit and (j in self.absorbed or not _clean_char(self.original[j])):
+            if self.original[j] in _ATTACHED or j in self.absorbed:
                 stop = j + 1
             j += 1
         return begin, stop
@@ -154,17 +160,48 @@ class Cleaned:
         return s, e, self.original[s:e]
 
 
+def _compose(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", m.group())
+
+
 def clean(text: str) -> str:
     """Remove the obfuscations of ``text`` (see the module docstring). Idempotent."""
-    return text.translate(_TABLE)
+    out = text.translate(_TABLE)
+    return _COMPOSABLE.sub(_compose, out) if _has_letter_mark(out) else out
+
+
+def _has_letter_mark(text: str) -> bool:
+    return any(m in text for m in cs.LETTER_MARKS)
 
 
 def clean_with_offsets(text: str) -> Cleaned:
     """Clean ``text`` and keep where each output character came from."""
     out = text.translate(_TABLE)
-    if out == text:  # no character was changed (a changed one never yields itself first)
+    # nothing changed (a changed character never yields itself first, so out == text means none was)
+    if out == text and not _has_letter_mark(text):
         return Cleaned(text, tuple(range(len(text))), text)
     # one byte per original character: how many cleaned characters it became (at most ~20)
     lengths = np.frombuffer(text.translate(_LENGTHS).encode("latin-1"), dtype=np.uint8)
-    origin = tuple(np.repeat(np.arange(len(text), dtype=np.int64), lengths).tolist())
-    return Cleaned(out, origin, text)
+    origin = np.repeat(np.arange(len(text), dtype=np.int64), lengths).tolist()
+    if not _has_letter_mark(out):
+        return Cleaned(out, tuple(origin), text)
+    return _composed(out, origin, text)
+
+
+def _composed(out: str, origin: list[int], text: str) -> Cleaned:
+    """Compose each letter + maddah/hamza mark pair into one letter, dropping the mark's origin."""
+    parts: list[str] = []
+    kept: list[int] = []
+    absorbed: set[int] = set()
+    at = 0
+    for m in _COMPOSABLE.finditer(out):
+        composed = _compose(m)
+        if len(composed) != 1:
+            continue
+        parts.append(out[at : m.start()] + composed)
+        kept.extend(origin[at : m.start() + 1])
+        absorbed.add(origin[m.start() + 1])
+        at = m.end()
+    parts.append(out[at:])
+    kept.extend(origin[at:])
+    return Cleaned("".join(parts), tuple(kept), text, frozenset(absorbed))

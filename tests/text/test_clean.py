@@ -63,6 +63,12 @@ FOLDED = [
     ("fullwidth-digits", "２０２４", "2024"),
     ("arabic-decimal-separator", "٣٫٥", "3.5"),
     ("arabic-thousands-separator", "١٬٢٠٠", "1,200"),
+    ("decomposed-hamza-above", "ا\u0654حمد", "أحمد"),
+    ("decomposed-hamza-below", "ا\u0655سلام", "إسلام"),
+    ("decomposed-madda", "ا\u0653مال", "آمال"),
+    ("decomposed-hamza-on-waw", "مو\u0654تمر", "مؤتمر"),
+    ("decomposed-hamza-on-yeh", "ري\u0654يس", "رئيس"),
+    ("decomposed-after-a-haraka", "ا\u064e\u0654حمد", "أحمد"),
 ]
 
 KEPT = [
@@ -73,8 +79,7 @@ KEPT = [
     ("veh", "ڤيروس", "ڤيروس"),
     ("peh-tcheh-gaf-jeh", "پاريس چاد گوغل ژان", "پاريس چاد گوغل ژان"),
     ("maghrebi-qaf", "ڨالمة", "ڨالمة"),
-    ("combining-hamza-makes-a-letter", "ا\u0654حمد", "ا\u0654حمد"),
-    ("combining-madda-makes-a-letter", "ا\u0653مال", "ا\u0653مال"),
+    ("hamza-mark-after-a-letter-it-does-not-compose-with", "ل\u0654", "ل\u0654"),
     ("latin-accents", "Café résumé", "Café résumé"),
     ("english-case", "The Coalition MET", "The Coalition MET"),
     ("arabic-punctuation", "نعم، لا؛ لماذا؟ ٥٪", "نعم، لا؛ لماذا؟ 5٪"),
@@ -115,6 +120,8 @@ SPANS = [
     ("lam-alef-ligature", "\ufefbجئون", "لاجئون", "\ufefbجئون"),
     ("presentation-forms", _FORMS, "التحالف", _FORMS),
     ("bom-at-start", "\ufeffThe coalition", "The", "The"),
+    ("decomposed-hamza-taken", "في مو\u0654تمر", "مؤ", "مو\u0654"),
+    ("decomposed-hamza-with-haraka-taken", "ا\u064e\u0654حمد", "أحمد", "ا\u064e\u0654حمد"),
 ]
 
 
@@ -154,7 +161,8 @@ _SOUP = st.text(
         list("ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآٱىةؤئ ٠١٢٣٤٥٦٧٨٩۰۴۵٫٬،؛؟.!ـ")
         + ["\u064e", "\u064b", "\u0651", "\u0652", "\u0670", "\u0654", "\u200b", "\u200c", "\u200d", "\u200e",
            "\u200f", "\u061c", "\u2066", "\u2069", "\u00ad", "\ufeff", "\ufefb", "\ufe8f", "\ufe92", "\ufdf2",
-           "\ufdfa", "\ufe71", "\ufc60", "ی", "ک", "ۀ", "ہ", "ۃ", "ٶ", "ڤ", "A", "é", "e", "\u0301"]
+           "\ufdfa", "\ufe71", "\ufc60", "ی", "ک", "ۀ", "ہ", "ۃ", "ٶ", "ڤ", "A", "é", "e", "\u0301",
+           "\u0653", "\u0655", "ا", "و", "ي"]
     ),
     max_size=60,
 )
@@ -165,7 +173,8 @@ _SOUP = st.text(
 def test_property_idempotent_and_context_free(text: str) -> None:
     once = clean(text)
     assert clean(once) == once
-    assert once == "".join(clean(ch) for ch in text)
+    if not any(m in text for m in "\u0653\u0654\u0655"):  # composing ا + ٔ → أ reads two characters
+        assert once == "".join(clean(ch) for ch in text)
     assert normalize(once) == normalize(text)  # cleaning never changes what matching sees
 
 
