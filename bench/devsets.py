@@ -211,7 +211,9 @@ def snli_dev(root: Path) -> list[dict[str, str]]:
 
 
 # ------------------------------------------------------------------ builders
-def stratified(items: list[dict[str, str]], key: str, per_class: int, rng: random.Random) -> list[dict[str, str]]:
+def stratified(
+    items: list[dict[str, str]], key: str, per_class: int, rng: random.Random
+) -> list[dict[str, str]]:
     by: dict[str, list[dict[str, str]]] = {}
     for it in items:
         by.setdefault(it[key], []).append(it)
@@ -231,7 +233,9 @@ def build_nli_ar(rows: list[tuple[str, str, str, str]], rng: random.Random) -> l
     out: list[dict[str, str]] = []
 
     def add(premise: str, hyp: str, label: str, kind: str, edit: str, key: str) -> None:
-        out.append({"premise": premise, "hypothesis": hyp, "label": label, "kind": kind, "edit": edit, "id": key})
+        out.append(
+            {"premise": premise, "hypothesis": hyp, "label": label, "kind": kind, "edit": edit, "id": key}
+        )
 
     for i, (doc, key, ar, en) in enumerate(rows):
         add(ar, en, "entailment", "xling", "translation", key)
@@ -254,7 +258,9 @@ def _claim_of(sent: str) -> str:
     return drop_clause(sent) or sent
 
 
-def build_arastance(docs: list[tuple[str, str, list[str]]], per_class: int, rng: random.Random) -> list[dict[str, object]]:
+def build_arastance(
+    docs: list[tuple[str, str, list[str]]], per_class: int, rng: random.Random
+) -> list[dict[str, object]]:
     items: dict[str, list[dict[str, object]]] = {"Agree": [], "Disagree": [], "Discuss": [], "Unrelated": []}
     order = list(range(len(docs)))
     rng.shuffle(order)
@@ -276,10 +282,16 @@ def build_arastance(docs: list[tuple[str, str, list[str]]], per_class: int, rng:
             claim = _claim_of(rng.choice(sents))
             ct = set(terms(claim))
             sample = rng.sample(range(len(docs)), min(200, len(docs)))
-            best = max((o for o in sample if o != d), key=lambda o: (sum(1 for t in ct if t in doc_terms[o]), -o))
-            items["Unrelated"].append(item(claim, best, "Unrelated", "claim of another document, closest of 200"))
+            best = max(
+                (o for o in sample if o != d), key=lambda o: (sum(1 for t in ct if t in doc_terms[o]), -o)
+            )
+            items["Unrelated"].append(
+                item(claim, best, "Unrelated", "claim of another document, closest of 200")
+            )
     # Discuss: a sentence of another document naming this document's title
-    titled = {t: i for i, (_, t, _) in enumerate(docs) if len(t) >= 4 and len(t.split()) <= 3 and "(" not in t}
+    titled = {
+        t: i for i, (_, t, _) in enumerate(docs) if len(t) >= 4 and len(t.split()) <= 3 and "(" not in t
+    }
     for name, d in sorted(titled.items(), key=lambda kv: docs[kv[1]][0]):
         pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")
         for o in order:
@@ -287,7 +299,9 @@ def build_arastance(docs: list[tuple[str, str, list[str]]], per_class: int, rng:
                 continue
             hit = next((s for s in docs[o][2] if pattern.search(s) and not s.startswith(name)), None)
             if hit:
-                items["Discuss"].append(item(_claim_of(hit), d, "Discuss", "another document's sentence naming the title"))
+                items["Discuss"].append(
+                    item(_claim_of(hit), d, "Discuss", "another document's sentence naming the title")
+                )
                 break
     out: list[dict[str, object]] = []
     for lab in sorted(items):
@@ -309,7 +323,9 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, object]] | Iterable[dict[st
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", required=True, type=Path, help="directory to write the dev sets to (outside the repo)")
+    ap.add_argument(
+        "--out", required=True, type=Path, help="directory to write the dev sets to (outside the repo)"
+    )
     ap.add_argument("--corpora", type=Path, default=CORPORA)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--snli-per-class", type=int, default=333)
@@ -325,14 +341,18 @@ def main() -> None:
     write_jsonl(args.out / "nli_snli_en.jsonl", snli)
     rng = random.Random(args.seed + 1)
     nli_ar = stratified(build_nli_ar(parallel_dev(args.corpora), rng), "label", args.nli_ar_per_class, rng)
-    counts["nli_ar.jsonl"] = {f"{k[0]}/{k[1]}": v for k, v in sorted(Counter((r["label"], r["kind"]) for r in nli_ar).items())}
+    counts["nli_ar.jsonl"] = {
+        f"{k[0]}/{k[1]}": v for k, v in sorted(Counter((r["label"], r["kind"]) for r in nli_ar).items())
+    }
     write_jsonl(args.out / "nli_ar.jsonl", nli_ar)
     rng = random.Random(args.seed + 2)
     ara = build_arastance(arwiki_dev(args.corpora, args.arwiki_docs), args.arastance_per_class, rng)
     counts["arastance_arwiki.jsonl"] = dict(Counter(str(r["stance"][0]) for r in ara))  # type: ignore[index]
     write_jsonl(args.out / "arastance_arwiki.jsonl", ara)
     manifest = {"seed": args.seed, "corpora": str(args.corpora), "counts": counts}
-    (args.out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (args.out / "manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     print(json.dumps(manifest, ensure_ascii=False, indent=2))
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -45,10 +46,19 @@ def run_checks(devsets: Path, limit: int | None) -> list[dict[str, Any]]:
             items = pipeline_items(devsets / name, fmt)[:limit]
             t0 = time.perf_counter()
             outs = outcomes(items, run_pipeline(tb, items), fmt)
-            print(f"{name}: {len(items)} checks in {time.perf_counter() - t0:.0f}s", file=sys.stderr, flush=True)
+            print(
+                f"{name}: {len(items)} checks in {time.perf_counter() - t0:.0f}s", file=sys.stderr, flush=True
+            )
             records.extend(
-                {"file": name, "line": o.item.line, "verdict": o.verdict, "raw": o.confidence, "label": o.label,
-                 "gold": o.item.gold, "correct": o.correct}  # fmt: skip
+                {
+                    "file": name,
+                    "line": o.item.line,
+                    "verdict": o.verdict,
+                    "raw": o.confidence,
+                    "label": o.label,
+                    "gold": o.item.gold,
+                    "correct": o.correct,
+                }
                 for o in outs
             )
     return records
@@ -85,7 +95,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--devsets", type=Path, required=True, help="the directory bench/devsets.py wrote")
     ap.add_argument("--out", type=Path, default=CALIBRATION_FILE)
-    ap.add_argument("--records", type=Path, default=None, help="save (or, with --reuse, read) the per-item records")
+    ap.add_argument(
+        "--records", type=Path, default=None, help="save (or, with --reuse, read) the per-item records"
+    )
     ap.add_argument("--reuse", action="store_true", help="refit from --records without rerunning the checks")
     ap.add_argument("--limit", type=int, default=None, help="at most this many items per file (a quick try)")
     args = ap.parse_args()
@@ -108,7 +120,9 @@ def main() -> None:
         "python3 scripts/fit_calibration.py --devsets /tmp/devsets",
     }
     out = Calibration(cal.maps, {**cal.meta, **report})
-    args.out.write_text(json.dumps(out.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(out.to_json(), ensure_ascii=False, indent=1)
+    text = re.sub(r"\[[^\[\]{}]*\]", lambda m: " ".join(m.group(0).split()), text)  # one line per list
+    args.out.write_text(text + "\n", encoding="utf-8")
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
 

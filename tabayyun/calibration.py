@@ -56,7 +56,9 @@ class Calibration:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "maps": {v: {"x": list(m.x), "y": list(m.y)} for v, m in sorted(self.maps.items())},
+            "maps": {
+                v: {"x": list(m.x), "y": [round(y, 4) for y in m.y]} for v, m in sorted(self.maps.items())
+            },
             "meta": dict(self.meta),
         }
 
