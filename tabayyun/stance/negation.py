@@ -11,8 +11,9 @@ on "... وأجرى الطرفان مناقشات غير رسمية" does not den
 تعد تسيطر على المدينة" in one clause says nothing against a number claim that
 another clause of the sentence repeats. The rules, one function each:
 
-* **Clauses.** A sentence is cut into clauses at clause punctuation (; ؛ : . ؟
-  and dashes, brackets), at a comma followed by a conjunction ("، و...", ", and"),
+* **Clauses.** A sentence is cut into clauses at clause punctuation (; ؛ . ؟
+  and dashes, brackets; not a colon, which in headlines ends a topic label:
+  "اتفاق إيران النووي: روحاني يرفض ..."), at a comma followed by a conjunction ("، و...", ", and"),
   before contrast and subordinating words (لكن، بينما، حيث، فيما، في حين، غير أن،
   إلا أن، but, while, whereas, although ...), before a particle or statement
   verb joined by و/ف (ولم، وقد، وأجرى، فقال ...), and before English "and"
@@ -24,8 +25,14 @@ another clause of the sentence repeats. The rules, one function each:
   clause, at most :data:`SCOPE` words. A privative cue (غير، بلا، بدون، without,
   non) forms a phrase with the noun or adjective it governs ("مناقشات غير
   رسمية", "غير مسبوق", "منظمات غير حكومية"): it negates only those
-  :data:`PRIVATIVE_SCOPE` words, never the clause's predicate. "غير أن" is
-  "however", not a cue at all.
+  :data:`PRIVATIVE_SCOPE` words, never the clause's predicate — unless that
+  phrase *is* the predicate: after a definite noun, an indefinite word makes a
+  nominal sentence ("القرار غير قانوني", "الحكومة غير قادرة على الدفع"), where
+  an attribute would agree in definiteness ("المنظمات غير الحكومية"), and so
+  does a subject that opens its clause or follows أن ("أردوغان غير مكترث",
+  "أعلنت أن ليبيا غير جاهزة"); then غير scopes as a predicate cue. Known
+  miss: a clause that opens with an indefinite noun and its attribute
+  ("منظمات غير حكومية تدير المخيم") reads as a nominal sentence. "غير أن" is "however", not a cue at all.
 * **Anchor.** A clause is negated when the cues scoping over shared terms in it
   are odd in number. A side is negated when its best-covering negated clause
   shares at least as many terms with the other side as any clause that is not
@@ -78,7 +85,7 @@ PRIVATIVE = frozenset({"غير", "بلا", "بدون", "without", "non"})
 _HOWEVER_AFTER_GHAYR = frozenset({"ان", "انه", "انها", "انهم", "اننا"})
 
 #: punctuation between two words that ends a clause
-_CLAUSE_PUNCT = re.compile(r"[;؛:.!?؟()\[\]{}\u2013\u2014]")
+_CLAUSE_PUNCT = re.compile(r"[;؛.!?؟()\[\]{}\u2013\u2014]")
 _COMMA = re.compile(r"[،,]")
 #: English conjunctions that open a clause after a comma
 _CONJUNCTIONS_AFTER_COMMA = frozenset({"and", "or", "so", "nor"})
@@ -211,10 +218,27 @@ def clauses(text: str) -> list[list[str]]:
 
 
 # ------------------------------------------------------------------ scope
+def _definite(word: str) -> bool:
+    """An Arabic word with the article, behind a joined و/ف/ب/ل or not (الحكومه، والقرار، بالمدينه، للحكومه)."""
+    return word.startswith(("ال", "وال", "فال", "بال", "لل", "كال"))
+
+
+def _predicative(clause: Sequence[str], i: int) -> bool:
+    """غير before an indefinite word, after a definite noun or after the subject that opens a nominal
+    sentence (its clause, or a clause after أن/إن: "أردوغان غير مكترث", "أعلنت أن ليبيا غير جاهزة")."""
+    if _bare(clause[i]) != "غير" or i == 0 or i + 1 >= len(clause) or _definite(clause[i + 1]):
+        return False
+    return _definite(clause[i - 1]) or i == 1 or clause[i - 2] in _THAT
+
+
+#: "that" before a nominal sentence (أن، إن، بأن)
+_THAT = frozenset({"ان", "بان", "وان", "لان"})
+
+
 def cue_scope(clause: Sequence[str], i: int) -> Sequence[str]:
     """The words the cue ``clause[i]`` negates: the rest of its clause (at most :data:`SCOPE` words),
-    or only the :data:`PRIVATIVE_SCOPE` words a privative cue governs."""
-    reach = PRIVATIVE_SCOPE if is_privative(clause[i]) else SCOPE
+    or only the :data:`PRIVATIVE_SCOPE` words a privative cue governs (unless it is predicative)."""
+    reach = PRIVATIVE_SCOPE if is_privative(clause[i]) and not _predicative(clause, i) else SCOPE
     return clause[i + 1 : i + 1 + reach]
 
 

@@ -176,7 +176,8 @@ def test_ghair_anna_is_not_a_cue_but_ghair_before_a_word_is() -> None:
 
 
 def test_privative_scope_is_the_governed_word_and_a_predicate_cue_stops_at_its_clause() -> None:
-    assert list(cue_scope(["مناقشات", "غير", "رسميه", "حول", "الاسري"], 1)) == ["رسميه"]
+    assert list(cue_scope(["واجري", "الطرفان", "مناقشات", "غير", "رسميه", "حول", "الاسري"], 3)) == ["رسميه"]
+    assert list(cue_scope(["المنظمات", "غير", "الحكوميه", "وزعت", "المساعدات"], 1)) == ["الحكوميه"]
     assert list(cue_scope(["لم", "تعد", "الحركه", "تسيطر", "علي", "المدينه"], 0)) == ["تعد", "الحركه", "تسيطر", "علي"]
     assert list(cue_scope(["did", "not", "act"], 1)) == ["act"]
 
@@ -185,3 +186,19 @@ def test_negated_needs_a_shared_term_in_scope() -> None:
     assert negated("لم يحضر الوزير", {"وزير"}) is True
     assert negated("لم يحضر الوزير", {"مدين"}) is False
     assert scoped_cues("وصل الوفد ولم تسجل أي حوادث", {"وفد"}) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "differs"),
+    [
+        ("أردوغان مكترث بإعلان نتائج التحقيق", "أردوغان غير مكترث بإعلان نتائج التحقيق", True),
+        ("أعلنت المنظمة أن ليبيا جاهزة لإجراء الانتخابات", "أعلنت المنظمة أن ليبيا غير جاهزة لإجراء الانتخابات", True),
+        ("الحكومة قادرة على دفع الرواتب هذا الشهر", "الحكومة غير قادرة على دفع الرواتب هذا الشهر", True),
+        ("وزعت المنظمات المساعدات في المخيم", "وزعت المنظمات غير الحكومية المساعدات في المخيم", False),
+        ("ظهرت النساء على غلاف المجلة", "ظهرت النساء في ظهور غير معتاد على غلاف المجلة", False),
+    ],
+    ids=["ar-subject-opens-clause", "ar-after-anna", "ar-definite-subject", "ar-definite-attribute",
+         "ar-indefinite-attribute"],
+)
+def test_ghair_as_the_predicate_of_a_nominal_sentence(claim: str, evidence: str, differs: bool) -> None:
+    assert scoped_negation_differs(claim, evidence) is differs
