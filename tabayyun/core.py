@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,11 +23,14 @@ from .errors import ClaimError
 from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, read_path
 from .protocols import Embedder, StanceModel, passage_vectors
 from .results import STANCES, AddReport, Check, CheckResult, Document, Evidence, SearchHit
-from .retrieve import HybridRetriever
+from .retrieve import HybridRetriever, neighbours, window
 from .stance import default_stance_model, load_stance_model
 from .store.sqlite import NewSentence, SQLiteStore
 from .text import sentences, terms
 from .verdict import A, D, U, apply_checks, decide, is_specific, resolve_checks, stance_of
+
+if TYPE_CHECKING:
+    from .extract.types import Extraction
 
 MAX_CLAIM_CHARS = 2000
 #: sentences embedded together while adding (across documents)
@@ -273,28 +276,24 @@ class Tabayyun:
                 claim=claim, verdict=none.verdict, confidence=none.confidence, evidence=(), checks=(), id=cid
             )
         probs = self._stance(claim, hits, claim_vector)
-        from .extract import compare, extract  # lazily: the alias table (pycountry) loads on first use
+        from .extract import extract  # lazily: the alias table (pycountry) loads on first use
+        from .extract.dates import document_date
 
         claim_x = extract(claim)
-        dates = self._document_dates(hits)
-        per_sentence: list[list[Check]] = []
-        for hit, p in zip(hits, probs):
-            checks = [
-                replace(
-                    c, source=hit.source,
-                    evidence_start=None if c.evidence_start is None else hit.start + c.evidence_start,
-                    evidence_end=None if c.evidence_end is None else hit.start + c.evidence_end,
-                )  # fmt: skip
-                for c in compare(claim, hit.text, claim_extraction=claim_x, evidence_date=dates[hit.document_id])
-            ]
-            # a sentence the stance model calls unrelated is on topic after all when it states the claim's
-            # number of the same thing or its day or month (across languages the model misses that)
-            if p[U] >= 0.5 and not any(c.result == "match" and is_specific(c) for c in checks):
-                checks = []
-            per_sentence.append(checks)
+        docs = {h.document_id: self.store.document(h.document_id) for h in hits}
+        dates = {i: document_date(d.date, d.text) for i, d in docs.items()}
+        per_sentence = [
+            _on_topic(p, self._checks_for(claim, claim_x, hit, dates[hit.document_id])) for hit, p in zip(hits, probs)
+        ]
+        wider, wider_checks = self._windows(claim, claim_x, hits, per_sentence, {i: d.text for i, d in docs.items()},
+                                            dates)
+        if wider:
+            wider_probs = self.stance_model.predict_proba([claim] * len(wider), [w.text for w in wider])
+            hits, probs = [*hits, *wider], np.vstack([probs, wider_probs])
+            per_sentence += [_on_topic(p, c) for p, c in zip(wider_probs, wider_checks)]
         per_sentence = resolve_checks(per_sentence)
         adjusted = [apply_checks(p, checks) for p, checks in zip(probs, per_sentence)]
-        all_checks = [c for checks in per_sentence for c in checks]
+        all_checks = list(dict.fromkeys(c for checks in per_sentence for c in checks))
         decision = decide(adjusted, contradicted=any(c.result == "mismatch" for c in all_checks))
         order = sorted(
             range(len(hits)), key=lambda i: (-max(adjusted[i][A], adjusted[i][D]), adjusted[i][U], -hits[i].score)
@@ -312,16 +311,68 @@ class Tabayyun:
             evidence=evidence, checks=tuple(all_checks), id=cid,
         )  # fmt: skip
 
-    def _document_dates(self, hits: list[SearchHit]) -> dict[int, date | None]:
-        """The date of each hit's document (its date field, else its dateline), read once per document."""
-        from .extract.dates import document_date
+    @staticmethod
+    def _checks_for(claim: str, claim_x: Extraction, hit: SearchHit, evidence_date: date | None) -> list[Check]:
+        """The explicit comparisons of ``claim`` with one hit, offsets into its document."""
+        from .extract import compare
 
-        out: dict[int, date | None] = {}
-        for hit in hits:
-            if hit.document_id not in out:
-                doc = self.store.document(hit.document_id)
-                out[hit.document_id] = document_date(doc.date, doc.text)
-        return out
+        return [
+            replace(
+                c, source=hit.source,
+                evidence_start=None if c.evidence_start is None else hit.start + c.evidence_start,
+                evidence_end=None if c.evidence_end is None else hit.start + c.evidence_end,
+            )  # fmt: skip
+            for c in compare(claim, hit.text, claim_extraction=claim_x, evidence_date=evidence_date)
+        ]
+
+    def _windows(
+        self, claim: str, claim_x: Extraction, hits: list[SearchHit], per_sentence: list[list[Check]],
+        texts: dict[int, str], dates: dict[int, date | None],
+    ) -> tuple[list[SearchHit], list[list[Check]]]:  # fmt: skip
+        """Two adjacent sentences judged together when each states a fact of the claim the other does not.
+
+        "التقى الوزراء يوم 3 أيار" then "وعقد الاجتماع في عمّان": neither sentence alone
+        holds both the date and the place of "met in Amman on May 3"; the pair does.
+        Only on-topic hits (with checks) are widened, and only when the claim has two
+        facts or more; the window's offsets index the document.
+        """
+        facts = len(claim_x.quantities) + len(claim_x.dates) + len({e.canonical for e in claim_x.entities})
+        if facts < 2:
+            return [], []
+        out: dict[tuple[int, int, int], tuple[SearchHit, list[Check]]] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for hit, checks in zip(hits, per_sentence):
+            own = _addressed(checks)
+            if not own or len(own) >= facts:
+                continue
+            text = texts[hit.document_id]
+            doc_spans = spans.setdefault(hit.document_id, [(x.start, x.end) for x in sentences(text)])
+            for s, e in neighbours(text, hit.start, hit.end, doc_spans):
+                other = _addressed(self._checks_for(claim, claim_x, replace(hit, text=text[s:e], start=s, end=e),
+                                                    dates[hit.document_id]))
+                if not (other - own) or not (own - other):
+                    continue  # the pair covers no more of the claim than one of its sentences
+                w = window(hit, text, (s, e))
+                key = (w.document_id, w.start, w.end)
+                if key not in out:
+                    out[key] = (w, self._checks_for(claim, claim_x, w, dates[hit.document_id]))
+        return [w for w, _ in out.values()], [c for _, c in out.values()]
+
+
+def _on_topic(p: NDArray[np.float64], checks: list[Check]) -> list[Check]:
+    """The checks of a sentence, or none when the stance model calls it unrelated.
+
+    A sentence called unrelated is on topic after all when it states the claim's number
+    of the same thing or its day or month (across languages the model misses that).
+    """
+    if p[U] >= 0.5 and not any(c.result == "match" and is_specific(c) for c in checks):
+        return []
+    return checks
+
+
+def _addressed(checks: list[Check]) -> set[tuple[str, str]]:
+    """The claim mentions that some check of a sentence matches or contradicts."""
+    return {(c.kind, c.claim_text) for c in checks if c.result in ("match", "mismatch")}
 
 
 def _validate_claim(claim: str) -> None:

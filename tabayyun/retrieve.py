@@ -12,6 +12,7 @@ writes the number in digits ("العضوين رقم 82 و83") is found by the nu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -19,6 +20,7 @@ from numpy.typing import NDArray
 from .protocols import Embedder
 from .results import SearchHit
 from .store.sqlite import SQLiteStore
+from .text.segment import sentences
 from .text.stem import terms
 
 RRF_K = 60
@@ -57,6 +59,25 @@ def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], k: int = RRF_K) ->
         for rank, item in enumerate(ranking, start=1):
             scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
     return scores
+
+
+def neighbours(text: str, start: int, end: int, spans: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences right before and after ``text[start:end]`` in ``text`` (none when it is not one).
+
+    ``spans`` are the sentence spans of ``text`` when already known (the store splits
+    documents with :func:`~tabayyun.text.segment.sentences`, so the stored sentences are these).
+    """
+    found = spans if spans is not None else [(x.start, x.end) for x in sentences(text)]
+    for k, span in enumerate(found):
+        if span == (start, end):
+            return [found[j] for j in (k - 1, k + 1) if 0 <= j < len(found)]
+    return []
+
+
+def window(hit: SearchHit, text: str, other: tuple[int, int]) -> SearchHit:
+    """``hit`` widened to cover an adjacent sentence ``other`` of its document ``text`` (offsets into ``text``)."""
+    start, end = min(hit.start, other[0]), max(hit.end, other[1])
+    return replace(hit, text=text[start:end], start=start, end=end)
 
 
 class HybridRetriever:

@@ -16,6 +16,8 @@ from tabayyun import Tabayyun
 from tabayyun.extract import compare
 from tabayyun.ingest import RawDocument
 from tabayyun.results import Check
+from tabayyun.testing import HashingEmbedder, OverlapStance
+from tabayyun.text import sentences
 
 
 def _result(checks: list[Check], kind: str) -> str | None:
@@ -185,7 +187,163 @@ def test_place(claim: str, evidence: str, expected: str | None) -> None:
 
 
 def test_tables_hold_thirty_cases_each() -> None:
-    assert min(len(IMPLIED), len(DOCUMENT_DATES), len(PLACES)) >= 30
+    assert min(len(IMPLIED), len(DOCUMENT_DATES), len(PLACES), len(WINDOWS)) >= 30
+
+
+# ---------------------------------------------------------------- evidence across two adjacent sentences
+# (id, claim, document, judged as a two-sentence window?, checks that must be among the result's)
+WINDOWS: list[tuple[str, str, str, bool, set[tuple[str, str]] | None]] = [
+    ("date-then-place", "عقد مجلس وزراء المياه العرب دورته في عمّان يوم 3 أيار 2022",
+     ("عقد مجلس وزراء المياه العرب دورته العادية يوم 3 أيار/مايو 2022. "
+      "وعقد الاجتماع في عمّان بحضور ممثلين عن اثنتي عشرة دولة."),
+     True, {("date", "match"), ("entity", "match")}),
+    ("date-then-wrong-place", "عقد مجلس وزراء المياه العرب دورته في القاهرة يوم 3 أيار 2022",
+     ("عقد مجلس وزراء المياه العرب دورته العادية يوم 3 أيار/مايو 2022. "
+      "وعقد الاجتماع في عمّان بحضور ممثلين عن اثنتي عشرة دولة."),
+     True, {("entity", "mismatch")}),
+    ("place-then-date", "اجتمع وزراء النقل في الرباط يوم 12 آذار 2023",
+     ("اجتمع وزراء النقل في الرباط لبحث ربط شبكات السكك الحديدية. "
+      "وجاء الاجتماع يوم 12 آذار/مارس 2023 بدعوة من المغرب."),
+     True, {("date", "match")}),
+    ("place-then-wrong-date", "اجتمع وزراء النقل في الرباط يوم 15 آذار 2023",
+     ("اجتمع وزراء النقل في الرباط لبحث ربط شبكات السكك الحديدية. "
+      "وجاء الاجتماع يوم 12 آذار/مارس 2023 بدعوة من المغرب."),
+     True, {("date", "mismatch")}),
+    ("org-then-number", "أعلنت وزارة الصحة أن عدد المصابين بالتسمم بلغ 300 شخص",
+     ("أعلنت وزارة الصحة حصيلة جديدة لضحايا التسمم الغذائي في المدينة. "
+      "وبلغ عدد المصابين 300 شخص، بينهم 40 طفلا."),
+     True, {("quantity", "match")}),
+    ("org-then-wrong-number", "أعلنت وزارة الصحة أن عدد المصابين بالتسمم بلغ 500 شخص",
+     ("أعلنت وزارة الصحة حصيلة جديدة لضحايا التسمم الغذائي في المدينة. "
+      "وبلغ عدد المصابين 300 شخص، بينهم 40 طفلا."),
+     True, {("quantity", "mismatch")}),
+    ("en-date-then-place", "The water ministers met in Amman on May 3, 2022.",
+     ("The water ministers held their annual meeting on May 3, 2022. "
+      "The meeting took place in Amman and lasted two days."),
+     True, {("date", "match"), ("entity", "match")}),
+    ("en-date-then-wrong-place", "The water ministers met in Cairo on May 3, 2022.",
+     ("The water ministers held their annual meeting on May 3, 2022. "
+      "The meeting took place in Amman and lasted two days."),
+     True, {("entity", "mismatch")}),
+    ("en-number-then-date", "The fund raised 200 million dollars in June 2021.",
+     ("The reconstruction fund said it had raised 200 million dollars. "
+      "The last pledges came in June 2021 from three donors."),
+     True, {("date", "match"), ("quantity", "match")}),
+    ("en-number-then-wrong-date", "The fund raised 200 million dollars in May 2021.",
+     ("The reconstruction fund said it had raised 200 million dollars. "
+      "The last pledges came in June 2021 from three donors."),
+     True, {("date", "mismatch")}),
+    ("ar-number-then-place", "افتتحت الحكومة 12 مدرسة جديدة في إربد",
+     ("افتتحت الحكومة 12 مدرسة جديدة هذا الأسبوع. "
+      "وتقع المدارس كلها في إربد شمال البلاد."),
+     True, {("entity", "match"), ("quantity", "match")}),
+    ("ar-number-then-wrong-place", "افتتحت الحكومة 12 مدرسة جديدة في الدمام",
+     ("افتتحت الحكومة 12 مدرسة جديدة هذا الأسبوع. "
+      "وتقع المدارس كلها في جدة غرب البلاد."),
+     True, {("entity", "mismatch")}),
+    ("ar-place-then-number", "نزح 3 آلاف شخص من حلب",
+     ("شهدت حلب موجة نزوح جديدة بعد القصف. "
+      "ونزح 3 آلاف شخص خلال يومين بحسب الأمم المتحدة."),
+     True, {("quantity", "match")}),
+    ("ar-place-then-wrong-number", "نزح 5 آلاف شخص من حلب",
+     ("شهدت حلب موجة نزوح جديدة بعد القصف. "
+      "ونزح 3 آلاف شخص خلال يومين بحسب الأمم المتحدة."),
+     True, {("quantity", "mismatch")}),
+    ("en-person-then-place", "Foreign Minister Ayman Safadi spoke in Geneva on Monday",
+     ("Foreign Minister Ayman Safadi addressed the conference on refugees. "
+      "He spoke in Geneva to delegates from forty states."),
+     True, {("entity", "match")}),
+    ("both-in-one-sentence", "عقد مجلس وزراء المياه العرب دورته في عمّان يوم 3 أيار 2022",
+     ("عقد مجلس وزراء المياه العرب دورته في عمّان يوم 3 أيار/مايو 2022. "
+      "وناقش المجلس خطة لمواجهة الجفاف."),
+     False, {("date", "match"), ("entity", "match")}),
+    ("one-fact-claim", "عقد الاجتماع في عمّان",
+     ("عقد مجلس وزراء المياه العرب دورته العادية يوم 3 أيار/مايو 2022. "
+      "وعقد الاجتماع في عمّان بحضور ممثلين."),
+     False, None),
+    ("neighbour-adds-nothing", "أعلنت وزارة الصحة أن عدد المصابين بالتسمم بلغ 300 شخص",
+     ("وبلغ عدد المصابين بالتسمم 300 شخص كما أعلنت وزارة الصحة. "
+      "ودعت السلطات السكان إلى غلي مياه الشرب."),
+     False, {("quantity", "match")}),
+    ("not-adjacent", "عقد مجلس وزراء المياه العرب دورته في عمّان يوم 3 أيار 2022",
+     ("عقد مجلس وزراء المياه العرب دورته العادية يوم 3 أيار/مايو 2022. "
+      "وناقش المجلس خطة لمواجهة الجفاف. "
+      "وعقد الاجتماع في عمّان."),
+     False, None),
+    ("en-not-adjacent", "The water ministers met in Amman on May 3, 2022.",
+     ("The water ministers held their annual meeting on May 3, 2022. "
+      "They discussed a plan against drought. "
+      "The meeting took place in Amman."),
+     False, None),
+    ("en-one-sentence", "The water ministers met in Amman on May 3, 2022.",
+     ("The water ministers met in Amman on May 3, 2022. "
+      "They discussed a plan against drought."),
+     False, {("date", "match"), ("entity", "match")}),
+    ("three-facts-across-two", "The fund raised 200 million dollars in Doha in June 2021.",
+     ("The reconstruction fund raised 200 million dollars at its conference in Doha. "
+      "The last pledges came in June 2021."),
+     True, {("date", "match"), ("quantity", "match")}),
+    ("previous-sentence", "بلغ عدد المصابين بالتسمم في الموصل 300 شخص",
+     ("سجلت الموصل حالات تسمم غذائي أمس. "
+      "وبلغ عدد المصابين 300 شخص."),
+     True, {("quantity", "match")}),
+    ("en-previous-sentence", "Floods in Basra displaced 4,000 people.",
+     ("Heavy floods hit Basra after three days of rain. "
+      "They displaced 4,000 people, officials said."),
+     True, {("quantity", "match")}),
+    ("en-previous-wrong-number", "Floods in Basra displaced 9,000 people.",
+     ("Heavy floods hit Basra after three days of rain. "
+      "They displaced 4,000 people, officials said."),
+     True, {("quantity", "mismatch")}),
+    ("hijri-then-place", "عقدت القمة في الدوحة يوم 15 رمضان 1443",
+     ("عقدت القمة الخليجية يوم 15 رمضان 1443 هـ. "
+      "واستضافت الدوحة القمة بحضور القادة."),
+     True, {("date", "match")}),
+    ("year-then-number", "سجلت البلاد 40 ألف حالة عام 2020",
+     ("تراجعت الإصابات بالحصبة عام 2020. "
+      "وسجلت البلاد 40 ألف حالة فقط بحسب التقرير."),
+     True, {("quantity", "match")}),
+    ("percent-then-date", "ارتفع التضخم بنسبة 5% في نيسان 2023",
+     ("ارتفع معدل التضخم بنسبة 5% على أساس سنوي. "
+      "وجاء ذلك في نيسان/أبريل 2023 بحسب دائرة الإحصاء."),
+     True, {("date", "match"), ("quantity", "match")}),
+    ("percent-then-wrong-date", "ارتفع التضخم بنسبة 5% في أيار 2023",
+     ("ارتفع معدل التضخم بنسبة 5% على أساس سنوي. "
+      "وجاء ذلك في نيسان/أبريل 2023 بحسب دائرة الإحصاء."),
+     True, {("date", "mismatch")}),
+    ("en-money-then-place", "The bank lent 50 million dollars to Tunisia.",
+     ("The development bank approved a loan of 50 million dollars. "
+      "The loan goes to Tunisia for water projects."),
+     True, {("quantity", "match")}),
+    ("unrelated-neighbour", "أعلنت وزارة الصحة أن عدد المصابين بالتسمم بلغ 300 شخص",
+     ("أعلنت وزارة الصحة حصيلة جديدة لضحايا التسمم الغذائي. "
+      "وفاز المنتخب الوطني على ضيفه بهدفين."),
+     False, None),
+]
+
+
+@pytest.fixture(scope="module")
+def fake_tb() -> Iterator[Tabayyun]:
+    with Tabayyun(":memory:", embedder=HashingEmbedder(), stance_model=OverlapStance()) as t:
+        yield t
+
+
+@pytest.mark.parametrize(("claim", "document", "windowed", "expected"), [c[1:] for c in WINDOWS],
+                         ids=[c[0] for c in WINDOWS])
+def test_two_sentence_window(fake_tb: Tabayyun, claim: str, document: str, windowed: bool,
+                             expected: set[tuple[str, str]] | None) -> None:
+    result = fake_tb.check(claim, sources=[document])
+    single = {(s.start, s.end) for s in sentences(document)}
+    windows = [e for e in result.evidence if (e.start, e.end) not in single]
+    assert bool(windows) == windowed, result.to_dict()
+    for w in windows:
+        assert document[w.start : w.end] == w.text
+        assert sum(1 for s, e in single if w.start <= s and e <= w.end) == 2
+    for c in result.checks:
+        if c.evidence_start is not None:
+            assert document[c.evidence_start : c.evidence_end] == c.evidence_text
+    if expected is not None:
+        assert expected <= {(c.kind, c.result) for c in result.checks}, result.to_dict()
 
 
 # ---------------------------------------------------------------- the real pipeline
@@ -231,6 +389,20 @@ PIPELINE: list[tuple[str, str, list[str | RawDocument], str]] = [
     ("place-en-rome", "Leaders of the river basin states met in Rome.", [SUMMIT_EN], "supported"),
 ]
 GAPS = {"implied-en-80", "place-en-cairo"}
+COUNCIL = (
+    "عقد مجلس وزراء المياه العرب دورته العادية يوم 3 أيار/مايو 2022. "
+    "وعقد الاجتماع في عمّان بحضور ممثلين عن اثنتي عشرة دولة. وناقش المجلس خطة لمواجهة الجفاف."
+)
+POISONING = (
+    "أعلنت وزارة الصحة حصيلة جديدة لضحايا التسمم الغذائي في المدينة. "
+    "وبلغ عدد المصابين 300 شخص، بينهم 40 طفلا. ودعت الوزارة السكان إلى غلي مياه الشرب."
+)
+PIPELINE += [
+    ("window-place-right", "عقد مجلس وزراء المياه العرب دورته في عمّان يوم 3 أيار 2022", [COUNCIL], "supported"),
+    ("window-place-wrong", "عقد مجلس وزراء المياه العرب دورته في القاهرة يوم 3 أيار 2022", [COUNCIL], "refuted"),
+    ("window-number-right", "أعلنت وزارة الصحة أن عدد المصابين بالتسمم بلغ 300 شخص", [POISONING], "supported"),
+    ("window-number-wrong", "أعلنت وزارة الصحة أن عدد المصابين بالتسمم بلغ 500 شخص", [POISONING], "refuted"),
+]
 
 
 @pytest.fixture(scope="module")

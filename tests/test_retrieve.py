@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tabayyun import Tabayyun
-from tabayyun.retrieve import query_terms, reciprocal_rank_fusion
+from tabayyun.results import SearchHit
+from tabayyun.retrieve import neighbours, query_terms, reciprocal_rank_fusion, window
 from tabayyun.text import terms
 
 
@@ -88,3 +89,30 @@ def test_a_number_in_words_finds_the_sentence_with_its_digits(tb: Tabayyun) -> N
     tb.add_text("وناقش الاجتماع خطة العمل للسنوات المقبلة.")
     hits = tb.search("The coalition has eighty-three members", k=2)
     assert hits[0].text.startswith("ويحمل") and hits[0].lexical_rank == 1
+
+
+DOC = "الجملة الأولى هنا. والجملة الثانية بعدها! والثالثة أخيرا؟"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("الجملة الأولى هنا.", ["والجملة الثانية بعدها!"]),
+     ("والجملة الثانية بعدها!", ["الجملة الأولى هنا.", "والثالثة أخيرا؟"]),
+     ("والثالثة أخيرا؟", ["والجملة الثانية بعدها!"]),
+     ("الثانية بعدها", [])],
+    ids=["first", "middle", "last", "not-a-sentence"],
+)
+def test_neighbours(sentence: str, expected: list[str]) -> None:
+    start = DOC.index(sentence)
+    got = neighbours(DOC, start, start + len(sentence))
+    assert [DOC[s:e] for s, e in got] == expected
+
+
+def test_window_covers_both_sentences_with_exact_offsets() -> None:
+    start = DOC.index("والجملة")
+    hit = SearchHit(text="والجملة الثانية بعدها!", source="s", document_id=1, sentence_id=2, start=start,
+                    end=start + len("والجملة الثانية بعدها!"), score=0.5)
+    (before, _) = neighbours(DOC, hit.start, hit.end)
+    w = window(hit, DOC, before)
+    assert (w.start, w.end, w.text) == (0, hit.end, DOC[0 : hit.end])
+    assert (w.document_id, w.sentence_id, w.score) == (1, 2, 0.5)
