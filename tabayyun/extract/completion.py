@@ -53,7 +53,10 @@ PROGRESS_WORDS = frozenset(
 #: two-word progress phrases (normalized): "so far", "under way", "حتى الآن", "في طور"
 PROGRESS_PAIRS = frozenset({("so", "far"), ("under", "way"), ("حتي", "الان"), ("في", "طور"), ("in", "progress")})
 #: universal quantifiers, and the partial ones that contradict them (normalized)
-UNIVERSAL = frozenset({"كل", "جميع", "كافه", "all", "every", "each"})
+UNIVERSAL = frozenset({"كل", "جميع", "كافه", "all", "every"})
+#: universal quantifiers that mean "all" only before a definite noun (كل المدارس = all the schools; كل مدرسة =
+#: each school, distributive, like English "each", which is left out: "each school will differ")
+_ALL_BEFORE_DEFINITE = frozenset({"كل", "جميع", "كافه"})
 PARTIAL = frozenset({"بعض", "معظم", "اغلب", "غالبيه", "some", "several", "most", "many", "few", "part"})
 #: "عدد من" / "a number of" / "part of": a partial quantifier of two words, keyed by the first
 PARTIAL_PAIRS = frozenset({("عدد", "من"), ("جزء", "من"), ("number", "of"), ("part", "of")})
@@ -206,6 +209,12 @@ def _quantified(toks: Sequence[Token], words: frozenset[str], pairs: frozenset[t
     return out
 
 
+def _before_definite(toks: Sequence[Token], tok: Token) -> bool:
+    """The word after ``tok`` carries the article (كل المدارس), behind a joined و/ب/ل or not."""
+    k = toks.index(tok)
+    return k + 1 < len(toks) and toks[k + 1].norm.startswith(("ال", "وال", "بال", "لل"))
+
+
 def quantifier_checks(claim: str, evidence: str) -> list[Check]:
     """"All X" in the claim against "some X" in the evidence, X the same stemmed noun → mismatch."""
     ct, et = tokens(claim), tokens(evidence)
@@ -214,6 +223,8 @@ def quantifier_checks(claim: str, evidence: str) -> list[Check]:
     partial = {noun: tok for tok, noun in _quantified(et, PARTIAL, PARTIAL_PAIRS)}
     checks = []
     for tok, noun in _quantified(ct, UNIVERSAL, frozenset()):
+        if _bare(tok.norm) in _ALL_BEFORE_DEFINITE and not _before_definite(ct, tok):
+            continue
         if noun in partial:
             e = partial[noun]
             checks.append(Check("quantifier", tok.text, e.text, "mismatch",

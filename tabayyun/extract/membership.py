@@ -7,7 +7,7 @@ the evidence's list of that group. The rules, one function each:
 * **A list** is two or more entities of one class (country, city, person, org ...)
   written one after another with only commas, و, "and" or "&" between them.
 * **Membership context**: a word of joining or membership (انضم، عضو، الأعضاء، تضم،
-  join, member, include ...) in the list's clause, or in the clause before it when
+  join, member, include ...; "new" beside a membership word makes joiners) in the list's clause, or in the clause before it when
   the list is introduced by a pointer ("، وهم ...", ": ..."). The claim needs such
   a word too; a list without one (ministers of Egypt, Jordan and Iraq attended)
   says nothing about membership. A negated side ("لم تنضم") is left to the stance
@@ -41,8 +41,14 @@ _COLON = re.compile(r"[:：]\s*$")
 _CLITICS = re.compile(r"^(?:[وف])?(?:بال|لل|ال|ب|ل)?")
 #: joining: the name became a member (normalized, without clitics)
 JOIN_WORDS = frozenset(
-    ["انضم", "انضمت", "انضما", "انضمتا", "انضموا", "ينضم", "تنضم", "ينضمان", "تنضمان", "انضمام", "منضمه", "منضمين", "جدد", "جديد", "جديده", "الجدد", "join", "joins", "joined", "joining", "new", "newly"]
+    [
+        "انضم", "انضمت", "انضما", "انضمتا", "انضموا", "ينضم", "تنضم", "ينضمان", "تنضمان", "انضمام", "منضمه",
+        "منضمين", "join", "joins", "joined", "joining",
+    ]
 )
+#: "new": with a membership word it makes joiners (الأعضاء الجدد، new members); alone it says nothing of
+#: membership (عقوبات جديدة، the new technology)
+NEW_WORDS = frozenset(["جدد", "جديد", "جديده", "جديدان", "جديدين", "new", "newly"])
 #: being a member or included (normalized, without clitics)
 MEMBER_WORDS = frozenset(
     ["عضو", "عضوا", "عضوان", "عضوين", "اعضاء", "اعضاوها", "اعضاءها", "عضويه", "تضم", "يضم", "ضمت", "ضم", "تشمل", "يشمل", "شملت", "شمل", "member", "members", "membership", "include", "includes", "included", "comprise", "comprises", "comprising", "consist", "consists"]
@@ -84,12 +90,16 @@ def _base(word: str) -> str:
 def _cue_kinds(ws: Sequence[str]) -> set[str]:
     """``join`` and/or ``member`` for the membership words among ``ws`` (normalized)."""
     kinds = set()
+    new = False
     for w in ws:
         for form in (w, _base(w)):
             if form in JOIN_WORDS:
                 kinds.add("join")
             if form in MEMBER_WORDS:
                 kinds.add("member")
+            new = new or form in NEW_WORDS
+    if new and "member" in kinds:
+        kinds.add("join")
     return kinds
 
 

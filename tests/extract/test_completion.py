@@ -61,6 +61,9 @@ QUANTIFIERS = [
     ("All schools were closed", "Some teachers were absent", False, "en-different-nouns"),
     ("أغلقت جميع المدارس", "أغلقت جميع المدارس", False, "ar-same-quantifier"),
     ("أغلقت جميع المدارس", "لم تغلق بعض المدارس", False, "ar-negated-left-to-stance"),
+    ("Each school will teach two languages", "A number of schools will teach two languages", False,
+     "en-each-is-distributive"),
+    ("تلقت كل مدرسة منحة من الوزارة", "تلقت بعض المدارس منحة من الوزارة", False, "ar-kull-before-indefinite-is-each"),
 ]
 
 

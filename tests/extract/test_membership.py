@@ -52,6 +52,10 @@ CASES = [
     ("انضمت السودان إلى المبادرة", "انضمت إلى المبادرة دول جديدة من بينها مصر وتونس", "not_comparable",
      "ar-min-baynaha-is-partial"),
     ("انضمت قطر إلى المبادرة", "الدول المنضمة حديثا هي عمان والبحرين", "mismatch", "ar-hiya-pointer"),
+    ("Chile joined the programme", "The company began testing its new service in Chile, Peru and Bolivia", None,
+     "en-new-alone-is-no-membership"),
+    ("انضمت تشيلي إلى البرنامج", "بدأت الشركة اختبار خدمتها الجديدة في تشيلي وبيرو", None,
+     "ar-new-alone-is-no-membership"),
 ]
 
 
