@@ -40,7 +40,7 @@ class Quantity:
     high: float | None
     unit: str | None = None
     noun: str | None = None
-    kind: str = "cardinal"  # cardinal | ordinal | fraction | list | range
+    kind: str = "cardinal"  # cardinal | ordinal | implied (a count from a position) | fraction | list | range
     hedge: str | None = None  # approx | more_than | at_least | less_than | at_most | between | up_to
     values: tuple[float, ...] = ()
     precision: float | None = None
