@@ -139,7 +139,10 @@ def create_app(
         description=(
             "Every failure answers `{\"ok\": false, \"error\": \"...\", \"status\": N}` with that HTTP status. "
             "When the server runs with `TABAYYUN_API_TOKEN`, the endpoints that write need "
-            "`Authorization: Bearer TOKEN`."
+            "`Authorization: Bearer TOKEN`. Limits: one check reads at most "
+            f"{MAX_TOTAL_SOURCE_CHARS} characters of pasted sources and picked documents together (413 above); "
+            f"request bodies at most {settings.max_json_bytes} bytes, uploads {settings.max_upload_bytes} "
+            f"(413 above); a request past {settings.timeout_s:g} s answers 504 and its work is cancelled."
         ),
         docs_url=None,  # Swagger UI would load from a CDN; the schema is at /openapi.json
         redoc_url=None,
