@@ -83,6 +83,8 @@ def test_over_the_limit_is_413_at_once_and_normal_checks_go_on() -> None:
             thread.start()
             during = normal_check_seconds(c, 15)
             thread.join()
+    print(f"\n413 after {results['seconds']:.3f} s; normal check median {baseline * 1000:.1f} ms alone, "
+          f"{during * 1000:.1f} ms meanwhile")
     assert results["status"] == 413
     assert results["seconds"] < 3.0
     assert embedder.passages == stored  # nothing of the oversized request was embedded
@@ -112,4 +114,6 @@ def test_a_check_past_its_timeout_answers_504_and_stops_working() -> None:
             assert embedder.passages == seen, "the timed-out check is still embedding"
             assert seen - stored < sentences / 2
             after = normal_check_seconds(c, 15)
+            print(f"\n504 after {took:.2f} s; {seen - stored} of {sentences} sentences embedded; normal check median "
+                  f"{baseline * 1000:.1f} ms before, {after * 1000:.1f} ms after")
     assert after <= 2 * baseline, (after, baseline)
