@@ -277,7 +277,7 @@ class Tabayyun:
             )
         probs = self._stance(claim, hits, claim_vector)
         from .extract import extract  # lazily: the alias table (pycountry) loads on first use
-        from .extract.dates import document_date
+        from .extract.document_date import document_date
 
         claim_x = extract(claim)
         docs = {h.document_id: self.store.document(h.document_id) for h in hits}

@@ -14,12 +14,8 @@ Around each number phrase (:mod:`tabayyun.extract.numbers`) the extractor reads:
   "العضوين 82 و83"), as a group id from ``tabayyun/data/nouns.tsv`` where known;
 * the role: a verb or noun of what happened to the counted (قتل، أصيب …) nearby;
 * ordinals: الثالث، الحادي والعشرين، الـ15، 21st, third;
-* implied counts: the position of a member that joins is the count right after it
-  joined ("انضمام عضوين جديدين رقم 40 و41" → 41 members; "the 83rd country to
-  join" → 83; "الدولة رقم 83 التي تنضم"). Kind ``implied``, value the highest
-  position, only for a member or a country (a state joining) with a cue of joining
-  or of newness in the sentence (انضم، جديد، join, new, became …): "the third member
-  of the panel" says nothing about how many members there are.
+* implied counts (:mod:`.implied`): the position of a member that joins is the
+  count right after it joined ("انضمام عضوين جديدين رقم 40 و41" → 41 members).
 
 Numbers inside identifiers (F16, كوفيد-19) are skipped, and a bare four-digit
 number between 1900 and 2100 is left to the date extractor as a year.
@@ -29,6 +25,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .implied import NEW_WORDS, implies_count, positional
 from .lexicon import (
     AR_NUMBER_WORDS,
     AR_ORDINAL_TEEN,
@@ -42,7 +39,7 @@ from .lexicon import (
     EN_VAGUE,
 )
 from .numbers import NumberParse, ar_word, parse_number
-from .tokens import Doc, Token, norm_word
+from .tokens import Doc, Token
 from .types import Quantity
 from .units import (
     APPROX_TOLERANCE,
@@ -69,22 +66,6 @@ _SENTENCE_PUNCT = frozenset(".!?;:\n")
 _HEDGE_AFTER_FIRST = frozenset(k[0] for k in HEDGES_AFTER)
 _CLITICS = ("وب", "ول", "فب", "و", "ب", "ل", "ف")
 
-#: words that make the number after them a position, not a count: "العضو رقم 41", "member No. 41"
-_POSITION_MARKERS = frozenset(norm_word(w) for w in (
-    "رقم", "الرقم", "برقم", "الرقمين", "رقمي", "الرقمان", "رقما", "الأرقام", "أرقام", "number", "numbers", "no", "nos",
-    "#"))
-#: adjectives between a counted noun and its position marker: "عضوين جديدين رقم 40 و41"
-_NEW_WORDS = frozenset(norm_word(w) for w in (
-    "جديد", "جديدة", "جديدين", "جديدان", "جديدا", "الجديد", "الجديدة", "الجديدين", "الجديدان", "جدد", "الجدد",
-    "new", "newest", "latest"))
-#: a member or a country whose position counts the members only when the sentence speaks of joining
-_JOIN_STEMS = tuple(norm_word(w) for w in (
-    "انضم", "ينضم", "تنضم", "انتساب", "ينتسب", "join", "accession", "accede", "admitted", "admission"))
-_BECOME_WORDS = frozenset(norm_word(w) for w in (
-    "أصبح", "أصبحت", "يصبح", "تصبح", "ليصبح", "لتصبح", "وأصبح", "وأصبحت", "صار", "صارت", "became", "becomes",
-    "become", "becoming", "بات", "باتت", "بوصفها", "بوصفه", "كونها"))
-_IMPLIED_NOUNS = frozenset({"member", "country"})
-_CUE_WINDOW = 12
 
 
 def _is_number_start(doc: Doc, i: int) -> bool:
@@ -382,9 +363,9 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
             noun = noun_lemma(toks[a - 1].text)
         elif b + 1 < n and toks[b + 1].kind == "en":
             noun = noun_lemma(toks[b + 1].text)
-        if a >= 2 and toks[a - 1].text in _NEW_WORDS and toks[a - 2].kind == "ar":
+        if a >= 2 and toks[a - 1].text in NEW_WORDS and toks[a - 2].kind == "ar":
             noun = noun_lemma(toks[a - 2].text)  # العضو الجديد الحادي والأربعين: the noun before "new"
-        kind = "implied" if _implies_count(doc, a, b, noun) else "ordinal"
+        kind = "implied" if implies_count(doc, a, b, noun) else "ordinal"
         s, e, text = doc.tok_span(a, b)
         return Quantity(text, s, e, float(v), float(v), float(v), None, noun, kind, None, (), 1.0), b + 1
     if not _is_number_start(doc, i):
@@ -470,7 +451,7 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
         noun = _noun_before(doc, first_tok)
 
     if unit is None and not hedge and kind != "range":
-        implied = _positional(doc, first_tok, last, [p.value for p in parts])
+        implied = positional(doc, first_tok, last, [p.value for p in parts])
         if implied is not None:
             return implied, last + 1
     s, e, text = doc.tok_span(first_tok, last, skip=skip)
@@ -496,65 +477,6 @@ def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, in
             "between" if kind == "range" else None, tuple(values), prec, role,
         )
     return q, last + 1
-
-
-# ------------------------------------------------------------------ implied counts
-def _position_marker(doc: Doc, first: int) -> int | None:
-    """The token of "رقم"/"number"/"No."/"#" right before token ``first``, or ``None``."""
-    toks = doc.tokens
-    k = first - 1
-    if k >= 1 and toks[k].text == "." and toks[k - 1].text in ("no", "nos") and doc.adjacent(k):
-        k -= 1
-    if k >= 0 and toks[k].text in _POSITION_MARKERS:
-        return k
-    return None
-
-
-def _noun_before_marker(doc: Doc, marker: int) -> str | None:
-    """The counted noun before a position marker, past "new" adjectives: "العضوان الجديدان الرقمين"."""
-    toks = doc.tokens
-    k = marker - 1
-    while k >= 0 and marker - k <= 3 and (toks[k].text in _NEW_WORDS or toks[k].text in (",", "،")):
-        k -= 1
-    if k < 0 or toks[k].kind not in ("ar", "en"):
-        return None
-    return noun_lemma(strip_article(toks[k].text) if toks[k].kind == "ar" else toks[k].text)
-
-
-def _sentence_words(doc: Doc, a: int, b: int) -> list[str]:
-    """The word tokens around ``a..b`` within the same sentence (at most ``_CUE_WINDOW`` each side)."""
-    toks = doc.tokens
-    out: list[str] = []
-    for rng in (range(a - 1, max(-1, a - 1 - _CUE_WINDOW), -1), range(b + 1, min(len(toks), b + 1 + _CUE_WINDOW))):
-        for k in rng:
-            if toks[k].kind == "sym" and toks[k].text in _SENTENCE_PUNCT:
-                break
-            out.append(toks[k].text)
-    return out
-
-
-def _implies_count(doc: Doc, a: int, b: int, noun: str | None) -> bool:
-    """A position (tokens ``a..b``) of a member or a country that joins is a count of the members."""
-    if noun not in _IMPLIED_NOUNS:
-        return False
-    words = _sentence_words(doc, a, b)
-    if any(w in _NEW_WORDS or any(st in w for st in _JOIN_STEMS) for w in words):
-        return True
-    return noun == "member" and any(w in _BECOME_WORDS for w in words)
-
-
-def _positional(doc: Doc, first: int, last: int, values: list[Decimal | None]) -> Quantity | None:
-    """"عضوين جديدين رقم 40 و41": positions of joining members → the implied count (the highest)."""
-    marker = _position_marker(doc, first)
-    if marker is None or any(v is None or v != int(v) or v <= 0 for v in values):
-        return None
-    noun = _noun_before_marker(doc, marker)
-    if not _implies_count(doc, marker, last, noun):
-        return None
-    nums = tuple(float(v) for v in values if v is not None)
-    top = max(nums)
-    s, e, text = doc.tok_span(marker, last)
-    return Quantity(text, s, e, top, top, top, None, noun, "implied", None, nums if len(nums) > 1 else (), 1.0)
 
 
 __all__ = ["AR_PREFIXES", "extract_quantities"]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tabayyun.extract import extract
-from tabayyun.extract.dates import dateline, document_date, parse_document_date
+from tabayyun.extract.document_date import dateline, document_date, parse_document_date
 
 DOC_DATE = date(2021, 7, 1)  # a Thursday
 # (id, text, mention text, value, low, high)
