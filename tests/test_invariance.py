@@ -2,8 +2,9 @@
 
 Every sample claim (``samples/claims.jsonl``) is rewritten with each obfuscation used
 to dodge matching — tatweel, full diacritics, zero-width characters, bidi marks,
-presentation forms, Persian letters and digits, soft hyphens, BOMs, and mixtures — and
-must keep the verdict of the plain claim against ``samples/corpus``. A few
+presentation forms, Persian letters and digits, soft hyphens, BOMs, decomposed (NFD)
+hamza letters, and mixtures — and must keep the verdict of the plain claim against
+``samples/corpus``. A few
 obfuscations are also applied to the *sources*: the plain claims must keep their
 verdicts, and evidence and check offsets must index the obfuscated documents exactly.
 
@@ -144,6 +145,11 @@ arabic_indic_digits = _digits(0x0660)
 persian_digits = _digits(0x06F0)
 
 
+def decomposed(text: str) -> str:
+    """Unicode NFD: أ إ آ ؤ ئ as a letter plus a combining hamza or maddah (text copied from some systems)."""
+    return unicodedata.normalize("NFD", text)
+
+
 def mixed(text: str) -> str:
     """Tatweel, diacritics, Persian letters, ZWNJ and Arabic-Indic digits at once."""
     return _inside_words("\u200C", 3)(persian_letters(diacritics(tatweel(arabic_indic_digits(text)))))
@@ -163,6 +169,7 @@ OBFUSCATIONS: dict[str, Callable[[str], str]] = {
     "persian-digits": persian_digits,
     "soft-hyphen": _inside_words("\u00AD", 3),
     "bom-word-joiner": _inside_words("\uFEFF\u2060", 4),
+    "decomposed": decomposed,
     "mixed": mixed,
 }
 #: obfuscations also applied to the sources (the claims stay plain)
