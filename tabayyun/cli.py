@@ -17,6 +17,7 @@ from .errors import InputError, TabayyunError
 from .exitcodes import exit_code, one_line
 from .ingest import RawDocument, expand_paths, read_path
 from .jsonl import json_objects
+from .server.limits import MAX_ID
 from .stance import STANCE_MODELS
 
 DEFAULT_DB = "tabayyun.db"
@@ -230,7 +231,7 @@ def check(
 
 @main.command()
 @click.argument("query")
-@click.option("-k", "--limit", default=10, show_default=True, help="How many sentences.")
+@click.option("-k", "--limit", default=10, show_default=True, type=click.IntRange(1, 1000), help="How many sentences.")
 @db_option
 @json_option
 @display_option
@@ -255,8 +256,8 @@ def search(query: str, limit: int, db: str, as_json: bool, display: Mode) -> Non
 
 @main.command()
 @db_option
-@click.option("--limit", default=100, show_default=True)
-@click.option("--offset", default=0, show_default=True)
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, MAX_ID))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MAX_ID))
 @json_option
 def documents(db: str, limit: int, offset: int, as_json: bool) -> None:
     """List the stored documents.
@@ -275,7 +276,7 @@ def documents(db: str, limit: int, offset: int, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("document_id", type=int)
+@click.argument("document_id", type=click.IntRange(1, MAX_ID))
 @db_option
 def rm(document_id: int, db: str) -> None:
     """Delete a document (and its sentences) from the store.

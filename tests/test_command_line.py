@@ -217,3 +217,15 @@ def test_a_nul_after_the_first_8kb_refuses_the_file(runner: CliRunner, tmp_path:
     late.write_bytes("سطر عربي عادي عن الطقس.\n".encode() * 400 + b"\x00tail")
     r = runner.invoke(cli.main, ["add", str(late), "--db", str(tmp_path / "n.db")])
     assert r.exit_code == 1 and "binary file" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["rm", "99999999999999999999"], ["documents", "--offset", "99999999999999999999"], ["documents", "--limit", "-5"],
+     ["search", "خيمة", "-k", "0"], ["search", "خيمة", "-k", "99999999999999999999"]],
+    ids=["rm-2^66", "offset-2^66", "limit-negative", "k-zero", "k-2^66"],
+)  # fmt: skip
+def test_out_of_range_numbers_are_usage_errors_not_tracebacks(runner: CliRunner, db: str, args: list[str]) -> None:
+    r = runner.invoke(cli.main, [*args, "--db", db])
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit)
+    assert "is not in the range" in r.stderr

@@ -28,6 +28,7 @@ from pydantic_core import PydanticCustomError
 from ..core import MAX_CLAIM_CHARS
 from ..results import SearchHit
 from ..text import terms
+from .limits import MAX_ID as LIMITS_MAX_ID
 
 #: pasted sources per check, and characters per pasted source
 MAX_SOURCES = 20
@@ -36,9 +37,8 @@ MAX_SOURCE_CHARS = 100_000
 MAX_TOTAL_SOURCE_CHARS = 200_000
 #: stored documents picked for one check
 MAX_PICKED = 50
-#: largest document id and offset: 2**53 - 1, the largest integer a JSON reader (the page's JavaScript) keeps
-#: exactly; SQLite's own limit, 2**63 - 1, is above it
-MAX_ID = 2**53 - 1
+#: largest document id and offset (see :mod:`tabayyun.server.limits`)
+MAX_ID = LIMITS_MAX_ID
 
 
 
