@@ -48,7 +48,7 @@ from .schemas import (
     DocumentIn,
     ErrorOut,
     SearchOut,
-)  # fmt: skip
+)
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 
@@ -157,20 +157,22 @@ def create_app(
         limit_for=lambda path: settings.max_upload_bytes if path == "/api/documents" else settings.max_json_bytes,
     )
 
-    async def off_loop(fn: Callable[..., T], *args: Any, cancel: CancelToken | None = None) -> T:
+    async def off_loop(fn: Callable[..., T], *args: Any, cancellable: bool = False) -> T:
         """Run library work in a worker thread, bounded in number and in time (504 after the timeout).
 
-        The thread cannot be killed; ``cancel`` (passed on to the library by ``fn``) is set at the
-        timeout, so the work stops at its next checkpoint instead of running on unseen.
+        A thread cannot be killed: with ``cancellable``, ``fn`` gets a :class:`CancelToken` as its last
+        argument (to pass on to the library), set when the request ends, so work past the timeout
+        stops at its next checkpoint instead of running on unseen.
         """
         if "limiter" not in state:
             state["limiter"] = anyio.CapacityLimiter(settings.workers)
+        cancel = CancelToken()
+        call_args = (*args, cancel) if cancellable else args
         try:
             with anyio.fail_after(settings.timeout_s):
-                return await anyio.to_thread.run_sync(fn, *args, abandon_on_cancel=True, limiter=state["limiter"])
+                return await anyio.to_thread.run_sync(fn, *call_args, abandon_on_cancel=True, limiter=state["limiter"])
         finally:
-            if cancel is not None:
-                cancel.cancel()  # harmless when the work is done; stops it when it is not
+            cancel.cancel()  # harmless when the work is done; stops it when it is not
 
     bearer = HTTPBearer(auto_error=False, description="Needed by write endpoints when TABAYYUN_API_TOKEN is set.")
 
@@ -208,16 +210,14 @@ def create_app(
         summary="Check a claim: verdict, confidence, evidence with offsets, comparisons",
     )  # fmt: skip
     async def check(req: CheckIn) -> JSONResponse:
-        cancel = CancelToken()
-        return JSONResponse(await off_loop(run_check, req, cancel, cancel=cancel))
+        return JSONResponse(await off_loop(run_check, req, cancellable=True))
 
     @app.post(
         "/api/claimreview", tags=["check"], responses=_CLAIMREVIEW | _errors(400, 404, 413, 415, 422, 504),
         summary="Check a claim and export it as schema.org ClaimReview JSON-LD",
     )  # fmt: skip
     async def claimreview(req: ClaimReviewIn) -> JSONResponse:
-        cancel = CancelToken()
-        result, _ = await off_loop(_check, tabayyun, req, cancel, cancel=cancel)
+        result, _ = await off_loop(_check, tabayyun, req, cancellable=True)
         body = claim_review(
             result, url=req.url, author=req.author, appearance=req.appearance,
             date_published=req.date_published, reviewer=req.reviewer,
@@ -277,8 +277,7 @@ def create_app(
         read = await _read_upload(request, name, off_loop)
         if not read.documents:
             raise ApiError(400, _first_error(read), details=_error_rows(read))
-        cancel = CancelToken()
-        added, unchanged = await off_loop(add_all, read.documents, cancel, cancel=cancel)
+        added, unchanged = await off_loop(add_all, read.documents, cancellable=True)
         docs = [tabayyun.document(i) for i in dict.fromkeys(added + unchanged)]
         body = {
             "added": added, "unchanged": unchanged, "errors": _error_rows(read),
