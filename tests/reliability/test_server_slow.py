@@ -104,10 +104,10 @@ def test_a_check_past_its_timeout_answers_504_and_stops_working() -> None:
             r = c.post("/api/check", json={"claim": CLAIM, "sources": [source, source + "."]})
             took = time.perf_counter() - t
             assert r.status_code == 504 and r.json()["error"] == "the request took too long"
-            assert took < 2.0
+            assert took < 3.0
             # uncancelled, the work would go on embedding for many seconds
             sentences = 2 * source.count("\n")
-            assert sentences * SECONDS_PER_PASSAGE > 5 * took
+            assert sentences * SECONDS_PER_PASSAGE > 3 * took
             time.sleep(2 * EMBED_CHUNK * SECONDS_PER_PASSAGE + 0.1)  # one chunk may still finish
             seen = embedder.passages
             time.sleep(0.5)
