@@ -2,15 +2,18 @@
 
 Tables: ``documents`` (original text, title, source, content hash), ``sentences``
 (offsets into the document text, the sentence text, its vector as float16),
-``sentence_terms`` (an FTS5 index over normalized, stemmed terms; rowid = sentence id).
+``sentence_terms`` (the normalized, stemmed terms of each sentence, rowid = sentence id; an
+FTS5 table, kept as the terms of record and as the reference ranking of the tests and benchmarks).
 One transaction per document, so a kill at any moment leaves only whole documents.
 Sentence ids are never reused (``meta.sentence_hw``), so an id names one sentence forever.
 
-The HNSW vector index lives beside the file (``PATH.vectors``); it is derived data.
+Two derived indexes live beside the file: the HNSW vector index (``PATH.vectors``) and
+the BM25 index that lexical search uses (tantivy, ``PATH.tantivy/``, see :mod:`.lexical`).
 Several processes may share a store: SQLite serializes their writes; the vector file is
 caught up, written to a unique temporary file and swapped in under ``PATH.lock``; and
 before each search a store notices other processes' commits (``PRAGMA data_version``)
-and catches its in-memory index up. Opening refuses files that are not tabayyun stores
+and catches its in-memory index up. The lexical index is synced from SQLite under the same
+lock, lazily: before a lexical search, on flush and on close, when anything changed. Opening refuses files that are not tabayyun stores
 (see :mod:`tabayyun.store.opening`) and never writes to them.
 """
 
@@ -28,6 +31,7 @@ from numpy.typing import NDArray
 
 from ..errors import NotFound, ReadOnlyStore, StoreError
 from ..results import Document
+from .lexical import LexicalIndex, index_dir, sync
 from .lock import file_lock, lock_path
 from .opening import APPLICATION_ID, open_store
 from .vectors import VectorIndex
@@ -93,7 +97,11 @@ class SQLiteStore:
         self._data_version = self._pragma("data_version")
         self._deletions = self._meta_int("deletions")
         self._synced_max = 0
+        self._own_deletions: dict[int, list[int]] = {}  # deletion counter -> the ids it removed
+        self._lexical_stale = True
         try:
+            self.lexical_index = self._open_lexical()
+            self._sync_lexical()
             self.vectors = VectorIndex(dim, None if self._memory else Path(self.path + ".vectors"))
             self._reconcile_vectors()
         except BaseException:
@@ -117,9 +125,12 @@ class SQLiteStore:
                 self._db.close()
 
     def flush(self) -> None:
-        """Persist the vector index (SQLite commits as it goes): caught up, saved, swapped under the lock."""
+        """Persist the derived indexes (SQLite commits as it goes): caught up and written under the lock."""
         with self._lock:
-            if self._memory or self.read_only or not self.vectors.dirty:
+            if self._memory or self.read_only:
+                return
+            self._sync_lexical()
+            if not self.vectors.dirty:
                 return
             try:
                 with file_lock(lock_path(self.path)):
@@ -175,6 +186,7 @@ class SQLiteStore:
         if version == self._data_version:
             return
         self._data_version = version
+        self._lexical_stale = True
         deletions = self._meta_int("deletions")
         if deletions != self._deletions:
             self._deletions = deletions
@@ -230,6 +242,50 @@ class SQLiteStore:
             self.flush()
         except StoreError:  # the index is derived data: the next writer saves it
             pass
+
+    # -- keeping the lexical index in step with SQLite ---------------------------------
+
+    def _open_lexical(self) -> LexicalIndex:
+        """The index directory (rebuilt when unusable); in RAM for ``:memory:`` or when unreadable."""
+        if self._memory:
+            return LexicalIndex(None)
+        path = index_dir(self.path)
+        try:
+            if self.read_only:
+                return LexicalIndex(path, read_only=True)
+            with file_lock(lock_path(self.path)):
+                return LexicalIndex(path)
+        except (OSError, ValueError):  # derived data: search an index built in RAM instead
+            return LexicalIndex(None)
+
+    def _sync_lexical(self) -> None:
+        """Catch the lexical index up with SQLite when anything may have changed."""
+        if not self._lexical_stale:
+            return
+        index = self.lexical_index
+        try:
+            if index.path is None:
+                sync(index, self._db, self._own_deletions)
+            elif index.read_only:
+                index.reload()
+                if not self._lexical_in_step(index):  # a writer has not synced it yet
+                    self.lexical_index = LexicalIndex(None)
+                    sync(self.lexical_index, self._db, {})
+            else:
+                with file_lock(lock_path(self.path)):
+                    index.reload()
+                    sync(index, self._db, self._own_deletions)
+        except (OSError, ValueError) as e:
+            if index.path is None:
+                raise StoreError(f"{self.path}: cannot build the lexical index ({e})") from e
+            self.lexical_index = LexicalIndex(None)  # a broken directory: search in RAM, rebuild on next open
+            sync(self.lexical_index, self._db, {})
+        self._own_deletions = {k: v for k, v in self._own_deletions.items() if k > self.lexical_index.deletions}
+        self._lexical_stale = False
+
+    def _lexical_in_step(self, index: LexicalIndex) -> bool:
+        n, top = self._db.execute("SELECT count(*), coalesce(max(id), 0) FROM sentences").fetchone()
+        return index.deletions == self._meta_int("deletions") and len(index) == n and index.max_id() == top
 
     # -- writing --------------------------------------------------------------------
 
@@ -293,6 +349,7 @@ class SQLiteStore:
                     db.execute("INSERT INTO sentence_terms(rowid, terms) VALUES (?, ?)", (sid, s.terms))
                 if ids:
                     self._set_meta(db, "sentence_hw", ids[-1])
+            self._lexical_stale = self._lexical_stale or bool(ids)
             if vectors is not None and ids:
                 self.vectors.add(ids, vectors)
                 self._synced_max = max(self._synced_max, ids[-1])
@@ -314,6 +371,8 @@ class SQLiteStore:
                 deletions = self._meta_int("deletions") + 1
                 self._set_meta(db, "deletions", deletions)
             self._deletions = deletions
+            self._own_deletions[deletions] = ids
+            self._lexical_stale = True
             self.vectors.remove(ids)
 
     # -- reading --------------------------------------------------------------------
@@ -377,10 +436,9 @@ class SQLiteStore:
             n = self._db.execute("SELECT max(id) FROM sentences").fetchone()[0] or 0
             if n <= COMMON_MIN or len(uniq) <= KEEP_AT_LEAST:
                 return uniq
-            df = {t: 0 for t in uniq}
-            for t in uniq:
-                row = self._db.execute("SELECT doc FROM sentence_terms_vocab WHERE term = ?", (t,)).fetchone()
-                df[t] = 0 if row is None else int(row[0])
+            self._catch_up()
+            self._sync_lexical()
+            df = {t: self.lexical_index.doc_freq(t) for t in uniq}
         limit = max(COMMON_SHARE * n, COMMON_MIN)
         kept = [t for t in uniq if 0 < df[t] <= limit]
         if len(kept) < KEEP_AT_LEAST:
@@ -389,6 +447,14 @@ class SQLiteStore:
 
     def lexical(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
         """BM25 over the stemmed terms: ``(sentence_id, score)`` best first (higher is better)."""
+        with self._lock:
+            kept = self.query_terms(terms)
+            self._catch_up()
+            self._sync_lexical()
+            return self.lexical_index.search(kept, k)
+
+    def lexical_fts5(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """The same search through SQLite's FTS5 ``bm25()``: the reference the tantivy index is checked against."""
         q = fts_query(self.query_terms(terms))
         if not q:
             return []

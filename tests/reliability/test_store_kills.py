@@ -1,9 +1,9 @@
-"""kill -9 at random points of `add`, also inside the vector-file swap: whole documents, consistent indexes.
+"""kill -9 at random points of `add`, also inside the vector-file swap and the lexical index's commit.
 
 One store takes every kill in turn (it grows from trial to trial). After each kill the
 SQLite file must pass ``integrity_check``, hold only whole documents (sentences, offsets,
-terms and vectors all there), and a reopened store must have a vector index with exactly
-the stored sentences and find the newest document. ``check_store_integrity`` is shared
+terms and vectors all there), and a reopened store must have a vector index and a lexical
+(tantivy) index with exactly the stored sentences and find the newest document by both. ``check_store_integrity`` is shared
 with ``test_store_concurrency.py``. Run with ``-s`` to see the figures of the run.
 """
 
@@ -22,17 +22,22 @@ from pathlib import Path
 
 from tabayyun import Tabayyun
 from tabayyun.core import prepare_sentences
+from tabayyun.store.lexical import LexicalIndex, index_dir
 from tabayyun.testing import HashingEmbedder, OverlapStance
 
-TRIALS = 24
+TRIALS = 28
 #: how the child dies: at a random moment, or from a hook at the k-th call of a step
 MODES = (
-    ["random"] * 10 + ["before-swap", "torn-temp", "torn-file-swapped", "after-commit"] * 3 + ["random"] * 2
+    ["random"] * 10
+    + ["before-swap", "torn-temp", "torn-file-swapped", "after-commit"] * 3
+    + ["random"] * 2
+    + ["lexical-before-commit", "lexical-before-state"] * 2
 )
 
 CHILD = textwrap.dedent(
     """
     import os, signal, sys
+    import tabayyun.store.lexical as store_lexical
     import tabayyun.store.vectors as store_vectors
     from tabayyun import Tabayyun, RawDocument
     from tabayyun.testing import HashingEmbedder, OverlapStance
@@ -50,7 +55,7 @@ CHILD = textwrap.dedent(
     real_replace = os.replace
 
     def replace(src, dst):  # the vector-file swap
-        if mode != "random" and mode != "after-commit" and due():
+        if mode in ("before-swap", "torn-temp", "torn-file-swapped") and due():
             if mode != "before-swap":  # a half-written file: the kill came while usearch was writing
                 with open(src, "r+b") as f:
                     f.truncate(os.path.getsize(src) // 2)
@@ -68,6 +73,21 @@ CHILD = textwrap.dedent(
         real_add(self, keys, vectors)
 
     store_vectors.VectorIndex.add = add
+    real_commit = store_lexical.LexicalIndex.commit
+    real_state = store_lexical.LexicalIndex._write_state
+
+    def commit(self, deletions):  # the lexical index's pending adds, not yet committed
+        if mode == "lexical-before-commit" and self.path is not None and due():
+            die()
+        real_commit(self, deletions)
+
+    def write_state(path, deletions):  # tantivy has committed, its state file is not written yet
+        if mode == "lexical-before-state" and due():
+            die()
+        real_state(path, deletions)
+
+    store_lexical.LexicalIndex.commit = commit
+    store_lexical.LexicalIndex._write_state = staticmethod(write_state)
 
     def text(i):
         head = f"تقرير رقم {trial}-{i} عن مشروع الجسر الجديد. "
@@ -112,15 +132,20 @@ def check_store_integrity(db: Path) -> tuple[int, int]:
 
 
 def check_reopened(db: Path) -> None:
-    """A reopened store: vector index == stored sentences, and the newest document is found."""
+    """A reopened store: vector and lexical indexes == stored sentences, and the newest document is found."""
     with Tabayyun(db, embedder=HashingEmbedder(), stance_model=OverlapStance(), create=False) as tb:
         ids = {r[0] for r in tb.store._db.execute("SELECT id FROM sentences")}
         assert tb.store.vectors.keys() == ids, "vector index out of step with SQLite"
+        assert tb.store.lexical_index.path == index_dir(db), "the lexical index directory was not reopened"
+        assert tb.store.lexical_index.ids() == ids, "lexical index out of step with SQLite"
         newest = tb.store._db.execute("SELECT id, text FROM documents ORDER BY id DESC LIMIT 1").fetchone()
         if newest is not None:
-            first = prepare_sentences(newest[1])[0].text
-            hit = tb.store.dense(tb.embedder.embed([first])[0], 1)[0]
-            assert tb.store.sentences([hit[0]])[hit[0]].text == first
+            first = prepare_sentences(newest[1])[0]
+            hit = tb.store.dense(tb.embedder.embed([first.text])[0], 1)[0]
+            assert tb.store.sentences([hit[0]])[hit[0]].text == first.text
+            found = {sid for sid, _ in tb.store.lexical(first.terms.split(), 50)}
+            assert hit[0] in found, "the newest document's first sentence is not found by its terms"
+    assert LexicalIndex(index_dir(db), read_only=True).ids() == ids, "the lexical index as saved is out of step"
 
 
 def _kill_one(db: Path, trial: int, mode: str, rng: random.Random) -> str:
