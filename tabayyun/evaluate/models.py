@@ -95,7 +95,7 @@ def pool_sentence_probs(probs: NDArray[np.float64]) -> NDArray[np.float64]:
         out[STANCES.index("unrelated")] = 1.0
         return out
     u = STANCES.index("unrelated")
-    pooled = probs.max(axis=0).copy()
+    pooled: NDArray[np.float64] = probs.max(axis=0).astype(np.float64)
     pooled[u] = probs[:, u].min()
     pooled /= pooled.sum()
     return pooled
@@ -114,8 +114,10 @@ def article_stances(
         p = probs[pos : pos + len(spans)]
         pos += len(spans)
         pooled = pool_sentence_probs(p)
-        order = np.argsort(-(1.0 - p[:, STANCES.index("unrelated")]), kind="stable") if len(p) else []
-        out.append(ArticleStance(STANCES[int(pooled.argmax())], pooled, tuple(spans[int(i)] for i in order)))
+        order: list[int] = (
+            np.argsort(-(1.0 - p[:, STANCES.index("unrelated")]), kind="stable").tolist() if len(p) else []
+        )
+        out.append(ArticleStance(STANCES[int(pooled.argmax())], pooled, tuple(spans[i] for i in order)))
     return out
 
 
