@@ -15,6 +15,7 @@ by an index in RAM).
 from __future__ import annotations
 
 import json
+import math
 import os
 import secrets
 import shutil
@@ -138,17 +139,32 @@ class LexicalIndex:
         return int(self._index.searcher().doc_freq("terms", term))
 
     def search(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
-        """BM25 over ``terms`` (OR): ``(sentence_id, score)`` best first, ties by id."""
+        """BM25 over ``terms`` (OR): ``(sentence_id, score)`` best first, ties by id.
+
+        Each term is boosted by :func:`idf_ratio`, so the scores are FTS5's ``bm25()``
+        (up to tantivy's one-byte sentence lengths).
+        """
         uniq = list(dict.fromkeys(t for t in terms if t))
         if not uniq or k <= 0:
             return []
-        query = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, tantivy.Query.term_query(SCHEMA, "terms", t)) for t in uniq]
-        )
         searcher = self._index.searcher()
+        n_docs = int(searcher.num_docs)
+        clauses = []
+        for t in uniq:
+            df = int(searcher.doc_freq("terms", t))
+            if df:
+                boosted = tantivy.Query.boost_query(
+                    tantivy.Query.term_query(SCHEMA, "terms", t), idf_ratio(n_docs, df)
+                )
+                clauses.append((tantivy.Occur.Should, boosted))
+        if not clauses:
+            return []
+        query = tantivy.Query.boolean_query(clauses)
         hits = searcher.search(query, k, count=False).hits
         ids = searcher.fast_field_values("id", [a for _, a in hits])
-        ranked = [(int(i), float(score)) for (score, _), i in zip(hits, ids, strict=True) if isinstance(i, int)]
+        ranked = [
+            (int(i), float(score)) for (score, _), i in zip(hits, ids, strict=True) if isinstance(i, int)
+        ]
         ranked.sort(key=lambda r: (-r[1], r[0]))
         return ranked
 
@@ -186,15 +202,23 @@ class LexicalIndex:
         self.deletions = deletions
 
 
+def idf_ratio(n_docs: int, df: int) -> float:
+    """FTS5's idf over tantivy's: ``log((N - n + .5) / (n + .5))`` (floored at 1e-6) / ``log(1 + (N - n + .5) / (n + .5))``.
+
+    FTS5 gives a term in more than half of the sentences almost no weight; tantivy's
+    idf never falls below ``log 2`` there. The boost makes the two rankings the same.
+    """
+    odds = (max(n_docs, df) - df + 0.5) / (df + 0.5)
+    return max(math.log(odds), 1e-6) / math.log1p(odds)
+
+
 def sync(index: LexicalIndex, db: sqlite3.Connection, own: dict[int, list[int]]) -> None:
     """Make ``index`` hold exactly the sentences (and terms) SQLite holds, then commit.
 
     ``own`` maps a value of the store's deletion counter to the sentence ids this process
     deleted when it set it; those deletions are applied by id, any others by comparing ids.
     """
-    deletions = int(
-        (db.execute("SELECT value FROM meta WHERE key = 'deletions'").fetchone() or (0,))[0]
-    )
+    deletions = int((db.execute("SELECT value FROM meta WHERE key = 'deletions'").fetchone() or (0,))[0])
     seen = index.deletions
     while seen >= 0 and seen < deletions and seen + 1 in own:
         index.remove(own[seen + 1])
