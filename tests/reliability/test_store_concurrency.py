@@ -3,9 +3,9 @@
 The writers race to create the store, then add their files through the CLI (the fast fake
 embedder swapped in), several batches each, so their vector-file swaps interleave. The
 reader searches and lists the whole time, checks every hit against its document's text,
-that its vector index only holds stored sentences, and that the vector file always loads.
-Afterwards: no crash, every document whole and stored once, none lost, and the vector
-file as saved holds exactly the stored sentences. Run with ``-s`` to see the figures.
+that its vector and lexical indexes only hold stored sentences, and that the vector file
+always loads. Afterwards: no crash, every document whole and stored once, none lost, and
+the vector file and the lexical index directory as saved hold exactly the stored sentences. Run with ``-s`` to see the figures.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 
 from test_store_kills import check_reopened, check_store_integrity
 
+from tabayyun.store.lexical import LexicalIndex, index_dir
 from tabayyun.store.vectors import VectorIndex
 
 WRITERS = 4
@@ -47,6 +48,7 @@ READER = textwrap.dedent(
     from tabayyun.errors import NoStore, NotAStore
     from tabayyun.store.vectors import VectorIndex
     from tabayyun.testing import HashingEmbedder, OverlapStance
+    from tabayyun.text import terms
     db, stop = sys.argv[1], sys.argv[2]
     deadline = time.monotonic() + 60
     while True:  # the writers create the store
@@ -56,7 +58,7 @@ READER = textwrap.dedent(
         except (NoStore, NotAStore):  # not there yet, or still an empty file
             assert time.monotonic() < deadline, "no store appeared"
             time.sleep(0.02)
-    rounds = hits_checked = 0
+    rounds = hits_checked = lexical_hits = 0
     queries = ["workers on the bridge site", "الجسر الجديد والمهندس", "shared notice about the water supply"]
     while not os.path.exists(stop) or rounds < 3:
         for q in queries:
@@ -64,8 +66,11 @@ READER = textwrap.dedent(
                 doc = tb.document(h.document_id)
                 assert doc.text[h.start : h.end] == h.text, (h, doc.id)
                 hits_checked += 1
+        lexical = {i for i, _ in tb.store.lexical(terms("workers on the bridge site"), 100)}
+        lexical_hits += len(lexical)
         ids = {r[0] for r in tb.store._db.execute("SELECT id FROM sentences")}
         assert tb.store.vectors.keys() <= ids, "the reader's index holds a sentence that is not stored"
+        assert lexical <= ids, "the reader's lexical index holds a sentence that is not stored"
         for d in tb.documents(limit=1000):
             assert d.text and d.title
         if os.path.exists(db + ".vectors"):
@@ -73,7 +78,7 @@ READER = textwrap.dedent(
             file_index._index.load(db + ".vectors")  # raises on a torn file
         rounds += 1
     tb.close()
-    print(rounds, hits_checked)
+    print(rounds, hits_checked, lexical_hits)
     """
 )
 
@@ -142,7 +147,8 @@ def test_four_writers_and_a_reader(tmp_path: Path) -> None:
         assert sorted(p for r in reports for p in r["added"] + r["unchanged"]) == sorted(map(str, fs))
         assert all(r["errors"] == [] for r in reports)
     assert reader.returncode == 0, r_err
-    rounds, hits_checked = map(int, r_out.split())
+    rounds, hits_checked, lexical_hits = map(int, r_out.split())
+    assert lexical_hits > 0
 
     n_docs, n_sent = check_store_integrity(db)
     assert n_docs == len(texts)  # none lost, none twice (hashes are unique, see check_store_integrity)
@@ -154,11 +160,13 @@ def test_four_writers_and_a_reader(tmp_path: Path) -> None:
     assert stored == texts
     saved = VectorIndex(384, Path(str(db) + ".vectors")).keys()
     assert saved == ids, "the vector file as saved by the last writer misses or keeps sentences"
+    assert LexicalIndex(index_dir(db), read_only=True).ids() == ids, "the lexical index as saved is off"
     check_reopened(db)
     assert sorted(p.name for p in tmp_path.glob("*tmp")) == []
     print(
         f"\nconcurrency: {WRITERS} writers x {len(files[0])} files in batches of {BATCH} "
         f"({SHARED_FILES} files added by all), 1 reader: {n_docs} documents, {n_sent} sentences stored, "
-        f"0 lost, 0 duplicated, 0 crashes; reader: {rounds} rounds, {hits_checked} hits checked; "
+        f"0 lost, 0 duplicated, 0 crashes; reader: {rounds} rounds, {hits_checked} hits checked, "
+        f"{lexical_hits} lexical hits stored; "
         f"{time.monotonic() - started:.1f} s"
     )
