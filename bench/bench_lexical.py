@@ -1,0 +1,164 @@
+"""Lexical search at scale: SQLite FTS5 (the store's old BM25) against the tantivy index, in one run.
+
+    python3 bench/bench_lexical.py --sizes 100000 1000000
+
+For each size N: the index terms (tabayyun's normalization and stemming) of N synthetic
+sentences (bench/corpus.py), indexed once by an FTS5 table like the store's and once by
+:class:`tabayyun.store.lexical.LexicalIndex`; build time and size on disk of each; then
+claim-shaped queries (another seed) top 10, p50/p95 latency, with the raw query terms and
+with the store's pruning (terms in more than ``COMMON_SHARE`` of the sentences dropped,
+document frequencies from each engine), and how often the two top-10 sets agree.
+Prints one JSON object; nothing is written to the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+from tabayyun.retrieve import query_terms  # noqa: E402
+from tabayyun.store.lexical import LexicalIndex  # noqa: E402
+from tabayyun.store.sqlite import COMMON_MIN, COMMON_SHARE, KEEP_AT_LEAST, fts_query  # noqa: E402
+from tabayyun.text import terms  # noqa: E402
+
+FTS_SCHEMA = (
+    "CREATE VIRTUAL TABLE sentence_terms USING fts5(terms, tokenize = \"unicode61 tokenchars '.'\");"
+    "CREATE VIRTUAL TABLE sentence_terms_vocab USING fts5vocab(sentence_terms, 'row');"
+)
+K = 10
+
+
+def pct(xs: Sequence[float], q: float) -> float:
+    return round(float(np.percentile(np.asarray(xs) * 1000, q)), 2)
+
+
+def dir_mb(path: Path) -> float:
+    return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6, 1)
+
+
+def prune(uniq: list[str], n: int, df: Callable[[str], int]) -> list[str]:
+    """The store's pruning (``SQLiteStore.query_terms``) with document frequencies from ``df``."""
+    if n <= COMMON_MIN or len(uniq) <= KEEP_AT_LEAST:
+        return uniq
+    freq = {t: df(t) for t in uniq}
+    limit = max(COMMON_SHARE * n, COMMON_MIN)
+    kept = [t for t in uniq if 0 < freq[t] <= limit]
+    if len(kept) < KEEP_AT_LEAST:
+        kept = sorted((t for t in uniq if freq[t] > 0), key=lambda t: freq[t])[:KEEP_AT_LEAST]
+    return kept
+
+
+def build_fts(db: Path, rows: list[tuple[int, str]]) -> tuple[sqlite3.Connection, float]:
+    con = sqlite3.connect(db, isolation_level=None)
+    con.executescript(FTS_SCHEMA)
+    started = time.perf_counter()
+    con.execute("BEGIN")
+    con.executemany("INSERT INTO sentence_terms(rowid, terms) VALUES (?, ?)", rows)
+    con.execute("COMMIT")
+    return con, time.perf_counter() - started
+
+
+def build_tantivy(path: Path, rows: list[tuple[int, str]]) -> tuple[LexicalIndex, float]:
+    started = time.perf_counter()
+    index = LexicalIndex(path)
+    index.add(rows)
+    index.commit(0)
+    return index, time.perf_counter() - started
+
+
+def fts_search(con: sqlite3.Connection, q: list[str]) -> list[int]:
+    match = fts_query(q)
+    if not match:
+        return []
+    sql = "SELECT rowid FROM sentence_terms WHERE sentence_terms MATCH ? ORDER BY rank LIMIT ?"
+    return [int(r[0]) for r in con.execute(sql, (match, K))]
+
+
+def fts_df(con: sqlite3.Connection) -> Callable[[str], int]:
+    def df(t: str) -> int:
+        row = con.execute("SELECT doc FROM sentence_terms_vocab WHERE term = ?", (t,)).fetchone()
+        return 0 if row is None else int(row[0])
+
+    return df
+
+
+def timed(fn: Callable[[list[str]], list[int]], queries: list[list[str]]) -> tuple[list[float], list[list[int]]]:
+    lat, hits = [], []
+    for q in queries:
+        started = time.perf_counter()
+        hits.append(fn(q))
+        lat.append(time.perf_counter() - started)
+    return lat, hits
+
+
+def run_size(n: int, n_queries: int, n_raw_fts: int, work: Path) -> dict[str, object]:
+    started = time.perf_counter()
+    rows = [(i, " ".join(terms(s))) for i, s in enumerate(corpus.sentences(n), start=1)]
+    out: dict[str, object] = {"sentences": n, "terms_s": round(time.perf_counter() - started, 1)}
+    con, fts_build = build_fts(work / f"fts{n}.db", rows)
+    index, tv_build = build_tantivy(work / f"tv{n}", rows)
+    del rows
+    out.update(
+        fts_build_s=round(fts_build, 1),
+        fts_mb=round((work / f"fts{n}.db").stat().st_size / 1e6, 1),
+        tantivy_build_s=round(tv_build, 1),
+        tantivy_mb=dir_mb(work / f"tv{n}"),
+    )
+    queries = [query_terms(c) for c in corpus.claims(n_queries)]
+    df_fts, df_tv = fts_df(con), index.doc_freq
+
+    def fts_pruned(q: list[str]) -> list[int]:
+        return fts_search(con, prune(q, n, df_fts))
+
+    def tv_pruned(q: list[str]) -> list[int]:
+        return [i for i, _ in index.search(prune(q, n, df_tv), K)]
+
+    def tv_raw(q: list[str]) -> list[int]:
+        return [i for i, _ in index.search(q, K)]
+
+    for name, fn, qs in (
+        ("fts_raw", lambda q: fts_search(con, q), queries[:n_raw_fts]),
+        ("fts_pruned", fts_pruned, queries),
+        ("tantivy_raw", tv_raw, queries),
+        ("tantivy_pruned", tv_pruned, queries),
+    ):
+        lat, hits = timed(fn, qs)
+        out[f"{name}_p50_ms"], out[f"{name}_p95_ms"] = pct(lat, 50), pct(lat, 95)
+        out[f"_{name}"] = hits
+    for mode in ("raw", "pruned"):
+        ref, got = out.pop(f"_fts_{mode}"), out.pop(f"_tantivy_{mode}")
+        assert isinstance(ref, list) and isinstance(got, list)
+        same = sum(set(a) == set(b) for a, b in zip(ref, got, strict=False))
+        out[f"top{K}_same_{mode}"] = f"{same}/{min(len(ref), len(got))}"
+    con.close()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--raw-fts-queries", type=int, default=30, help="FTS5 without pruning takes seconds a query")
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench_lexical_"))
+    try:
+        results = [run_size(n, args.queries, args.raw_fts_queries, work) for n in args.sizes]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps({"k": K, "queries": args.queries, "results": results}, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
