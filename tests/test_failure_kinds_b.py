@@ -388,7 +388,7 @@ PIPELINE: list[tuple[str, str, list[str | RawDocument], str]] = [
     ("place-en-paris", "Leaders of the river basin states met in Paris.", [SUMMIT_EN], "refuted"),
     ("place-en-rome", "Leaders of the river basin states met in Rome.", [SUMMIT_EN], "supported"),
 ]
-GAPS = {"implied-en-80", "place-en-cairo"}
+GAPS = {"implied-en-80"}
 COUNCIL = (
     "عقد مجلس وزراء المياه العرب دورته العادية يوم 3 أيار/مايو 2022. "
     "وعقد الاجتماع في عمّان بحضور ممثلين عن اثنتي عشرة دولة. وناقش المجلس خطة لمواجهة الجفاف."

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from tabayyun.stance.heuristic import HeuristicStance
+from tabayyun.stance.heuristic import RELATED_AT_CROSS, HeuristicStance, crosses_languages
 from tabayyun.testing import HashingEmbedder
 
 
@@ -63,3 +63,32 @@ def test_vectors_given_still_read_cleaned_words() -> None:
     plain = model.predict_proba_vectors([PLAIN[0]], [PLAIN[1]], cv, ev)
     for _, claim, evidence in OBFUSCATED:
         np.testing.assert_array_equal(model.predict_proba_vectors([claim], [evidence], cv, ev), plain)
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "crosses"),
+    [
+        ("The ministers met in Amman", "اجتمع الوزراء في عمّان", True),
+        ("اجتمع الوزراء في عمّان", "The ministers met in Amman on Tuesday", True),
+        ("اجتمع الوزراء في عمّان", "اجتمع وزراء الخارجية في عمّان أمس", False),
+        ("The ministers met in Amman", "The ministers met in Amman", False),
+        ("The summit in Amman", "قمة عمّان summit Amman ministers met", False),
+    ],
+    ids=["en-ar", "ar-en", "ar-ar", "en-en", "en-mixed"],
+)
+def test_crosses_languages_by_script(claim: str, evidence: str, crosses: bool) -> None:
+    assert crosses_languages(claim, evidence) is crosses
+
+
+def test_cross_lingual_pair_is_judged_on_its_own_threshold() -> None:
+    """Same cosine, no shared words: an English claim about an Arabic sentence is more likely
+    related than an Arabic claim sharing no word with an Arabic sentence (word overlap cannot
+    be seen across scripts, and e5 scores translations lower)."""
+    model = HeuristicStance(HashingEmbedder())
+    v = np.zeros((1, 8), np.float32)
+    v[0, 0] = 1.0
+    w = np.zeros((1, 8), np.float32)
+    w[0, 0], w[0, 1] = RELATED_AT_CROSS + 0.01, (1 - (RELATED_AT_CROSS + 0.01) ** 2) ** 0.5
+    cross = model.predict_proba_vectors(["The ministers met in Amman"], ["اجتمع الوزراء في عمّان"], v, w)
+    same = model.predict_proba_vectors(["وصل الرئيس إلى باريس"], ["اجتمع الوزراء في عمّان"], v, w)
+    assert cross[0, 3] < 0.5 < same[0, 3]
