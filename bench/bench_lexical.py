@@ -9,12 +9,24 @@ claim-shaped queries (another seed) top 10, p50/p95 latency, with the raw query 
 with the store's pruning (terms in more than ``COMMON_SHARE`` of the sentences dropped,
 document frequencies from each engine), and how often the two top-10 sets agree.
 Prints one JSON object; nothing is written to the repository.
+
+    python3 bench/bench_lexical.py --sizes 1000000 --recall 200
+
+adds recall@8 of the lexical search (issue 11, item 4, its lexical half): ``--recall``
+claim/evidence pairs are generated at run time from dev documents of
+``../shared/datasets/corpora`` Arabic Wikipedia (bench/devsets.py: the evidence is one of
+a document's first sentences, the claim that sentence cut at its last comma, so claim and
+evidence differ); the dev documents' first sentences are planted among distractors (the
+sentences of the other Wikipedia documents, then synthetic ones up to N), and each claim's
+query terms are searched with and without the store's pruning.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import random
 import shutil
 import sqlite3
 import sys
@@ -27,11 +39,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
+import devsets  # noqa: E402
 
 from tabayyun.retrieve import query_terms  # noqa: E402
 from tabayyun.store.lexical import LexicalIndex  # noqa: E402
 from tabayyun.store.sqlite import COMMON_MIN, COMMON_SHARE, KEEP_AT_LEAST, fts_query  # noqa: E402
+from tabayyun.stance.splits import is_dev  # noqa: E402
 from tabayyun.text import terms  # noqa: E402
+from tabayyun.text.segment import sentences  # noqa: E402
 
 FTS_SCHEMA = (
     "CREATE VIRTUAL TABLE sentence_terms USING fts5(terms, tokenize = \"unicode61 tokenchars '.'\");"
@@ -146,18 +161,72 @@ def run_size(n: int, n_queries: int, n_raw_fts: int, work: Path) -> dict[str, ob
     return out
 
 
+def wiki_distractors(root: Path, limit: int) -> list[str]:
+    """Sentences of the Arabic Wikipedia documents that are not dev documents (at most ``limit``)."""
+    out: list[str] = []
+    with gzip.open(root / devsets.ARWIKI / "arwiki_20170120_docs.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            if is_dev(devsets.ARWIKI, str(doc["id"])):
+                continue
+            for para in doc.get("paragraphs", []):
+                out.extend(para[sp.start : sp.end] for sp in sentences(para))
+            if len(out) >= limit:
+                return out[:limit]
+    return out
+
+
+def run_recall(n: int, n_pairs: int, root: Path, work: Path) -> dict[str, object]:
+    """Recall@8 of planted evidence among ``n`` sentences, raw and pruned query terms."""
+    rng = random.Random(11)
+    docs = devsets.arwiki_dev(root, n_pairs * 3)
+    pairs: list[tuple[str, str]] = []
+    planted: list[str] = []
+    for _, _, sents in docs:
+        planted.extend(sents)
+        cut = [(s, c) for s in sents if (c := devsets.drop_clause(s)) is not None]
+        if cut and len(pairs) < n_pairs:
+            evidence, claim = rng.choice(cut)
+            pairs.append((claim, evidence))
+    wiki = wiki_distractors(root, n - len(planted))
+    texts = list(dict.fromkeys([*planted, *wiki]))
+    texts.extend(corpus.sentences(n - len(texts), seed=5))
+    ids = {t: i for i, t in enumerate(texts, start=1)}
+    index, _ = build_tantivy(work / f"recall{n}", [(i, " ".join(terms(t))) for t, i in ids.items()])
+    found = {"raw": 0, "pruned": 0}
+    for claim, evidence in pairs:
+        q = query_terms(claim)
+        for mode, kept in (("raw", q), ("pruned", prune(q, len(texts), index.doc_freq))):
+            found[mode] += ids[evidence] in {i for i, _ in index.search(kept, 8)}
+    return {
+        "sentences": len(texts),
+        "planted_documents": len(docs),
+        "wikipedia_distractors": len(wiki),
+        "pairs": len(pairs),
+        "recall_at_8_raw": round(found["raw"] / len(pairs), 3),
+        "recall_at_8_pruned": round(found["pruned"] / len(pairs), 3),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--raw-fts-queries", type=int, default=30, help="FTS5 without pruning takes seconds a query")
+    ap.add_argument("--recall", type=int, default=0, help="claim/evidence pairs for recall@8 (0: none)")
+    ap.add_argument("--no-speed", action="store_true", help="only the recall figures")
+    ap.add_argument("--corpora", type=Path, default=Path(__file__).resolve().parents[2] / "shared/datasets/corpora")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench_lexical_"))
+    out: dict[str, object] = {"k": K, "queries": args.queries}
     try:
-        results = [run_size(n, args.queries, args.raw_fts_queries, work) for n in args.sizes]
+        if not args.no_speed:
+            out["results"] = [run_size(n, args.queries, args.raw_fts_queries, work) for n in args.sizes]
+        if args.recall:
+            out["recall"] = [run_recall(n, args.recall, args.corpora, work) for n in args.sizes]
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(json.dumps({"k": K, "queries": args.queries, "results": results}, indent=1, ensure_ascii=False))
+    print(json.dumps(out, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":

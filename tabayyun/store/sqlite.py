@@ -275,7 +275,7 @@ class SQLiteStore:
                 with file_lock(lock_path(self.path)):
                     index.reload()
                     sync(index, self._db, self._own_deletions)
-        except (OSError, ValueError) as e:
+        except (OSError, ValueError, RuntimeError) as e:  # tantivy's errors: ValueError, OSError
             if index.path is None:
                 raise StoreError(f"{self.path}: cannot build the lexical index ({e})") from e
             self.lexical_index = LexicalIndex(None)  # a broken directory: search in RAM, rebuild on next open

@@ -201,3 +201,14 @@ def test_common_terms_are_pruned_by_tantivy_document_frequencies(monkeypatch: py
 )
 def test_idf_ratio_turns_tantivy_idf_into_fts5_idf(n_docs: int, df: int, expected: float) -> None:
     assert idf_ratio(n_docs, df) == pytest.approx(expected)
+
+
+def test_read_only_store_without_an_index_directory_writes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with SQLiteStore(db, dim=DIM) as store:
+        add(store, "a", ["alpha beta"])
+    shutil.rmtree(index_dir(db))
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with SQLiteStore(db, dim=DIM, read_only=True) as ro:
+        assert [i for i, _ in ro.lexical(["beta"], 5)] == [1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
