@@ -256,7 +256,7 @@ def create_app(
 
     @app.delete(
         "/api/documents/{document_id}", tags=["documents"], dependencies=writers,
-        responses=_errors(*auth, 404, 422), summary="Delete a stored document",
+        responses=_errors(*auth, 403, 404, 422), summary="Delete a stored document",
     )  # fmt: skip
     async def delete_document(document_id: int = _DOCUMENT_ID) -> JSONResponse:
         await off_loop(tabayyun.delete, document_id)
@@ -264,7 +264,7 @@ def create_app(
 
     @app.post(
         "/api/documents", tags=["documents"], status_code=201, dependencies=writers,
-        responses=_NOTHING_NEW | _errors(400, *auth, 413, 415, 422, 504),
+        responses=_NOTHING_NEW | _errors(400, *auth, 403, 413, 415, 422, 504),
         summary="Add documents: a file upload (text, Markdown, HTML, JSONL, CSV), a raw body, or JSON",
         openapi_extra={"requestBody": {"required": True, "content": _UPLOAD_CONTENT}},
     )  # fmt: skip

@@ -1,7 +1,8 @@
 """One error shape for every failure: ``{"ok": false, "error": "...", "status": N}``.
 
 Library exceptions map to HTTP statuses here (see :mod:`tabayyun.errors`):
-InputError → 400, NotFound → 404, ModelError → 503, Cancelled → 504, other StoreError → 500.
+InputError → 400, ReadOnlyStore → 403, NotFound → 404, ModelError → 503, Cancelled → 504,
+other StoreError → 500.
 A body that is not UTF-8 JSON is a 422 like any other invalid body, and a 405 names the
 methods the path allows in ``Allow``.
 Anything unexpected is a 500 whose body says only "internal server error"; the
@@ -21,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from ..cancel import Cancelled
-from ..errors import InputError, ModelError, NotFound, TabayyunError
+from ..errors import InputError, ModelError, NotFound, ReadOnlyStore, TabayyunError
 from .schemas import NON_BLANK_PATTERN, WORDS_PATTERN
 
 log = logging.getLogger("tabayyun.server")
@@ -71,6 +72,8 @@ def error_response(
 def status_for(exc: TabayyunError) -> int:
     if isinstance(exc, InputError):
         return 400
+    if isinstance(exc, ReadOnlyStore):
+        return 403
     if isinstance(exc, NotFound):
         return 404
     if isinstance(exc, ModelError):
