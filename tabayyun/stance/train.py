@@ -77,6 +77,9 @@ class TrainConfig:
     #: start the trained layers and the head from these weights (a folder with stance.npz) instead of e5's
     init_from: str = ""
     ans_keep: int = 0  # train on this many ANS train rows (seeded sample; 0 = all)
+    #: how stance.npz stores matrices: "int8" (per-row scales) or "float16" — a continued run's small
+    #: weight changes are below int8's step and would be rounded away
+    weights_dtype: str = "int8"
     log: Callable[[str], None] = field(default=print, repr=False)
 
 
@@ -520,7 +523,10 @@ def write_weights(
         for k in LAYER_TENSORS:
             arrays[f"l{i}.{k}"] = tensors[k]
     arrays.update(best["head"])
-    np.savez(out / "stance.npz", **pack_int8(arrays))  # type: ignore[arg-type]
+    if cfg.weights_dtype not in ("int8", "float16"):
+        raise ValueError(f"weights_dtype must be int8 or float16, not {cfg.weights_dtype!r}")
+    packed = pack_int8(arrays) if cfg.weights_dtype == "int8" else {k: v.astype(np.float16) for k, v in arrays.items()}
+    np.savez(out / "stance.npz", **packed)  # type: ignore[arg-type]
     c = e5.config
     meta = {
         "format": 1,

@@ -71,3 +71,50 @@ def test_no_corpus_pairs_unless_asked() -> None:
 def test_stance_macro_f1_is_over_the_four_stances(pred: list[int], expected: float) -> None:
     logits = np.eye(4, dtype=np.float32)[pred]
     assert stance_macro_f1(logits, np.array([0, 1, 2, 3])) == pytest.approx(expected)
+
+
+def test_init_from_starts_the_trained_layers_and_head_from_a_weights_folder() -> None:
+    from tabayyun.stance.learned import WEIGHTS_DIR, unpack_int8
+    from tabayyun.stance.train import Trainer
+
+    trainer = Trainer(TrainConfig(init_from=str(WEIGHTS_DIR), log=lambda _: None))
+    with np.load(WEIGHTS_DIR / "stance.npz") as npz:
+        arrays = unpack_int8({k: npz[k] for k in npz.files})
+    top = trainer.top[0].tensors()
+    np.testing.assert_allclose(top["q.w"], arrays[f"l{trainer.cfg.train_from}.q.w"].astype(np.float32))
+    np.testing.assert_allclose(trainer.head.tensors()["head.out.w"], arrays["head.out.w"].astype(np.float32))
+    fresh = Trainer(TrainConfig(log=lambda _: None))
+    assert not np.allclose(fresh.top[0].tensors()["q.w"], top["q.w"])
+
+
+@pytest.mark.parametrize(
+    ("dtype", "stored"), [("int8", np.int8), ("float16", np.float16)], ids=["int8", "float16"]
+)
+def test_write_weights_stores_matrices_as_asked(tmp_path: Path, dtype: str, stored: type) -> None:
+    from types import SimpleNamespace
+
+    from tabayyun.stance.e5file import LAYER_TENSORS
+    from tabayyun.stance.learned import SCALE
+    from tabayyun.stance.train import write_weights
+
+    rng = np.random.default_rng(0)
+    top = {k: rng.standard_normal((4, 4) if k.endswith(".w") and "ln" not in k else 4).astype(np.float32)
+           for k in LAYER_TENSORS}  # fmt: skip
+    head = {"head.dense.w": rng.standard_normal((4, 8)).astype(np.float32), "head.out.w": np.ones((4, 4), np.float32)}
+    e5 = SimpleNamespace(config=SimpleNamespace(hidden=4, heads=1, ffn=4, eps=1e-12))
+    cfg = TrainConfig(train_from=11, weights_dtype=dtype, log=lambda _: None)
+    write_weights(tmp_path, None, {"top": [top], "head": head}, cfg, 1.0, e5)  # type: ignore[arg-type]
+    with np.load(tmp_path / "stance.npz") as npz:
+        assert npz["l11.q.w"].dtype == stored
+        assert (f"l11.q.w{SCALE}" in npz.files) == (dtype == "int8")
+
+
+def test_write_weights_refuses_an_unknown_dtype(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from tabayyun.stance.train import write_weights
+
+    e5 = SimpleNamespace(config=SimpleNamespace(hidden=4, heads=1, ffn=4, eps=1e-12))
+    cfg = TrainConfig(train_from=12, weights_dtype="int4", log=lambda _: None)
+    with pytest.raises(ValueError, match="weights_dtype"):
+        write_weights(tmp_path, None, {"top": [], "head": {}}, cfg, 1.0, e5)  # type: ignore[arg-type]
