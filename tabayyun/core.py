@@ -21,13 +21,13 @@ from .cancel import CancelToken, checkpoint
 from .embed import E5Embedder
 from .errors import ClaimError
 from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, read_path
-from .protocols import Embedder, StanceModel, passage_vectors
-from .results import STANCES, AddReport, Check, CheckResult, Document, Evidence, SearchHit
+from .protocols import Embedder, Retriever, StanceModel, Store, VectorStanceModel, passage_vectors
+from .results import STANCES, A, AddReport, Check, CheckResult, D, Document, Evidence, SearchHit, U
 from .retrieve import HybridRetriever, neighbours, window
 from .stance import default_stance_model, load_stance_model
 from .store.sqlite import NewSentence, SQLiteStore
 from .text import sentences, terms
-from .verdict import A, D, U, apply_checks, decide, is_specific, resolve_checks, stance_of
+from .verdict import apply_checks, decide, is_specific, resolve_checks, stance_of
 
 if TYPE_CHECKING:
     from .extract.types import Extraction
@@ -76,8 +76,8 @@ class Tabayyun:
         read_only: bool = False,
     ) -> None:
         self.embedder: Embedder = embedder if embedder is not None else E5Embedder()
-        self.store = SQLiteStore(db, dim=self.embedder.dim, create=create, read_only=read_only)
-        self.retriever = HybridRetriever(self.store, self.embedder)
+        self.store: Store = SQLiteStore(db, dim=self.embedder.dim, create=create, read_only=read_only)
+        self.retriever: Retriever = HybridRetriever(self.store, self.embedder)
         self._stance_name = stance_model if isinstance(stance_model, str) else None
         self._stance_model = None if isinstance(stance_model, str) else stance_model
         self.max_file_bytes = max_file_bytes
@@ -261,12 +261,11 @@ class Tabayyun:
         """Stance probabilities; a model that can use vectors gets the stored ones (no re-embedding)."""
         model = self.stance_model
         claims, texts = [claim] * len(hits), [h.text for h in hits]
-        with_vectors = getattr(model, "predict_proba_vectors", None)
-        if callable(with_vectors):
+        if isinstance(model, VectorStanceModel):
             stored = self.store.vectors_of([h.sentence_id for h in hits])
             if len(stored) == len(hits):
                 ev = np.stack([stored[h.sentence_id] for h in hits])
-                return with_vectors(claims, texts, np.stack([claim_vector] * len(hits)), ev)  # type: ignore[no-any-return]
+                return model.predict_proba_vectors(claims, texts, np.stack([claim_vector] * len(hits)), ev)
         return model.predict_proba(claims, texts)
 
     def _judge(self, claim: str, hits: list[SearchHit], cid: Any, claim_vector: NDArray[np.float32]) -> CheckResult:

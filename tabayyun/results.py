@@ -17,6 +17,8 @@ CheckOutcome = Literal["match", "mismatch", "not_comparable"]
 
 STANCES: tuple[Stance, ...] = ("agree", "disagree", "discuss", "unrelated")
 VERDICTS: tuple[Verdict, ...] = ("supported", "refuted", "not_enough_info", "conflicting")
+#: the column of each stance in every ``(n, len(STANCES))`` probability array
+A, D, S, U = (STANCES.index(s) for s in ("agree", "disagree", "discuss", "unrelated"))
 
 
 def to_jsonable(obj: Any) -> Any:
@@ -59,17 +61,6 @@ class Document(_JSON):
     hash: str
     url: str | None = None
     date: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence(_JSON):
-    """A sentence of a document: ``document.text[start:end] == text``."""
-
-    id: int
-    document_id: int
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Hybrid retrieval: BM25 over normalized, stemmed terms plus dense e5 vectors, fused.
 
 ``reciprocal_rank_fusion`` is the one fusion rule; :class:`HybridRetriever` is the
-default :class:`~tabayyun.protocols.Retriever` over a :class:`SQLiteStore`.
+default :class:`~tabayyun.protocols.Retriever`, over any :class:`~tabayyun.protocols.Store`.
 
 The lexical query (:func:`query_terms`) is the query's index terms plus the digits of
 every number it states, however written: "eighty-three members", "ثلاثة وثمانين عضوا"
@@ -17,9 +17,8 @@ from dataclasses import replace
 import numpy as np
 from numpy.typing import NDArray
 
-from .protocols import Embedder
+from .protocols import Embedder, Store
 from .results import SearchHit
-from .store.sqlite import SQLiteStore
 from .text.segment import sentences
 from .text.stem import terms
 
@@ -83,7 +82,7 @@ def window(hit: SearchHit, text: str, other: tuple[int, int]) -> SearchHit:
 class HybridRetriever:
     """Lexical + dense candidates from the store, fused with RRF."""
 
-    def __init__(self, store: SQLiteStore, embedder: Embedder | None, depth: int = 50) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None, depth: int = 50) -> None:
         self.store = store
         self.embedder = embedder
         self.depth = depth

@@ -35,7 +35,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .calibration import calibrate
-from .results import STANCES, Check, CheckResult, Stance, Verdict
+from .results import STANCES, A, Check, CheckResult, D, S, Stance, U, Verdict
 
 #: a stance probability at or above this makes a sentence count as evidence for the verdict
 DECISIVE = 0.5
@@ -47,8 +47,6 @@ MATCH_WEIGHT = 0.7
 #: a sentence whose unrelated probability is below this is on topic (it may count as evidence)
 ON_TOPIC = 0.5
 CONFIRMING_KINDS = frozenset({"quantity", "date", "membership"})
-
-A, D, S, U = (STANCES.index(s) for s in ("agree", "disagree", "discuss", "unrelated"))
 
 
 _YEAR_WORDS = re.compile(r"\b(?:عام|العام|سنة|السنة|لعام|year|in|the)\b|[\d\s.,/-]", re.IGNORECASE)

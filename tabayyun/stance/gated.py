@@ -30,12 +30,11 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from ..protocols import StanceModel
-from ..results import STANCES
+from ..protocols import StanceModel, VectorStanceModel
+from ..results import STANCES, A, D, S, U
 from .heuristic import NEGATION_OVERLAP, term_overlap
 from .negation import negation_parity_differs, scoped_negation_differs
 
-A, D, S, U = (STANCES.index(s) for s in ("agree", "disagree", "discuss", "unrelated"))
 RELATED = [A, D, S]
 #: below this related mass in a model's output, its related split is taken as uniform
 _TINY = 1e-9
@@ -159,9 +158,8 @@ class GatedStance:
             raise ValueError("claims and evidence must have the same length")
         if not claims:
             return np.zeros((0, len(STANCES)))
-        with_vectors = getattr(self.gate, "predict_proba_vectors", None)
-        if vectors is not None and callable(with_vectors):
-            gate = with_vectors(claims, evidence, *vectors)
+        if vectors is not None and isinstance(self.gate, VectorStanceModel):
+            gate = self.gate.predict_proba_vectors(claims, evidence, *vectors)
         else:
             gate = self.gate.predict_proba(claims, evidence)
         return self._combine(claims, evidence, gate)
@@ -171,5 +169,5 @@ class GatedStance:
         read = np.flatnonzero(np.asarray(gate)[:, U] < self.skip_at)
         splitter = np.array(gate, dtype=np.float64, copy=True)  # skipped rows: the gate's own split
         if len(read):
-            splitter[read] = self.splitter.predict_proba([claims[i] for i in read], [evidence[i] for i in read])
+            splitter[read] = self.splitter.predict_proba([claims[int(i)] for i in read], [evidence[int(i)] for i in read])
         return combine(gate, splitter, self.gate_weight, temper=self.temper, polarity=polarity)

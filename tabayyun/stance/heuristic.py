@@ -19,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ..protocols import Embedder, passage_vectors
+from ..results import STANCES
 from ..text import clean, terms, words
 from ..text.lang import detect
 from .negation import scoped_negation_differs
@@ -61,7 +62,7 @@ def term_overlap(claim: str, evidence: str) -> float:
 
 
 class HeuristicStance:
-    """:class:`~tabayyun.protocols.StanceModel` from similarity, overlap and negation."""
+    """:class:`~tabayyun.protocols.VectorStanceModel` from similarity, overlap and negation."""
 
     def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
@@ -70,7 +71,7 @@ class HeuristicStance:
         if len(claims) != len(evidence):
             raise ValueError("claims and evidence must have the same length")
         if not claims:
-            return np.zeros((0, 4))
+            return np.zeros((0, len(STANCES)))
         claims, evidence = [clean(c) for c in claims], [clean(e) for e in evidence]
         uniq_c = list(dict.fromkeys(claims))
         uniq_e = list(dict.fromkeys(evidence))
@@ -89,7 +90,7 @@ class HeuristicStance:
     ) -> NDArray[np.float64]:
         """As :meth:`predict_proba`, with the claims' query vectors and the sentences' passage
         vectors already at hand (the checker has them from retrieval and the store)."""
-        out = np.zeros((len(claims), 4))
+        out = np.zeros((len(claims), len(STANCES)))
         for i, (c, e) in enumerate(zip(map(clean, claims), map(clean, evidence))):
             sim = float(np.dot(claim_vectors[i], evidence_vectors[i]))
             overlap = term_overlap(c, e)
@@ -104,6 +105,6 @@ class HeuristicStance:
                 agree, disagree, discuss = 0.45, 0.05, 0.5
             else:  # agreement grows with the share of the claim's words the sentence repeats
                 agree = 0.3 + 0.6 * overlap
-                agree, disagree, discuss = agree, 0.05, 0.95 - agree
+                disagree, discuss = 0.05, 0.95 - agree
             out[i] = [related * agree, related * disagree, related * discuss, 1.0 - related]
         return out
