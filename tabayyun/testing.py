@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from .results import STANCES
 from .stance.heuristic import term_overlap
 from .stance.negation import negation_parity_differs
 from .text import normalize, terms
@@ -47,7 +48,9 @@ class OverlapStance:
     """agree when most claim words are in the sentence, disagree when polarity also flips."""
 
     def predict_proba(self, claims: Sequence[str], evidence: Sequence[str]) -> NDArray[np.float64]:
-        out = np.zeros((len(claims), 4))
+        if len(claims) != len(evidence):
+            raise ValueError("claims and evidence must have the same length")
+        out = np.zeros((len(claims), len(STANCES)))
         for i, (c, e) in enumerate(zip(claims, evidence)):
             ov = term_overlap(c, e)
             if ov < 0.3:
