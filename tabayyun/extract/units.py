@@ -206,4 +206,3 @@ ROLE_WORDS: dict[str, str] = {}
 for _role, _words in _ROLES.items():
     for _w in _words.split():
         ROLE_WORDS[norm_word(_w)] = _role
-ROLE_GROUPS = {"killed": "killed", "injured": "injured"}

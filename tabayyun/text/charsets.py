@@ -73,8 +73,7 @@ ALEF_MAQSURA = ("ى", "ي")
 TA_MARBUTA = ("ةۃ", "ه")
 HAMZA_ON_WAW = ("ؤ", "و")
 HAMZA_ON_YA = ("ئ", "ي")
-#: kept as is: the letter hamza on the line (ء) is a real letter (ماء / ما, سوء / سو)
-HAMZA = "ء"
+# never folded: the letter hamza on the line (ء) is a real letter (ماء / ما, سوء / سو)
 
 #: Persian / Urdu / Kurdish / Maghrebi look-alikes to the Arabic letter they imitate or transcribe
 LOOKALIKES = {
@@ -188,8 +187,6 @@ YEAR_CONTINUATIONS = frozenset({"الموافق", "الموافقه", "الي", 
 
 #: apostrophes allowed inside a Latin word (don't, O'Brien)
 APOSTROPHES = "'’"
-#: separators allowed between digits inside one number (after normalization)
-NUMBER_SEPARATORS = ".,"
 
 
 def combining_mark_ranges(limit: int = 0x20000) -> str:
