@@ -1,7 +1,7 @@
 """The lexical index: BM25 (tantivy, k1=1.2, b=0.75) over the sentences' stemmed terms.
 
-SQLite holds the terms of record (``sentence_terms``, written in the same transaction as
-the sentence); this index is derived data, kept in a directory beside the store
+SQLite holds the terms of record (``sentences.terms``, or in stores of schema version 1 the
+FTS5 table ``sentence_terms``, written in the same transaction as the sentence); this index is derived data, kept in a directory beside the store
 (``PATH.tantivy/``) or in RAM. :func:`sync` makes it hold exactly what SQLite holds: the
 sentences with ids above the largest one it has (ids are never reused), the deletions
 it has not seen (the store's ``deletions`` counter, recorded in ``tabayyun.json`` next to
@@ -212,11 +212,27 @@ def idf_ratio(n_docs: int, df: int) -> float:
     return max(math.log(odds), 1e-6) / math.log1p(odds)
 
 
-def sync(index: LexicalIndex, db: sqlite3.Connection, own: dict[int, list[int]]) -> None:
+def terms_sql(in_fts: bool) -> tuple[str, str]:
+    """The queries for the terms of the sentences with ids above ``?`` (``LIMIT ?``) and with given ids."""
+    if in_fts:
+        return (
+            "SELECT rowid, terms FROM sentence_terms WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            "SELECT rowid, terms FROM sentence_terms WHERE rowid IN ({})",
+        )
+    return (
+        "SELECT id, terms FROM sentences WHERE id > ? ORDER BY id LIMIT ?",
+        "SELECT id, terms FROM sentences WHERE id IN ({})",
+    )
+
+
+def sync(
+    index: LexicalIndex, db: sqlite3.Connection, own: dict[int, list[int]], in_fts: bool = False
+) -> None:
     """Make ``index`` hold exactly the sentences (and terms) SQLite holds, then commit.
 
     ``own`` maps a value of the store's deletion counter to the sentence ids this process
     deleted when it set it; those deletions are applied by id, any others by comparing ids.
+    ``in_fts``: the terms are in the FTS5 table of a version-1 store.
     """
     deletions = int((db.execute("SELECT value FROM meta WHERE key = 'deletions'").fetchone() or (0,))[0])
     seen = index.deletions
@@ -224,34 +240,32 @@ def sync(index: LexicalIndex, db: sqlite3.Connection, own: dict[int, list[int]])
         index.remove(own[seen + 1])
         seen += 1
     if seen != deletions:
-        reconcile_all(index, db)
+        reconcile_all(index, db, in_fts)
         index.commit(deletions)
         return
-    add_after(index, db, index.max_id())
+    add_after(index, db, index.max_id(), in_fts)
     n_sql = int(db.execute("SELECT count(*) FROM sentences").fetchone()[0])
     index.commit(deletions)
     if len(index) != n_sql:
-        reconcile_all(index, db)
+        reconcile_all(index, db, in_fts)
         index.commit(deletions)
 
 
-def add_after(index: LexicalIndex, db: sqlite3.Connection, after: int) -> None:
+def add_after(index: LexicalIndex, db: sqlite3.Connection, after: int, in_fts: bool = False) -> None:
     """Index the sentences with ids above ``after``."""
     while True:
-        rows = db.execute(
-            "SELECT rowid, terms FROM sentence_terms WHERE rowid > ? ORDER BY rowid LIMIT ?", (after, BATCH)
-        ).fetchall()
+        rows = db.execute(terms_sql(in_fts)[0], (after, BATCH)).fetchall()
         if not rows:
             return
         index.add(rows)
         after = int(rows[-1][0])
 
 
-def reconcile_all(index: LexicalIndex, db: sqlite3.Connection) -> None:
+def reconcile_all(index: LexicalIndex, db: sqlite3.Connection, in_fts: bool = False) -> None:
     """Compare all ids: remove what SQLite no longer has, add what the index lacks."""
     in_index = index.ids()
     if not in_index:
-        add_after(index, db, 0)
+        add_after(index, db, 0, in_fts)
         return
     in_sql = {int(r[0]) for r in db.execute("SELECT id FROM sentences")}
     index.remove(in_index - in_sql)
@@ -259,4 +273,4 @@ def reconcile_all(index: LexicalIndex, db: sqlite3.Connection) -> None:
     for i in range(0, len(missing), BATCH):
         chunk = missing[i : i + BATCH]
         marks = ",".join("?" * len(chunk))
-        index.add(db.execute(f"SELECT rowid, terms FROM sentence_terms WHERE rowid IN ({marks})", chunk))
+        index.add(db.execute(terms_sql(in_fts)[1].format(marks), chunk))

@@ -19,7 +19,9 @@ from typing import Literal
 from ..errors import NoStore, NotAStore, StoreError, StorePermissionError, StoreVersionError
 from .lock import file_lock, lock_path
 
-SCHEMA_VERSION = 1
+#: 2: each sentence's terms in ``sentences.terms`` (the lexical index is tantivy, beside the file).
+#: 1: the terms in an FTS5 table ``sentence_terms``; such stores are read and written as they are.
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,18 +41,17 @@ CREATE TABLE IF NOT EXISTS sentences (
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     text TEXT NOT NULL,
-    vector BLOB
+    vector BLOB,
+    terms TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS sentences_document ON sentences(document_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS sentence_terms USING fts5(terms, tokenize = "unicode61 tokenchars '.'");
-CREATE VIRTUAL TABLE IF NOT EXISTS sentence_terms_vocab USING fts5vocab(sentence_terms, 'row');
 """
 
 #: ``PRAGMA application_id`` of every tabayyun store ("Taby" in ASCII)
 APPLICATION_ID = 0x54616279
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: the tables (and the columns of ``documents``) that make a store, marked or not
-STORE_TABLES = frozenset({"meta", "documents", "sentences", "sentence_terms"})
+STORE_TABLES = frozenset({"meta", "documents", "sentences"})
 DOCUMENT_COLUMNS = frozenset({"id", "hash", "title", "source", "text"})
 #: seconds a connection waits for another process's write lock before failing
 BUSY_TIMEOUT = 60.0
@@ -185,11 +186,12 @@ def connect_ro(path: Path) -> sqlite3.Connection:
 
 @dataclass(frozen=True, slots=True)
 class Opened:
-    """A connection to a checked store: whether it is read-only, and whether it carries the marker yet."""
+    """A connection to a checked store: read-only or not, marked yet or not, and its schema version."""
 
     db: sqlite3.Connection
     read_only: bool
     marked: bool
+    version: int
 
 
 def open_store(path: str, dim: int, *, create: bool, read_only: bool) -> Opened:
@@ -199,7 +201,7 @@ def open_store(path: str, dim: int, *, create: bool, read_only: bool) -> Opened:
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{path}: cannot open the store ({e})") from e
     try:
-        marked = check_store(db, path, dim)
+        marked, version = check_store(db, path, dim)
         db.execute("PRAGMA foreign_keys = ON")
         if not read_only and path != ":memory:":
             db.execute("PRAGMA synchronous = NORMAL")
@@ -208,7 +210,7 @@ def open_store(path: str, dim: int, *, create: bool, read_only: bool) -> Opened:
         if isinstance(e, sqlite3.DatabaseError):
             raise StoreError(f"{path}: cannot read the store ({e})") from e
         raise
-    return Opened(db, read_only, marked)
+    return Opened(db, read_only, marked, version)
 
 
 def _connect(path: str, dim: int, *, create: bool, read_only: bool) -> tuple[sqlite3.Connection, bool]:
@@ -288,8 +290,8 @@ def init_schema(db: sqlite3.Connection, path: str, dim: int) -> None:
     db.execute("COMMIT")
 
 
-def check_store(db: sqlite3.Connection, path: str, dim: int) -> bool:
-    """The marker (or a store's tables), the schema version, the vector size; returns whether it is marked."""
+def check_store(db: sqlite3.Connection, path: str, dim: int) -> tuple[bool, int]:
+    """The marker (or a store's tables), the schema version, the vector size; returns (marked, version)."""
     app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
     if app_id != APPLICATION_ID and (app_id != 0 or not looks_like_store(db)):
         raise not_a_store(path, "another program's SQLite database")
@@ -307,4 +309,4 @@ def check_store(db: sqlite3.Connection, path: str, dim: int) -> bool:
     stored_dim = None if stored is None else int(stored[0])
     if stored_dim != dim:
         raise StoreError(f"{path}: store holds {stored_dim}-d vectors, the embedder gives {dim}-d")
-    return app_id == APPLICATION_ID
+    return app_id == APPLICATION_ID, version

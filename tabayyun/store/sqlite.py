@@ -1,9 +1,8 @@
 """The embedded store: one SQLite file (WAL), no server.
 
 Tables: ``documents`` (original text, title, source, content hash), ``sentences``
-(offsets into the document text, the sentence text, its vector as float16),
-``sentence_terms`` (the normalized, stemmed terms of each sentence, rowid = sentence id; an
-FTS5 table, kept as the terms of record and as the reference ranking of the tests and benchmarks).
+(offsets into the document text, the sentence text, its vector as float16, its normalized
+and stemmed terms; stores of schema version 1 keep the terms in an FTS5 table, ``sentence_terms``).
 One transaction per document, so a kill at any moment leaves only whole documents.
 Sentence ids are never reused (``meta.sentence_hw``), so an id names one sentence forever.
 
@@ -93,6 +92,7 @@ class SQLiteStore:
         self._memory = self.path == ":memory:"
         opened = open_store(self.path, dim, create=create, read_only=read_only)
         self._db, self.read_only, self._marked = opened.db, opened.read_only, opened.marked
+        self._terms_in_fts = opened.version < 2
         # read before anything else, so whatever other processes commit from here on is caught up later
         self._data_version = self._pragma("data_version")
         self._deletions = self._meta_int("deletions")
@@ -265,22 +265,24 @@ class SQLiteStore:
         index = self.lexical_index
         try:
             if index.path is None:
-                sync(index, self._db, self._own_deletions)
+                sync(index, self._db, self._own_deletions, self._terms_in_fts)
             elif index.read_only:
                 index.reload()
                 if not self._lexical_in_step(index):  # a writer has not synced it yet
                     self.lexical_index = LexicalIndex(None)
-                    sync(self.lexical_index, self._db, {})
+                    sync(self.lexical_index, self._db, {}, self._terms_in_fts)
             else:
                 with file_lock(lock_path(self.path)):
                     index.reload()
-                    sync(index, self._db, self._own_deletions)
+                    sync(index, self._db, self._own_deletions, self._terms_in_fts)
         except (OSError, ValueError, RuntimeError) as e:  # tantivy's errors: ValueError, OSError
             if index.path is None:
                 raise StoreError(f"{self.path}: cannot build the lexical index ({e})") from e
             self.lexical_index = LexicalIndex(None)  # a broken directory: search in RAM, rebuild on next open
-            sync(self.lexical_index, self._db, {})
-        self._own_deletions = {k: v for k, v in self._own_deletions.items() if k > self.lexical_index.deletions}
+            sync(self.lexical_index, self._db, {}, self._terms_in_fts)
+        self._own_deletions = {
+            k: v for k, v in self._own_deletions.items() if k > self.lexical_index.deletions
+        }
         self._lexical_stale = False
 
     def _lexical_in_step(self, index: LexicalIndex) -> bool:
@@ -341,12 +343,7 @@ class SQLiteStore:
                 ids = list(range(first, first + len(sentences)))
                 for i, (sid, s) in enumerate(zip(ids, sentences, strict=True)):
                     blob = None if vectors is None else np.asarray(vectors[i], dtype=np.float16).tobytes()
-                    db.execute(
-                        "INSERT INTO sentences(id, document_id, start, end, text, vector) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
-                        (sid, doc_id, s.start, s.end, s.text, blob),
-                    )
-                    db.execute("INSERT INTO sentence_terms(rowid, terms) VALUES (?, ?)", (sid, s.terms))
+                    self._insert_sentence(db, (sid, doc_id, s.start, s.end, s.text, blob), s.terms)
                 if ids:
                     self._set_meta(db, "sentence_hw", ids[-1])
             self._lexical_stale = self._lexical_stale or bool(ids)
@@ -354,6 +351,19 @@ class SQLiteStore:
                 self.vectors.add(ids, vectors)
                 self._synced_max = max(self._synced_max, ids[-1])
         return doc_id, True
+
+    def _insert_sentence(self, db: sqlite3.Connection, row: tuple[object, ...], terms: str) -> None:
+        if self._terms_in_fts:
+            db.execute(
+                "INSERT INTO sentences(id, document_id, start, end, text, vector) VALUES (?, ?, ?, ?, ?, ?)",
+                row,
+            )
+            db.execute("INSERT INTO sentence_terms(rowid, terms) VALUES (?, ?)", (row[0], terms))
+        else:
+            db.execute(
+                "INSERT INTO sentences(id, document_id, start, end, text, vector, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (*row, terms),
+            )
 
     def delete_document(self, document_id: int) -> None:
         with self._lock:
@@ -367,7 +377,8 @@ class SQLiteStore:
                 cur = db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
                 if cur.rowcount == 0:
                     raise NotFound(f"no document with id {document_id}")
-                db.executemany("DELETE FROM sentence_terms WHERE rowid = ?", [(i,) for i in ids])
+                if self._terms_in_fts:
+                    db.executemany("DELETE FROM sentence_terms WHERE rowid = ?", [(i,) for i in ids])
                 deletions = self._meta_int("deletions") + 1
                 self._set_meta(db, "deletions", deletions)
             self._deletions = deletions
@@ -452,19 +463,6 @@ class SQLiteStore:
             self._catch_up()
             self._sync_lexical()
             return self.lexical_index.search(kept, k)
-
-    def lexical_fts5(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
-        """The same search through SQLite's FTS5 ``bm25()``: the reference the tantivy index is checked against."""
-        q = fts_query(self.query_terms(terms))
-        if not q:
-            return []
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT rowid, bm25(sentence_terms) FROM sentence_terms WHERE sentence_terms MATCH ? "
-                "ORDER BY rank LIMIT ?",
-                (q, k),
-            ).fetchall()
-        return [(int(r[0]), -float(r[1])) for r in rows]
 
     def dense(self, vector: NDArray[np.float32], k: int) -> list[tuple[int, float]]:
         """Nearest sentences by cosine similarity: ``(sentence_id, similarity)`` best first."""

@@ -6,6 +6,8 @@ import itertools
 import math
 import random
 import shutil
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -13,9 +15,31 @@ import pytest
 
 from tabayyun.store import SQLiteStore
 from tabayyun.store.lexical import STATE_FILE, LexicalIndex, idf_ratio, index_dir
-from tabayyun.store.sqlite import NewSentence
+from tabayyun.store.sqlite import NewSentence, fts_query
 
 DIM = 8
+FTS5_TOKENIZER = "unicode61 tokenchars '.'"
+#: the schema of version-1 stores (terms in an FTS5 table), as they were made
+SCHEMA_V1 = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, title TEXT NOT NULL, source TEXT NOT NULL,
+    url TEXT, date TEXT, text TEXT NOT NULL,
+    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, vector BLOB
+);
+CREATE VIRTUAL TABLE sentence_terms USING fts5(terms, tokenize = "{FTS5_TOKENIZER}");
+CREATE VIRTUAL TABLE sentence_terms_vocab USING fts5vocab(sentence_terms, 'row');
+PRAGMA application_id = {0x54616279};
+INSERT INTO meta(key, value) VALUES ('schema_version', '1'), ('dim', '{DIM}');
+INSERT INTO documents(id, hash, title, source, text) VALUES (1, 'h1', 'old', 'old', 'river bank. river mouth.');
+INSERT INTO sentences(id, document_id, start, end, text) VALUES (1, 1, 0, 11, 'river bank.'), (2, 1, 12, 24, 'river mouth.');
+INSERT INTO sentence_terms(rowid, terms) VALUES (1, 'river bank'), (2, 'river mouth');
+"""
+
 
 
 VOCABULARY = 5000
@@ -40,15 +64,31 @@ def stored_ids(store: SQLiteStore) -> set[int]:
     return {int(r[0]) for r in store._db.execute("SELECT id FROM sentences")}
 
 
+def fts5_reference(store: SQLiteStore) -> Callable[[list[str], int], list[tuple[int, float]]]:
+    """The store's former lexical search: an FTS5 table over the same terms, ``bm25()``."""
+    con = sqlite3.connect(":memory:")
+    con.execute(f"CREATE VIRTUAL TABLE t USING fts5(terms, tokenize = {FTS5_TOKENIZER!r})")
+    con.executemany(
+        "INSERT INTO t(rowid, terms) VALUES (?, ?)", store._db.execute("SELECT id, terms FROM sentences")
+    )
+
+    def search(terms: list[str], k: int) -> list[tuple[int, float]]:
+        sql = "SELECT rowid, bm25(t) FROM t WHERE t MATCH ? ORDER BY rank LIMIT ?"
+        return [(int(i), -float(s)) for i, s in con.execute(sql, (fts_query(terms), k))]
+
+    return search
+
+
 def test_tantivy_top_k_matches_fts5_on_a_generated_corpus() -> None:
     rng = random.Random(7)
     with SQLiteStore(":memory:", dim=DIM) as store:
         for d in range(300):
             add(store, f"d{d}", [" ".join(words(rng, rng.randint(4, 30))) for _ in range(10)])
         queries = [words(rng, rng.randint(1, 6)) for _ in range(300)]
+        fts5 = fts5_reference(store)
         same = 0
         for q in queries:
-            ours, ref = store.lexical(q, 10), store.lexical_fts5(q, 10)
+            ours, ref = store.lexical(q, 10), fts5(q, 10)
             assert [s for _, s in ours] == sorted((s for _, s in ours), reverse=True)
             same += {i for i, _ in ours} == {i for i, _ in ref}
     # 297 of 300 today. What differs: tantivy stores a sentence's length in one byte (exact up to
@@ -212,3 +252,33 @@ def test_read_only_store_without_an_index_directory_writes_nothing(tmp_path: Pat
         assert ro.lexical_index.path is None
         assert [i for i, _ in ro.lexical(["beta"], 5)] == [1]
     assert not index_dir(db).exists()
+
+
+def test_a_version_1_store_keeps_its_terms_in_fts5_and_is_searched_by_tantivy(tmp_path: Path) -> None:
+    db = tmp_path / "v1.db"
+    con = sqlite3.connect(db)
+    con.executescript(SCHEMA_V1)
+    con.close()
+    with SQLiteStore(db, dim=DIM) as store:
+        assert [i for i, _ in store.lexical(["mouth"], 5)] == [2]
+        add(store, "new", ["river delta"])
+        store.delete_document(1)
+        assert [i for i, _ in store.lexical(["river"], 5)] == [3]
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT rowid, terms FROM sentence_terms").fetchall() == [(3, "river delta")]
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+    con.close()
+    shutil.rmtree(index_dir(db))
+    with SQLiteStore(db, dim=DIM, read_only=True) as ro:
+        assert [i for i, _ in ro.lexical(["delta"], 5)] == [3]
+
+
+def test_new_stores_keep_terms_in_the_sentences_table(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with SQLiteStore(db, dim=DIM) as store:
+        add(store, "a", ["alpha beta"])
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT id, terms FROM sentences").fetchall() == [(1, "alpha beta")]
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert not any(t.startswith("sentence_terms") for t in tables)
+    con.close()
