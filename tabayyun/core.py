@@ -9,8 +9,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +22,7 @@ from numpy.typing import NDArray
 from .cancel import CancelToken, checkpoint
 from .embed import E5Embedder
 from .errors import ClaimError
-from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, read_path
+from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, read_path, title_from_text
 from .protocols import Embedder, Retriever, StanceModel, Store, VectorStanceModel, passage_vectors
 from .results import STANCES, A, AddReport, Check, CheckResult, D, Document, Evidence, SearchHit, U
 from .retrieve import HybridRetriever, neighbours, window
@@ -95,6 +97,11 @@ class Tabayyun:
     def close(self) -> None:
         self.store.close()
 
+    def warm_up(self) -> None:
+        """Load the models now (a model that cannot load raises here, not at the first check)."""
+        self.embedder.embed(["warm up"])
+        _ = self.stance_model
+
     def __enter__(self) -> Tabayyun:
         return self
 
@@ -167,7 +174,7 @@ class Tabayyun:
         date: str | None = None,
     ) -> tuple[Document, bool]:  # fmt: skip
         """Store one text; returns the document and whether it was new."""
-        raw = RawDocument(text=text, title=title or text.strip().split("\n", 1)[0][:120], source=source, url=url, date=date)
+        raw = RawDocument(text=text, title=title or title_from_text(text), source=source, url=url, date=date)
         added, unchanged = self.add_documents([raw])
         doc_id = (added or unchanged)[0]
         return self.store.document(doc_id), bool(added)
@@ -201,6 +208,9 @@ class Tabayyun:
     def documents(self, limit: int = 100, offset: int = 0) -> list[Document]:
         return self.store.documents(limit, offset)
 
+    def count_documents(self) -> int:
+        return self.store.count_documents()
+
     def delete(self, document_id: int) -> None:
         self.store.delete_document(document_id)
         self.store.flush()
@@ -213,17 +223,20 @@ class Tabayyun:
     # -- checking -------------------------------------------------------------------
 
     def check(
-        self, claim: str, *, sources: Sequence[str | RawDocument] | None = None, id: Any = None,
-        cancel: CancelToken | None = None,
+        self, claim: str, *, sources: Sequence[str | RawDocument] | None = None,
+        documents: Sequence[int] | None = None, id: Any = None, cancel: CancelToken | None = None,
     ) -> CheckResult:  # fmt: skip
-        """Check one claim against the store, or against ``sources`` only when given.
+        """Check one claim against the store, or only against ``sources`` and/or the stored ``documents``.
 
-        With ``cancel`` (see :mod:`tabayyun.cancel`) the check stops between stages once it is set.
+        ``documents`` are stored document ids (a missing one raises :class:`~tabayyun.errors.NotFound`);
+        their evidence and checks keep those ids, while evidence from ``sources`` (not stored) has
+        ``document_id=None``. With ``cancel`` (see :mod:`tabayyun.cancel`) the check stops between
+        stages once it is set.
         """
         _validate_claim(claim)
-        if sources is not None:
-            with self.with_sources(sources, cancel=cancel) as scratch:
-                return scratch.check(claim, id=id, cancel=cancel)
+        if sources is not None or documents is not None:
+            with self._picked(sources or (), documents or (), cancel) as (scratch, back):
+                return back(scratch.check(claim, id=id, cancel=cancel))
         checkpoint(cancel)
         claim_vector = self.embedder.embed([claim])[0]
         checkpoint(cancel)
@@ -233,12 +246,12 @@ class Tabayyun:
 
     def check_many(
         self, claims: Iterable[tuple[Any, str]], *, sources: Sequence[str | RawDocument] | None = None,
-        cancel: CancelToken | None = None,
+        documents: Sequence[int] | None = None, cancel: CancelToken | None = None,
     ) -> Iterator[CheckResult]:  # fmt: skip
-        """Check ``(id, claim)`` pairs in order (sources, when given, are read once)."""
-        if sources is not None:
-            with self.with_sources(sources, cancel=cancel) as scratch:
-                yield from scratch.check_many(claims, cancel=cancel)
+        """Check ``(id, claim)`` pairs in order (``sources`` and ``documents``, when given, are read once)."""
+        if sources is not None or documents is not None:
+            with self._picked(sources or (), documents or (), cancel) as (scratch, back):
+                yield from map(back, scratch.check_many(claims, cancel=cancel))
             return
         for cid, claim in claims:
             yield self.check(claim, id=cid, cancel=cancel)
@@ -247,7 +260,7 @@ class Tabayyun:
         """A new in-memory Tabayyun holding only ``sources``, sharing this one's models (close it after use)."""
         scratch = Tabayyun(":memory:", embedder=self.embedder, stance_model=self.stance_model)
         docs = [
-            s if isinstance(s, RawDocument) else RawDocument(text=s, title=s.strip()[:80], source=f"source {i + 1}")
+            s if isinstance(s, RawDocument) else RawDocument(text=s, title=title_from_text(s), source=f"source {i + 1}")
             for i, s in enumerate(sources)
         ]
         try:
@@ -256,6 +269,23 @@ class Tabayyun:
             scratch.close()
             raise
         return scratch
+
+    @contextmanager
+    def _picked(
+        self, sources: Sequence[str | RawDocument], documents: Sequence[int], cancel: CancelToken | None
+    ) -> Iterator[tuple[Tabayyun, Callable[[CheckResult], CheckResult]]]:
+        """A scratch Tabayyun over ``sources`` and copies of the stored ``documents``, and how to map its
+        results back: evidence and checks of a stored document get its id, those of a source ``None``."""
+        picked = [self.document(i) for i in dict.fromkeys(documents)]  # NotFound before any work
+        copies = [RawDocument(text=d.text, title=d.title, source=d.source, url=d.url, date=d.date) for d in picked]
+        with self.with_sources([*sources, *copies], cancel=cancel) as scratch:
+            stored = {content_hash(d.text): d.id for d in picked}
+            back: dict[int, int | None] = {}
+            for h in {content_hash(s.text if isinstance(s, RawDocument) else s) for s in sources} | set(stored):
+                scratch_id = scratch.store.document_id_for_hash(h)
+                if scratch_id is not None:
+                    back[scratch_id] = stored.get(h)
+            yield scratch, partial(_renumbered, back)
 
     def _stance(self, claim: str, hits: list[SearchHit], claim_vector: NDArray[np.float32]) -> NDArray[np.float64]:
         """Stance probabilities; a model that can use vectors gets the stored ones (no re-embedding)."""
@@ -317,7 +347,7 @@ class Tabayyun:
 
         return [
             replace(
-                c, source=hit.source,
+                c, source=hit.source, document_id=hit.document_id,
                 evidence_start=None if c.evidence_start is None else hit.start + c.evidence_start,
                 evidence_end=None if c.evidence_end is None else hit.start + c.evidence_end,
             )  # fmt: skip
@@ -356,6 +386,19 @@ class Tabayyun:
                 if key not in out:
                     out[key] = (w, self._checks_for(claim, claim_x, w, dates[hit.document_id]))
         return [w for w, _ in out.values()], [c for _, c in out.values()]
+
+
+def _renumbered(back: dict[int, int | None], result: CheckResult) -> CheckResult:
+    """``result`` with the document ids of a scratch store replaced by ``back``'s (``None``: not stored)."""
+
+    def new(i: int | None) -> int | None:
+        return None if i is None else back.get(i)
+
+    return replace(
+        result,
+        evidence=tuple(replace(e, document_id=new(e.document_id)) for e in result.evidence),
+        checks=tuple(replace(c, document_id=new(c.document_id)) for c in result.checks),
+    )
 
 
 def _on_topic(p: NDArray[np.float64], checks: list[Check]) -> list[Check]:

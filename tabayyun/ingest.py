@@ -90,16 +90,24 @@ def _control_ratio(data: bytes) -> float:
     return bad / len(data)
 
 
-def _title_from_text(text: str, fallback: str) -> str:
+#: the longest title taken from a text's first line
+TITLE_CHARS = 120
+
+
+def title_from_text(text: str, fallback: str | None = None, n: int = TITLE_CHARS) -> str:
+    """A title for raw text: its first non-blank line (Markdown ``#`` marks dropped), at most ``n`` characters.
+
+    ``fallback`` when the text has no such line (default: the stripped text, i.e. ``""`` for blank text).
+    """
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if line:
-            return line[:120]
-    return fallback
+            return line[:n]
+    return text.strip()[:n] if fallback is None else fallback
 
 
 def read_text(text: str, path: str) -> Iterator[RawDocument]:
-    yield RawDocument(text=text, title=_title_from_text(text, Path(path).name), source=path)
+    yield RawDocument(text=text, title=title_from_text(text, Path(path).name), source=path)
 
 
 def read_html(text: str, path: str) -> Iterator[RawDocument]:
@@ -112,7 +120,7 @@ def read_html(text: str, path: str) -> Iterator[RawDocument]:
         body = _html_fallback_text(text)
     if not body.strip():
         raise IngestError("no text found in the HTML", path)
-    title = (getattr(doc, "title", None) if doc is not None else None) or _title_from_text(body, Path(path).name)
+    title = (getattr(doc, "title", None) if doc is not None else None) or title_from_text(body, Path(path).name)
     url = getattr(doc, "url", None) if doc is not None else None
     date = getattr(doc, "date", None) if doc is not None else None
     yield RawDocument(text=body, title=title, source=path, url=url, date=date)
@@ -143,7 +151,7 @@ def _record(obj: dict[str, object], path: str, line: int) -> RawDocument:
     url = opt("url")
     return RawDocument(
         text=text,
-        title=opt("title") or _title_from_text(text, f"{Path(path).name}:{line}"),
+        title=opt("title") or title_from_text(text, f"{Path(path).name}:{line}"),
         source=url or f"{path}:{line}",
         url=url,
         date=opt("date"),

@@ -92,6 +92,8 @@ class Check(_JSON):
     evidence_start: int | None = None
     evidence_end: int | None = None
     source: str | None = None
+    #: the stored document the evidence offsets index (``None``: a source not in the store)
+    document_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
