@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,24 +10,15 @@ from typing import Any
 
 import click
 
+from .cli_options import CommandError, db_option, fail, stance_option
 from .core import Tabayyun
 from .display import Mode, check_report, escape_controls, resolve_mode, search_report
 from .errors import InputError, TabayyunError
-from .exitcodes import exit_code, one_line
+from .exitcodes import PARTIAL
 from .ingest import RawDocument, expand_paths, read_path
 from .jsonl import json_objects
 from .server.limits import MAX_ID
-from .stance import STANCE_MODELS
 
-DEFAULT_DB = "tabayyun.db"
-
-db_option = click.option(
-    "--db",
-    type=click.Path(dir_okay=False),
-    default=lambda: os.environ.get("TABAYYUN_DB", DEFAULT_DB),
-    show_default=f"$TABAYYUN_DB or {DEFAULT_DB}",
-    help="The SQLite store.",
-)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a readable report.")
 display_option = click.option(
     "--display",
@@ -43,24 +33,18 @@ def _dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(code)
-
-
 def _open_store(db: str, *, must_exist: bool, **options: Any) -> Tabayyun:
     """The store at ``db``; with ``must_exist`` (every command but ``add``) nothing is created."""
     if must_exist and not Path(db).exists():
-        _fail(f"no store at {db}; add documents first with `tabayyun add FILE --db {db}`, or pass --source FILE")
+        fail(f"no store at {db}; add documents first with `tabayyun add FILE --db {db}`, or pass --source FILE")
     try:
         tb = Tabayyun(db, create=not must_exist, **options)
-        if not must_exist and tb.store.read_only:  # `add` cannot write here: say so before reading any file
-            tb.close()
-            _fail(f"{db}: permission denied (the store is read-only)")
-        return tb
     except TabayyunError as e:
-        _fail(str(e))
-        raise  # unreachable
+        fail(str(e))
+    if not must_exist and tb.store.read_only:  # `add` cannot write here: say so before reading any file
+        tb.close()
+        fail(f"{db}: permission denied (the store is read-only)")
+    return tb
 
 
 class _OneLineErrors(click.Group):
@@ -70,8 +54,7 @@ class _OneLineErrors(click.Group):
         try:
             return super().invoke(ctx)
         except (TabayyunError, OSError) as e:
-            click.echo(one_line(e), err=True)
-            ctx.exit(exit_code(e))
+            raise CommandError.of(e) from e
 
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -93,7 +76,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@db_option
+@db_option()
 @json_option
 def add(files: tuple[str, ...], db: str, as_json: bool) -> None:
     """Add source files to the store (text, Markdown, HTML, JSONL, CSV; directories recurse).
@@ -121,7 +104,7 @@ def add(files: tuple[str, ...], db: str, as_json: bool) -> None:
         where = e["path"] + (f":{e['line']}" if e.get("line") else "")
         click.echo(f"error: {where}: {e['error']}", err=True)
     if report.errors:
-        sys.exit(1)
+        sys.exit(PARTIAL)
 
 
 def _read_sources(source_files: tuple[str, ...]) -> list[RawDocument]:
@@ -132,7 +115,7 @@ def _read_sources(source_files: tuple[str, ...]) -> list[RawDocument]:
             click.echo(f"error: {e}", err=True)
         docs.extend(result.documents)
     if not docs:
-        _fail("none of the --source files could be read")
+        fail("none of the --source files could be read")
     return docs
 
 
@@ -141,8 +124,7 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
-        _fail(f"{path}: cannot read claims ({e})")
-        return
+        fail(f"{path}: cannot read claims ({e})")
     for n, obj, error in json_objects(text.splitlines()):
         if obj is None:
             yield n, None, f"{path}:{n}: {error}"
@@ -159,7 +141,7 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
               help='Batch: a JSONL file of {"id", "claim"} lines; prints one JSON line per input line.')
 @click.option("--source", "sources", multiple=True, type=click.Path(exists=True),
               help="Check against these files only (repeatable; no store needed).")
-@db_option
+@db_option()
 @json_option
 @display_option
 @click.option("--claimreview", "as_claimreview", is_flag=True,
@@ -167,8 +149,7 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
 @click.option("--review-url", help="ClaimReview: where the review is published.")
 @click.option("--claim-author", help="ClaimReview: who made the claim.")
 @click.option("--claim-url", "claim_urls", multiple=True, help="ClaimReview: where the claim appeared (repeatable).")
-@click.option("--stance", "stance_name", type=click.Choice(STANCE_MODELS), default=None,
-              help="Stance model (default: $TABAYYUN_STANCE, else gated: the learned cross-encoder gated by e5 relatedness).")
+@stance_option("Stance model (default: gated: the learned cross-encoder gated by e5 relatedness).")
 def check(
     claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool, display: Mode,
     as_claimreview: bool, review_url: str | None, claim_author: str | None, claim_urls: tuple[str, ...],
@@ -186,7 +167,7 @@ def check(
       tabayyun check "..." --source statement.md --claimreview --review-url https://example.org/r/1
     """
     if (claim is None) == (claims_file is None):
-        _fail("give either a CLAIM or --claims FILE.jsonl")
+        fail("give either a CLAIM or --claims FILE.jsonl")
 
     def as_dict(r: Any) -> Any:
         if not as_claimreview:
@@ -203,8 +184,7 @@ def check(
             try:
                 result = tb.check(claim, sources=source_docs)
             except InputError as e:
-                _fail(str(e))
-                return
+                fail(str(e))
             if as_json or as_claimreview:
                 click.echo(_dump(as_dict(result)))
             else:
@@ -225,14 +205,13 @@ def check(
                 failed += 1
                 click.echo(_dump({"id": cid, "error": error}))
         if failed:
-            click.echo(f"error: {failed} claim(s) could not be checked", err=True)
-            sys.exit(1)
+            fail(f"{failed} claim(s) could not be checked", PARTIAL)
 
 
 @main.command()
 @click.argument("query")
 @click.option("-k", "--limit", default=10, show_default=True, type=click.IntRange(1, 1000), help="How many sentences.")
-@db_option
+@db_option()
 @json_option
 @display_option
 def search(query: str, limit: int, db: str, as_json: bool, display: Mode) -> None:
@@ -246,8 +225,7 @@ def search(query: str, limit: int, db: str, as_json: bool, display: Mode) -> Non
         try:
             hits = tb.search(query, k=limit)
         except InputError as e:
-            _fail(str(e))
-            return
+            fail(str(e))
     if as_json:
         click.echo(_dump([h.to_dict() for h in hits]))
     else:
@@ -255,7 +233,7 @@ def search(query: str, limit: int, db: str, as_json: bool, display: Mode) -> Non
 
 
 @main.command()
-@db_option
+@db_option()
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, MAX_ID))
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MAX_ID))
 @json_option
@@ -277,7 +255,7 @@ def documents(db: str, limit: int, offset: int, as_json: bool) -> None:
 
 @main.command()
 @click.argument("document_id", type=click.IntRange(1, MAX_ID))
-@db_option
+@db_option()
 def rm(document_id: int, db: str) -> None:
     """Delete a document (and its sentences) from the store.
 
@@ -289,21 +267,21 @@ def rm(document_id: int, db: str) -> None:
         try:
             tb.delete(document_id)
         except TabayyunError as e:
-            _fail(str(e), code=1)
+            fail(str(e), PARTIAL)
     click.echo(f"deleted document {document_id}")
 
 
-from .extract.cli import extract_command  # noqa: E402
+from .extract.cli import extract_command
 
 main.add_command(extract_command, "extract")
 
 
-from .server.cli import serve  # noqa: E402  (the server imports the library, not this module)
+from .server.cli import serve
 
 main.add_command(serve)
 
 
-from .stance.cli import eval_command, train_command  # noqa: E402
+from .stance.cli import eval_command, train_command
 
 main.add_command(eval_command, "eval")
 main.add_command(train_command, "train-stance")

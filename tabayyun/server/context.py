@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..results import CheckResult, Evidence
+from ..results import Check, CheckResult, Evidence
 
 #: at most this many characters of paragraph on each side of the sentence
 SIDE_CHARS = 600
@@ -44,7 +44,8 @@ def evidence_context(
     """One context per evidence sentence (``None`` where its source text is unknown).
 
     ``lookup`` gives the source an evidence sentence indexes (its offsets must fit).
-    ``marks`` are the claim/evidence comparisons whose evidence span lies in the paragraph.
+    ``marks`` are the claim/evidence comparisons of the same source (a stored document by its id,
+    a source that is not stored by its name) whose evidence span lies in the paragraph.
     """
     out: list[dict[str, Any] | None] = []
     for ev in result.evidence:
@@ -56,7 +57,7 @@ def evidence_context(
         marks = [
             {"start": c.evidence_start, "end": c.evidence_end, "kind": c.kind, "result": c.result}
             for c in result.checks
-            if c.source == ev.source and c.evidence_start is not None and c.evidence_end is not None
+            if _same_source(c, ev) and c.evidence_start is not None and c.evidence_end is not None
             and lo <= c.evidence_start < c.evidence_end <= hi
         ]  # fmt: skip
         out.append({
@@ -67,6 +68,13 @@ def evidence_context(
             "marks": _dedupe(marks),
         })  # fmt: skip
     return out
+
+
+def _same_source(c: Check, ev: Evidence) -> bool:
+    """Whether a comparison indexes the text of an evidence sentence's source (display names may repeat)."""
+    if ev.document_id is not None:
+        return c.document_id == ev.document_id
+    return c.document_id is None and c.source == ev.source
 
 
 def _dedupe(marks: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
