@@ -9,7 +9,11 @@
 3   a model could not be loaded (a bad ``$TABAYYUN_STANCE``, missing weights)
 ==  =================================================================================
 
-Every error is one line on stderr, ``error: ...``; never a traceback.
+Every error is one line on stderr, ``error: ...``; never a traceback. Every command raises it the same
+way: :class:`tabayyun.cli_options.CommandError` (or :func:`~tabayyun.cli_options.fail`) with a code of
+this table. The table lives here, not in :mod:`tabayyun.errors`: the exception tree is the library's and
+knows nothing of processes; each edge maps it to its own codes (exit codes here, HTTP statuses in
+:mod:`tabayyun.server.errors`).
 """
 
 from __future__ import annotations

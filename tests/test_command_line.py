@@ -229,3 +229,29 @@ def test_out_of_range_numbers_are_usage_errors_not_tracebacks(runner: CliRunner,
     r = runner.invoke(cli.main, [*args, "--db", db])
     assert r.exit_code == 2 and isinstance(r.exception, SystemExit)
     assert "is not in the range" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (["check", "x", "--db", "{tmp}/missing.db"], 2, "no store at"),
+        (["check"], 2, "give either a CLAIM"),
+        (["rm", "99999", "--db", "{db}"], 1, "99999"),
+        (["extract"], 2, "give a TEXT"),
+        (["extract", "x", "--date", "yesterday"], 2, "not an ISO date"),
+        (["eval", "{tmp}/pairs.csv", "--system", "heuristic"], 2, "s1"),
+        (["serve", "--db", "{tmp}/not.db"], 2, "not a tabayyun store"),
+    ],
+    ids=["no-store", "no-claim", "rm-missing", "extract-nothing", "extract-date", "eval-bad-file", "serve-not-a-store"],
+)
+def test_every_command_fails_in_one_style(
+    runner: CliRunner, db: str, tmp_path: Path, args: list[str], code: int, needle: str
+) -> None:
+    """Each command's errors: ``error: ...`` on one stderr line (no traceback) and the code of tabayyun.exitcodes."""
+    (tmp_path / "not.db").write_text("this is not sqlite " * 100)
+    (tmp_path / "pairs.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    r = runner.invoke(cli.main, [a.format(tmp=tmp_path, db=db) for a in args])
+    assert r.exit_code == code, r.output
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0], r.stderr
+    assert r.exception is None or isinstance(r.exception, SystemExit)

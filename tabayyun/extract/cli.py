@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 import click
 
+from ..cli_options import CommandError
 from ..errors import InputError
 from ..jsonl import json_objects
 from . import extract
@@ -116,5 +116,4 @@ def extract_command(text: str | None, texts: Path | None, as_json: bool, doc_dat
         else:
             _table(result, out)
     except (InputError, click.BadParameter) as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+        raise CommandError(str(exc)) from exc

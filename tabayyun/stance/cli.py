@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..cli_options import CommandError
 from ..errors import TabayyunError
 from ..evaluate import (
     EvalResult,
@@ -23,6 +24,7 @@ from ..evaluate import (
     evaluate_pipeline,
     format_report,
 )
+from ..exitcodes import MODEL
 from ..jsonl import json_objects
 from ..protocols import StanceModel
 from . import STANCE_MODELS
@@ -126,7 +128,7 @@ def eval_command(
         result, load_s = _run(system, fmt, data, model_dir)
         run_s = time.perf_counter() - t0 - load_s
     except TabayyunError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CommandError.of(exc) from exc
     if predictions is not None:
         with open(predictions, "w", encoding="utf-8") as fh:
             rows = ({k: v for k, v in p.items() if k != "line"} for p in result.predictions)
@@ -155,7 +157,7 @@ def train_command(ans_dir: str, out_dir: str | None, seed: int, epochs: int | No
     try:
         from .train import TrainConfig, run
     except ImportError as exc:  # pragma: no cover - depends on the install
-        raise click.ClickException("training needs torch: pip install 'tabayyun[train]'") from exc
+        raise CommandError("training needs torch: pip install 'tabayyun[train]'", MODEL) from exc
     from .learned import WEIGHTS_DIR
 
     cfg = TrainConfig(ans_dir=ans_dir, out_dir=out_dir or str(WEIGHTS_DIR), seed=seed,

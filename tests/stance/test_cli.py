@@ -60,8 +60,9 @@ def test_eval_bad_input_is_a_clean_error(tmp_path: Path, tiny_model_dir: Path) -
     data = tmp_path / "a.csv"
     data.write_text("s1,s2,stance\nا,ب,unknown\n", encoding="utf-8")
     res = CliRunner().invoke(eval_command, [str(data), "--model", str(tiny_model_dir)])
-    assert res.exit_code != 0
-    assert "unknown ANS stance" in res.output
+    assert res.exit_code == 2  # the input needs fixing (tabayyun.exitcodes)
+    assert res.stderr.splitlines() == [line for line in res.stderr.splitlines() if line.startswith("error: ")]
+    assert len(res.stderr.splitlines()) == 1 and "unknown ANS stance" in res.stderr
 
 
 def test_eval_unknown_extension_needs_format(tmp_path: Path, tiny_model_dir: Path) -> None:
