@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Literal
 
 from .lexicon import AR_NUMBER_WORDS, AR_PREFIXES, EN_NUMBER_WORDS, EN_SCALE_ABBREV, EN_VAGUE
 from .tokens import Doc
@@ -25,6 +26,8 @@ D = Decimal
 MAX_DIGITS = 24
 _AND_AR = "و"
 _PREFIX_LETTERS = frozenset(p[0] for p in AR_PREFIXES)
+
+NumberKind = Literal["cardinal", "fraction", "vague"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +41,7 @@ class NumberParse:
     j: int
     skip: int
     precision: Decimal | None
-    kind: str  # cardinal | fraction | vague
+    kind: NumberKind
     digits: bool  # written (at least partly) in digits
     scaled: bool  # a scale word (ألف، million …) was applied
 
@@ -145,6 +148,12 @@ def _scale_at(doc: Doc, k: int) -> tuple[str, Decimal] | None:
     return None
 
 
+def _vague_parse(low: Decimal, high: Decimal, i: int, j: int, skip: int) -> NumberParse:
+    return NumberParse(
+        value=None, low=low, high=high, i=i, j=j, skip=skip, precision=None, kind="vague", digits=False, scaled=True
+    )
+
+
 def _vague(doc: Doc, i: int) -> NumberParse | None:
     """عشرات/مئات/آلاف/ملايين (الآلاف) and "dozens/hundreds/thousands of"."""
     tok = doc.tokens[i]
@@ -163,7 +172,7 @@ def _vague(doc: Doc, i: int) -> NumberParse | None:
                 base = base * nxt[1]
                 j += 1
         low, high = base * 2, base * 10 - 1
-        return NumberParse(None, low, high, i, j, skip, None, "vague", False, True)
+        return _vague_parse(low, high, i, j, skip)
     if tok.kind == "en" and tok.text in EN_VAGUE:
         low, high = EN_VAGUE[tok.text]
         j = i
@@ -173,240 +182,351 @@ def _vague(doc: Doc, i: int) -> NumberParse | None:
             low, high = low * mult, (high + 1) * mult - 1
             j += 2
         if j + 1 < n and doc.tokens[j + 1].text == "of" or tok.text == "dozens":
-            return NumberParse(None, low, high, i, j, 0, None, "vague", False, True)
+            return _vague_parse(low, high, i, j, 0)
     return None
+
+
+class _Phrase(_Builder):
+    """A number phrase being read from token ``i`` of ``doc``: the groups, and where reading stands."""
+
+    def __init__(self, doc: Doc, i: int) -> None:
+        super().__init__()
+        self.doc = doc
+        self.i = i
+        self.skip = 0  # clitic characters dropped from token i
+        self.digits = False  # written (at least partly) in digits
+        self.words = False  # a number word was read
+        self.j = i  # next token to read
+        self.last = i - 1  # last consumed token
+        self.prev_cat = ""  # the category of the last word read ("digits", "scale", "unit" ...)
+
+    def consume(self, k: int, cat: str) -> None:
+        """Token ``k`` is read as ``cat``: the next one is ``k + 1``."""
+        self.last, self.j, self.prev_cat = k, k + 1, cat
+
+    def opens_group(self, connector: bool) -> bool:
+        """A connector with nothing before it to join: "و" starting a phrase is not part of it."""
+        return connector and not self.slots and self.last_scale is None
+
+
+def _start_digits(p: _Phrase, tok_text: str) -> bool:
+    """A digit token, with the scale word after it applied ("3 ملايين", "2.5 million")."""
+    parsed = parse_digits(tok_text)
+    if parsed is None:
+        return False
+    value, prec = parsed
+    p.digits = True
+    p.consume(p.i, "digits")
+    sc = _scale_at(p.doc, p.j)
+    if sc is not None and sc[0] != "scale_dual":
+        p.apply_scale(sc[1], value, prec)
+        p.consume(p.j, "scale")
+    else:
+        p.group, p.gprec, p.slots = value, prec, {"d"}
+    return True
+
+
+def _start_article(p: _Phrase) -> bool:
+    """English "a"/"an" before a scale, hundred or dozen: a group of one ("a million", "a hundred")."""
+    nxt = _peek_word(p.doc, p.i + 1)
+    if nxt is None or nxt[1] not in ("scale", "hundred", "dozen"):
+        return False
+    p.j = p.i + 1
+    p.group, p.slots, p.prev_cat = D(1), {"u"}, "unit_a"
+    return True
+
+
+def _start_word(p: _Phrase) -> bool:
+    """A number word at token ``i`` (with a glued clitic in Arabic), read by the word loop."""
+    tok = p.doc.tokens[p.i]
+    w = ar_word(tok.text, first=True) if tok.kind == "ar" else _peek_word(p.doc, p.i)
+    if w is None:
+        return False
+    p.skip = w[0]
+    return True
+
+
+def _start(doc: Doc, i: int) -> _Phrase | NumberParse | None:
+    """How a phrase starts at token ``i``: the phrase to continue, a whole vague count, or nothing."""
+    p = _Phrase(doc, i)
+    tok = doc.tokens[i]
+    if tok.kind == "num":
+        return p if _start_digits(p, tok.text) else None
+    if tok.kind not in ("ar", "en"):
+        return None
+    if tok.kind == "en" and tok.text in ("a", "an") and i + 1 < len(doc.tokens) and not _start_article(p):
+        return None
+    v = _vague(doc, i)
+    if v is not None:
+        return v
+    if p.j == i and not _start_word(p):
+        return None
+    return p
+
+
+def _connector_at(p: _Phrase, j: int) -> bool:
+    """Token ``j`` joins number words: و, "and", or the hyphen of "twenty-five"."""
+    t = p.doc.tokens[j]
+    return (
+        t.kind == "ar" and t.text == _AND_AR
+        or t.kind == "en" and t.text == "and"
+        or t.kind == "sym" and t.text == "-" and p.prev_cat == "tens" and p.doc.adjacent(j)
+    )  # fmt: skip
+
+
+def _digits_after_scale(p: _Phrase, k: int, connector: bool) -> bool:
+    """Digits continuing a phrase after a scale ("3 آلاف و500", "مليون و200 ألف"); False ends the phrase."""
+    if not (connector and p.prev_cat in ("scale", "fraction_after")):
+        return False
+    parsed = parse_digits(p.doc.tokens[k].text)
+    if parsed is None:
+        return False
+    sc = _scale_at(p.doc, k + 1)
+    if sc is not None:
+        if not p.scale_ok(sc[1]):
+            return False
+        p.apply_scale(sc[1], parsed[0], parsed[1])
+        p.consume(k + 1, "scale")
+        return True
+    if p.last_scale is not None and parsed[0] < p.last_scale:
+        p.group, p.gprec = parsed
+        p.consume(k, "digits")
+    return False
+
+
+#: a word at token k, and whether a connector precedes it (a glued و counts as one)
+_Word = tuple[tuple[int, str, Decimal], bool]
+
+
+def _word_at(p: _Phrase, k: int, connector: bool) -> _Word | None:
+    """The number word at token ``k`` of the phrase, or ``None`` when there is none to continue with."""
+    t = p.doc.tokens[k]
+    w: tuple[int, str, Decimal] | None = None
+    if t.kind == "ar":
+        w = ar_word(t.text, first=(k == p.i))
+        if w is not None and w[0] and k != p.i:
+            if not (t.text.startswith(_AND_AR) and w[0] == 1) or connector:
+                return None
+            connector = True
+    elif t.kind == "en":
+        w = _peek_word(p.doc, k)
+        if w is None and t.text in EN_SCALE_ABBREV and p.prev_cat in ("digits",):
+            w = (0, "scale", EN_SCALE_ABBREV[t.text])
+    return None if w is None else (w, connector)
+
+
+# -- one handler per word category: each reads the word at token k into the phrase and returns
+# -- the last token it consumed (k, or k + 1 for "half a million"), or None to end the phrase there
+
+
+def _unit_teen(p: _Phrase, val: Decimal, k: int, connector: bool) -> int | None:
+    """The unit of a compound teen ("ثلاثة" in "ثلاثة عشر" read before its "عشر")."""
+    nxt = _peek_word(p.doc, k + 1)
+    if connector and not (p.slots or p.last_scale) or nxt is None or nxt[1] != "ten" or p.slots & {"u", "t"}:
+        return None
+    p.group += val
+    p.slots.add("u")
+    p.prev_cat = "unit"
+    return k
+
+
+def _unit(p: _Phrase, val: Decimal, k: int, connector: bool, *, teen: bool) -> int | None:
+    """A unit (ثلاثة، five) or a one-word teen (eleven)."""
+    if p.slots & {"u", "d", "f"} or (teen and "t" in p.slots):
+        return None
+    if "t" in p.slots and not connector and p.doc.tokens[k].kind == "ar":
+        return None
+    if p.opens_group(connector):
+        return None
+    p.group += val
+    p.slots.add("u")
+    if teen:
+        p.slots.add("t")
+    p.prev_cat = "unit"
+    return k
+
+
+def _ten(p: _Phrase, val: Decimal, k: int, connector: bool) -> int | None:
+    """عشر/عشرة/ten: the second half of a teen after a unit, or ten on its own."""
+    if p.prev_cat == "unit" and not connector and "t" not in p.slots and p.group % 10 != 0:
+        p.group += val  # teen: ثلاثة عشر
+        p.slots.add("t")
+        p.prev_cat = "teen"
+    elif not p.slots & {"u", "t", "d", "f"} and not p.opens_group(connector):
+        p.group += val
+        p.slots |= {"u", "t"}
+        p.prev_cat = "ten"
+    else:
+        return None
+    return k
+
+
+def _tens(p: _Phrase, val: Decimal, k: int, connector: bool) -> int | None:
+    """عشرون، twenty …"""
+    if "t" in p.slots or p.slots & {"d", "f"} or p.opens_group(connector):
+        return None
+    if "u" in p.slots and not connector and p.doc.tokens[k].kind == "ar":
+        return None
+    p.group += val
+    p.slots.add("t")
+    p.prev_cat = "tens"
+    return k
+
+
+def _hundred(p: _Phrase, val: Decimal, k: int, connector: bool) -> int | None:
+    """مائة/hundred: multiplying the unit before it ("ثلاث مائة", "three hundred") or a new group."""
+    if p.slots in ({"u"}, set()) and not connector and p.prev_cat in ("unit", "unit_a", ""):
+        p.group = (p.group or D(1)) * val
+    elif p.slots == set() and (connector or p.prev_cat == "scale"):
+        p.group = val
+    else:
+        return None
+    p.slots = {"h"}
+    p.prev_cat = "hundred"
+    return k
+
+
+def _hundreds(p: _Phrase, val: Decimal, k: int, connector: bool) -> int | None:
+    """One word for a multiple of a hundred (ثلاثمائة)."""
+    if p.slots or (connector and p.last_scale is None):
+        return None
+    p.group = val
+    p.slots = {"h"}
+    p.prev_cat = "hundred"
+    return k
+
+
+def _scale(p: _Phrase, cat: str, val: Decimal, k: int, connector: bool) -> int | None:
+    """ألف/مليون/million in all its forms (accusative, dual, plural) applied to the group before it."""
+    if not p.scale_ok(val):
+        return None
+    if connector:  # "مليون وألف", "مليونان وألفان": a new group of one or two
+        if p.slots or p.last_scale is None or cat not in ("scale", "scale_dual"):
+            return None
+        p.apply_scale(val, D(2) if cat == "scale_dual" else D(1), D(1))
+    elif p.group or p.slots:
+        if cat == "scale_dual" or cat == "scale_acc" and not p.slots:
+            return None
+        p.apply_scale(val, p.group if p.group else D(1), p.gprec)
+    else:
+        if cat == "scale_plural" or p.last_scale is not None:
+            return None
+        p.apply_scale(val, D(2) if cat in ("scale_dual", "scale_acc") else D(1), D(1))
+    p.prev_cat = "scale"
+    return k
+
+
+def _fraction(p: _Phrase, val: Decimal, k: int, connector: bool) -> int | None:
+    """نصف/ربع/half: after a scale ("مليون ونصف") it ends the phrase; alone it starts one ("half a million")."""
+    if p.prev_cat == "scale" and connector and p.last_scale is not None:
+        p.total += val * p.last_scale
+        p.prec(val * p.last_scale)
+        p.consume(k, "fraction_after")
+        sc = _scale_at(p.doc, p.j)
+        if sc is not None and sc[1] == p.last_scale:
+            p.last = p.j  # "مليونين ونصف مليون": the scale repeated after the fraction
+        return None
+    if p.slots or connector or p.total:
+        return None
+    p.group, p.slots, p.gprec = val, {"f"}, val
+    p.prev_cat = "fraction"
+    toks = p.doc.tokens
+    if toks[k].kind == "en" and k + 1 < len(toks) and toks[k + 1].text in ("a", "an"):
+        nxt_word = _peek_word(p.doc, k + 2)
+        if nxt_word is not None and nxt_word[1] == "scale":
+            return k + 1  # "half a million"
+    return k
+
+
+def _fraction_plural(p: _Phrase, val: Decimal, k: int, connector: bool) -> int | None:
+    """أرباع/quarters after a unit: "ثلاثة أرباع"."""
+    if p.slots != {"u"} or connector:
+        return None
+    p.group = p.group * val
+    p.slots, p.gprec = {"f"}, val
+    p.prev_cat = "fraction"
+    return k
+
+
+def _dozen(p: _Phrase, val: Decimal, k: int, connector: bool) -> int | None:
+    """دزينة/dozen, after a unit or alone."""
+    if p.slots - {"u"} or connector:
+        return None
+    p.group = (p.group or D(1)) * val
+    p.slots = {"h"}
+    p.prev_cat = "dozen"
+    return k
+
+
+def _read_word(p: _Phrase, cat: str, val: Decimal, k: int, connector: bool) -> int | None:
+    """The handler of ``cat`` reads the word; ``None`` ends the phrase."""
+    if cat == "unit_teen":
+        return _unit_teen(p, val, k, connector)
+    if cat in ("unit", "teen"):
+        return _unit(p, val, k, connector, teen=cat == "teen")
+    if cat in ("scale", "scale_acc", "scale_dual", "scale_plural"):
+        return _scale(p, cat, val, k, connector)
+    handler = _HANDLERS.get(cat)
+    return None if handler is None else handler(p, val, k, connector)
+
+
+_HANDLERS = {
+    "ten": _ten,
+    "tens": _tens,
+    "hundred": _hundred,
+    "hundreds": _hundreds,
+    "fraction": _fraction,
+    "fraction_plural": _fraction_plural,
+    "dozen": _dozen,
+}
+
+
+def _read_words(p: _Phrase) -> None:
+    """Number words (and digits after a scale) from token ``p.j`` on, while they continue the phrase.
+
+    Also continues after digits and a scale: "3 ملايين ونصف", "مليون و200 ألف".
+    """
+    toks = p.doc.tokens
+    while p.j < len(toks):
+        connector = _connector_at(p, p.j)
+        k = p.j + 1 if connector else p.j
+        if k >= len(toks):
+            return
+        if toks[k].kind == "num":
+            if _digits_after_scale(p, k, connector):
+                continue
+            return
+        word = _word_at(p, k, connector)
+        if word is None:
+            return
+        (_, cat, val), connector = word
+        if p.digits and p.slots == {"d"} and cat not in ("scale", "scale_plural", "scale_acc"):
+            return  # "82 و83", "5 ثلاثة": digits take no word but a scale
+        last = _read_word(p, cat, val, k, connector)
+        if last is None:
+            return
+        p.words = True
+        p.last, p.j = last, last + 1
+
+
+def _result(p: _Phrase) -> NumberParse | None:
+    if p.last < p.i or not p.words and not p.digits:
+        return None
+    if p.group or not p.scaled:
+        p.prec(p.gprec)
+    value = p.value()
+    return NumberParse(
+        value=value, low=value, high=value, i=p.i, j=p.last, skip=p.skip,
+        precision=p.precision if p.precision is not None else D(1),
+        kind="fraction" if p.slots == {"f"} and not p.scaled else "cardinal",
+        digits=p.digits, scaled=p.scaled,
+    )  # fmt: skip
 
 
 def parse_number(doc: Doc, i: int) -> NumberParse | None:
     """The longest number phrase starting at token ``i``, or ``None``."""
-    toks = doc.tokens
-    n = len(toks)
-    tok = toks[i]
-    b = _Builder()
-    skip = 0
-    digits = False
-    j = i  # next token to read
-    last = i - 1  # last consumed token
-    prev_cat = ""
-    words = False
-
-    if tok.kind == "num":
-        parsed = parse_digits(tok.text)
-        if parsed is None:
-            return None
-        value, prec = parsed
-        digits = True
-        j = i + 1
-        last = i
-        sc = _scale_at(doc, j)
-        if sc is not None and sc[0] != "scale_dual":
-            b.apply_scale(sc[1], value, prec)
-            last = j
-            j += 1
-            prev_cat = "scale"
-        else:
-            b.group = value
-            b.gprec = prec
-            b.slots = {"d"}
-            prev_cat = "digits"
-    elif tok.kind in ("ar", "en"):
-        if tok.kind == "en" and tok.text in ("a", "an") and i + 1 < n:
-            nxt = _peek_word(doc, i + 1)
-            if nxt is None or nxt[1] not in ("scale", "hundred", "dozen"):
-                return None
-            j = i + 1
-            b.group = D(1)
-            b.slots = {"u"}
-            prev_cat = "unit_a"
-        v = _vague(doc, i)
-        if v is not None:
-            return v
-        if j == i:
-            w = ar_word(tok.text, first=True) if tok.kind == "ar" else _peek_word(doc, i)
-            if w is None:
-                return None
-            skip = w[0]
-    else:
-        return None
-
-    # word loop (also continues after digits + scale: "3 ملايين ونصف", "مليون و200 ألف")
-    while j < n:
-        t = toks[j]
-        connector = False
-        k = j
-        if t.kind == "ar" and t.text == _AND_AR or t.kind == "en" and t.text == "and" or t.kind == "sym" and t.text == "-" and prev_cat == "tens" and doc.adjacent(j):
-            connector = True
-            k = j + 1
-        if k >= n:
-            break
-        t = toks[k]
-        # digits continuing after a scale: "3 آلاف و500", "مليون و200 ألف"
-        if t.kind == "num":
-            if not (connector and prev_cat in ("scale", "fraction_after")):
-                break
-            parsed = parse_digits(t.text)
-            if parsed is None:
-                break
-            sc = _scale_at(doc, k + 1)
-            if sc is not None:
-                if not b.scale_ok(sc[1]):
-                    break
-                b.apply_scale(sc[1], parsed[0], parsed[1])
-                last, j, prev_cat = k + 1, k + 2, "scale"
-                continue
-            if b.last_scale is not None and parsed[0] < b.last_scale:
-                b.group = parsed[0]
-                b.gprec = parsed[1]
-                last, j, prev_cat = k, k + 1, "digits"
-                break
-            break
-        if t.kind == "ar":
-            w = ar_word(t.text, first=(k == i))
-            if w is not None and w[0] and k != i:
-                # a glued و counts as the connector
-                if t.text.startswith(_AND_AR) and w[0] == 1:
-                    if connector:
-                        break
-                    connector = True
-                else:
-                    break
-        elif t.kind == "en":
-            w = _peek_word(doc, k)
-            if w is None and t.text in EN_SCALE_ABBREV and prev_cat in ("digits",):
-                w = (0, "scale", EN_SCALE_ABBREV[t.text])
-        else:
-            w = None
-        if w is None:
-            break
-        _, cat, val = w
-        if digits and b.slots == {"d"} and cat not in ("scale", "scale_plural", "scale_acc"):
-            break  # "82 و83", "5 ثلاثة": digits take no word but a scale
-        if cat == "unit_teen":
-            nxt = _peek_word(doc, k + 1)
-            if connector and not (b.slots or b.last_scale) or nxt is None or nxt[1] != "ten" or b.slots & {"u", "t"}:
-                break
-            b.group += val
-            b.slots.add("u")
-            prev_cat = "unit"
-        elif cat in ("unit", "teen"):
-            if b.slots & {"u", "d", "f"} or (cat == "teen" and "t" in b.slots):
-                break
-            if "t" in b.slots and not connector and t.kind == "ar":
-                break
-            if connector and not b.slots and b.last_scale is None:
-                break
-            b.group += val
-            b.slots.add("u")
-            if cat == "teen":
-                b.slots.add("t")
-            prev_cat = "unit"
-        elif cat == "ten":
-            if prev_cat == "unit" and not connector and "t" not in b.slots and b.group % 10 != 0:
-                b.group += val  # teen: ثلاثة عشر
-                b.slots.add("t")
-                prev_cat = "teen"
-            elif not b.slots & {"u", "t", "d", "f"} and not (connector and not b.slots and b.last_scale is None):
-                b.group += val
-                b.slots |= {"u", "t"}
-                prev_cat = "ten"
-            else:
-                break
-        elif cat == "tens":
-            if "t" in b.slots or b.slots & {"d", "f"} or (connector and not b.slots and b.last_scale is None):
-                break
-            if "u" in b.slots and not connector and t.kind == "ar":
-                break
-            b.group += val
-            b.slots.add("t")
-            prev_cat = "tens"
-        elif cat == "hundred":
-            if b.slots in ({"u"}, set()) and not connector and prev_cat in ("unit", "unit_a", ""):
-                b.group = (b.group or D(1)) * val
-                b.slots = {"h"}
-                prev_cat = "hundred"
-            elif b.slots == set() and (connector or prev_cat == "scale"):
-                b.group = val
-                b.slots = {"h"}
-                prev_cat = "hundred"
-            else:
-                break
-        elif cat == "hundreds":
-            if b.slots or (connector and b.last_scale is None):
-                break
-            b.group = val
-            b.slots = {"h"}
-            prev_cat = "hundred"
-        elif cat in ("scale", "scale_acc", "scale_dual", "scale_plural"):
-            if not b.scale_ok(val):
-                break
-            if connector:  # "مليون وألف", "مليونان وألفان": a new group of one or two
-                if b.slots or b.last_scale is None or cat not in ("scale", "scale_dual"):
-                    break
-                b.apply_scale(val, D(2) if cat == "scale_dual" else D(1), D(1))
-                prev_cat = "scale"
-                words = True
-                last, j = k, k + 1
-                continue
-            if b.group or b.slots:
-                if cat == "scale_dual":
-                    break
-                if cat == "scale_acc" and not b.slots:
-                    break
-                grp = b.group if b.group else D(1)
-                b.apply_scale(val, grp, b.gprec)
-            else:
-                if cat == "scale_plural":
-                    break
-                mult = D(2) if cat in ("scale_dual", "scale_acc") else D(1)
-                if b.last_scale is not None:
-                    break
-                b.apply_scale(val, mult, D(1))
-            prev_cat = "scale"
-        elif cat == "fraction":
-            if prev_cat == "scale" and connector and b.last_scale is not None:
-                b.total += val * b.last_scale
-                b.prec(val * b.last_scale)
-                prev_cat = "fraction_after"
-                last, j = k, k + 1
-                sc = _scale_at(doc, j)
-                if sc is not None and sc[1] == b.last_scale:
-                    last = j  # "مليونين ونصف مليون": the scale repeated after the fraction
-                break
-            if b.slots or connector or b.total:
-                break
-            b.group = val
-            b.slots = {"f"}
-            b.gprec = val
-            prev_cat = "fraction"
-            if t.kind == "en" and k + 1 < n and toks[k + 1].text in ("a", "an"):
-                nxt_word = _peek_word(doc, k + 2)
-                if nxt_word is not None and nxt_word[1] == "scale":
-                    k += 1  # "half a million"
-        elif cat == "fraction_plural":
-            if b.slots != {"u"} or connector:
-                break
-            b.group = b.group * val
-            b.slots = {"f"}
-            b.gprec = val
-            prev_cat = "fraction"
-        elif cat == "dozen":
-            if b.slots - {"u"} or connector:
-                break
-            b.group = (b.group or D(1)) * val
-            b.slots = {"h"}
-            prev_cat = "dozen"
-        else:
-            break
-        words = True
-        last, j = k, k + 1
-
-    if last < i:
-        return None
-    if not words and not digits:
-        return None
-    if b.group or not b.scaled:
-        b.prec(b.gprec)
-    value = b.value()
-    kind = "fraction" if b.slots == {"f"} and not b.scaled else "cardinal"
-    prec = b.precision if b.precision is not None else D(1)
-    return NumberParse(value, value, value, i, last, skip, prec, kind, digits, b.scaled)
+    started = _start(doc, i)
+    if not isinstance(started, _Phrase):
+        return started
+    _read_words(started)
+    return _result(started)
