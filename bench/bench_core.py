@@ -135,7 +135,7 @@ def run_size(n: int, real: bool, n_queries: int, keep: bool) -> dict[str, object
             row.update(build(db, n, real))
         size = sum(f.stat().st_size for f in d.iterdir())
         t = time.perf_counter()
-        tb = Tabayyun(db)  # real models for queries, as a user would have
+        tb = Tabayyun(db, stance_model=os.environ.get("TABAYYUN_STANCE") or None)  # real models, as a user has them
         open_s = time.perf_counter() - t
         tb.search(queries[0])
         tb.check(queries[0])  # loads the stance model

@@ -121,7 +121,7 @@ def library_baseline(claims: list[str], seconds: float) -> dict[str, Any]:
     from tabayyun.core import Tabayyun
     from tabayyun.ingest import expand_paths
 
-    with Tabayyun() as tb:
+    with Tabayyun(stance_model=os.environ.get("TABAYYUN_STANCE") or None) as tb:
         tb.add_files(expand_paths([str(CORPUS)]))
         tb.check(claims[0])  # load the models
         lat: list[float] = []

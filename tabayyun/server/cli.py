@@ -6,7 +6,7 @@ import logging
 
 import click
 
-from ..cli_options import CommandError, db_option, stance_option
+from ..cli_options import CommandError, db_option, stance_option, threads_option
 from ..errors import TabayyunError
 from .limits import DEFAULTS, Settings
 
@@ -26,10 +26,11 @@ from .limits import DEFAULTS, Settings
 @click.option("--token", envvar="TABAYYUN_API_TOKEN", show_envvar=True, default=None, hidden=True,
               help="Require `Authorization: Bearer TOKEN` on the endpoints that add or delete documents.")
 @stance_option("Stance model (default: gated).")
+@threads_option
 @click.option("--no-warm", is_flag=True, help="Load the models on the first check instead of at start-up.")
 def serve(
     db: str, host: str, port: int, timeout_s: float, max_upload: int, max_body: int, workers: int,
-    token: str | None, stance_name: str | None, no_warm: bool,
+    token: str | None, stance_name: str | None, threads: int | None, no_warm: bool,
 ) -> None:  # fmt: skip
     """Serve the HTTP API and the web page (open http://HOST:PORT/ in a browser).
 
@@ -49,7 +50,7 @@ def serve(
 
     settings = Settings(token or None, timeout_s, max_upload, max_body, workers)
     try:
-        tb = Tabayyun(db, stance_model=stance_name)
+        tb = Tabayyun(db, stance_model=stance_name, threads=threads)
         if not no_warm:  # load the models now, so a model that cannot load is an error here, not a traceback later
             tb.warm_up()
     except TabayyunError as e:

@@ -14,52 +14,43 @@
   similarity, word overlap and negation cues; no learned weights.
 
 All three implement :class:`tabayyun.protocols.StanceModel`. Choose with
-``Tabayyun(stance_model="learned")``, the CLI's
-``--stance``, or ``TABAYYUN_STANCE=learned`` in the environment.
+``Tabayyun(stance_model="learned")``, or the CLI's ``--stance`` (``TABAYYUN_STANCE=learned`` in the
+environment: read by the command line, never here).
 """
 
 from __future__ import annotations
 
-import os
 from typing import Literal
 
 from ..errors import ModelError
 from ..protocols import Embedder, StanceModel
 from .heuristic import HeuristicStance
 
-__all__ = ["STANCE_MODELS", "HeuristicStance", "configured_stance_name", "default_stance_model", "load_stance_model"]
+__all__ = ["DEFAULT", "STANCE_MODELS", "HeuristicStance", "default_stance_model", "load_stance_model"]
 
 StanceName = Literal["heuristic", "learned", "gated"]
 STANCE_MODELS: tuple[StanceName, ...] = ("heuristic", "learned", "gated")
 DEFAULT: StanceName = "gated"
 
 
-def load_stance_model(name: str, embedder: Embedder) -> StanceModel:
-    """A stance model by name (see :data:`STANCE_MODELS`)."""
+def load_stance_model(name: str, embedder: Embedder, *, threads: int | None = None) -> StanceModel:
+    """A stance model by name (see :data:`STANCE_MODELS`); ``threads`` for the learned model's runtime."""
     if name == "heuristic":
         return HeuristicStance(embedder)
     if name == "learned":
         from .learned import CrossEncoderStance
 
         try:
-            return CrossEncoderStance.load()
+            return CrossEncoderStance.load(threads=threads)
         except FileNotFoundError as e:
             raise ModelError(f"the learned stance model's weights are not installed ({e})") from e
     if name == "gated":  # relatedness from the heuristic, agree/disagree/discuss from the learned model
         from .gated import GatedStance
 
-        return GatedStance(HeuristicStance(embedder), load_stance_model("learned", embedder))
+        return GatedStance(HeuristicStance(embedder), load_stance_model("learned", embedder, threads=threads))
     raise ModelError(f"unknown stance model {name!r}; choose one of {', '.join(STANCE_MODELS)}")
 
 
-def configured_stance_name() -> str:
-    """``$TABAYYUN_STANCE`` if set, else :data:`DEFAULT`; a :class:`ModelError` naming the variable if it is not a model."""
-    name = os.environ.get("TABAYYUN_STANCE") or DEFAULT
-    if name not in STANCE_MODELS:
-        raise ModelError(f"TABAYYUN_STANCE={name!r} is not a stance model; choose one of {', '.join(STANCE_MODELS)}")
-    return name
-
-
-def default_stance_model(embedder: Embedder) -> StanceModel:
-    """``$TABAYYUN_STANCE`` if set, else :data:`DEFAULT` (the gated learned model)."""
-    return load_stance_model(configured_stance_name(), embedder)
+def default_stance_model(embedder: Embedder, *, threads: int | None = None) -> StanceModel:
+    """The :data:`DEFAULT` model (the gated learned model)."""
+    return load_stance_model(DEFAULT, embedder, threads=threads)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..cli_options import CommandError
+from ..cli_options import CommandError, threads_option
 from ..errors import TabayyunError
 from ..evaluate import (
     EvalResult,
@@ -48,12 +48,12 @@ def _guess_format(path: Path) -> str:
     raise click.UsageError(f"cannot tell the format of {path.name}; pass --format arastance|ans|nli")
 
 
-def _stance_model(system: str, model_dir: Path | None) -> StanceModel:
+def _stance_model(system: str, model_dir: Path | None, threads: int | None) -> StanceModel:
     """One stance model, for the single-model systems (learned and gated read ``model_dir``)."""
     from .learned import CrossEncoderStance
 
     if system == "learned":
-        return CrossEncoderStance.load(model_dir)
+        return CrossEncoderStance.load(model_dir, threads=threads)
     from ..embed import E5Embedder
     from .heuristic import HeuristicStance
 
@@ -61,25 +61,25 @@ def _stance_model(system: str, model_dir: Path | None) -> StanceModel:
         return HeuristicStance(E5Embedder())
     from .gated import GatedStance
 
-    return GatedStance(HeuristicStance(E5Embedder()), CrossEncoderStance.load(model_dir))
+    return GatedStance(HeuristicStance(E5Embedder()), CrossEncoderStance.load(model_dir, threads=threads))
 
 
-def _pipeline_tabayyun() -> Tabayyun:
+def _pipeline_tabayyun(threads: int | None) -> Tabayyun:
     """The checker the pipeline system runs: the default models, nothing stored."""
     from ..core import Tabayyun
 
-    return Tabayyun()
+    return Tabayyun(threads=threads)
 
 
-def _run(system: str, fmt: str, data: Path, model_dir: Path | None) -> tuple[EvalResult, float]:
+def _run(system: str, fmt: str, data: Path, model_dir: Path | None, threads: int | None) -> tuple[EvalResult, float]:
     t0 = time.perf_counter()
     if system == "pipeline":
-        tb = _pipeline_tabayyun()
+        tb = _pipeline_tabayyun(threads)
         tb.stance_model  # noqa: B018 - load the models now, so load time is reported apart
         load_s = time.perf_counter() - t0
         with tb:
             return evaluate_pipeline(tb, data, fmt), load_s
-    model = _stance_model(system, model_dir)
+    model = _stance_model(system, model_dir, threads)
     load_s = time.perf_counter() - t0
     run = {"ans": evaluate_ans, "arastance": evaluate_arastance, "nli": evaluate_nli}[fmt]
     return run(model, data), load_s
@@ -103,6 +103,7 @@ def _run(system: str, fmt: str, data: Path, model_dir: Path | None) -> tuple[Eva
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="A stance weights directory for learned or gated (default: the shipped model).")  # fmt: skip
+@threads_option
 def eval_command(
     data: Path,
     fmt: str | None,
@@ -110,6 +111,7 @@ def eval_command(
     predictions: Path | None,
     as_json: bool,
     model_dir: Path | None,
+    threads: int | None,
 ) -> None:
     """Score tabayyun on DATA: accuracy, macro-F1, per-class P/R/F1, confusion, ECE.
 
@@ -125,7 +127,7 @@ def eval_command(
         raise click.UsageError(f"--model does not apply to --system {system}")
     try:
         t0 = time.perf_counter()
-        result, load_s = _run(system, fmt, data, model_dir)
+        result, load_s = _run(system, fmt, data, model_dir, threads)
         run_s = time.perf_counter() - t0 - load_s
     except TabayyunError as exc:
         raise CommandError.of(exc) from exc

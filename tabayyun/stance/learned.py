@@ -93,11 +93,13 @@ class CrossEncoderStance:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(
-        cls, path: str | Path | None = None, e5_path: str | Path | None = None, runtime: str = "auto"
+        cls, path: str | Path | None = None, e5_path: str | Path | None = None, runtime: str = "auto",
+        threads: int | None = None,
     ) -> CrossEncoderStance:
         """Load weights from ``path`` (a directory; default: the shipped weights).
 
         ``runtime``: ``"onnx"`` (onnxruntime), ``"numpy"``, or ``"auto"`` — onnx when installed.
+        ``threads``: onnxruntime's threads (default: one per usable core, at most 8).
         """
         if runtime not in RUNTIMES:
             raise ModelError(f"unknown runtime {runtime!r}; choose one of {', '.join(RUNTIMES)}")
@@ -152,7 +154,9 @@ class CrossEncoderStance:
         if missing:
             raise ModelError(f"stance weights lack {sorted(missing)}")
         tok = Tokenizer.from_e5(e5 if e5 is not None else E5File(e5_path))
-        runner: Encoder | OnnxEncoder = OnnxEncoder(encoder, quantize=False) if runtime == "onnx" else encoder
+        runner: Encoder | OnnxEncoder = (
+            OnnxEncoder(encoder, quantize=False, threads=threads) if runtime == "onnx" else encoder
+        )
         return cls(config, runner, word_rows, head, tok)
 
     # ---------------------------------------------------------------- inference

@@ -194,10 +194,7 @@ class OnnxEncoder:
 
 
 def _default_threads() -> int:
-    """One thread per usable core, at most 8 (``TABAYYUN_THREADS`` overrides)."""
-    env = os.environ.get("TABAYYUN_THREADS")
-    if env and env.isdigit() and int(env) > 0:
-        return int(env)
+    """One thread per usable core, at most 8 (the CLI's ``--threads`` / ``$TABAYYUN_THREADS`` overrides)."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux

@@ -101,7 +101,7 @@ def test_eval_pipeline_is_the_default_for_nli(tmp_path: Path, monkeypatch: pytes
     from tabayyun.stance import cli
 
     monkeypatch.setattr(
-        cli, "_pipeline_tabayyun", lambda: Tabayyun(embedder=HashingEmbedder(), stance_model=OverlapStance())
+        cli, "_pipeline_tabayyun", lambda threads: Tabayyun(embedder=HashingEmbedder(), stance_model=OverlapStance())
     )
     out = tmp_path / "pred.jsonl"
     res = CliRunner().invoke(eval_command, [str(_nli_file(tmp_path)), "--predictions", str(out)])
