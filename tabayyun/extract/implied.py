@@ -92,4 +92,7 @@ def positional(doc: Doc, first: int, last: int, values: list[Decimal | None]) ->
     nums = tuple(float(v) for v in values if v is not None)
     top = max(nums)
     s, e, text = doc.tok_span(marker, last)
-    return Quantity(text, s, e, top, top, top, None, noun, "implied", None, nums if len(nums) > 1 else (), 1.0)
+    return Quantity(
+        text=text, start=s, end=e, value=top, low=top, high=top, noun=noun, kind="implied",
+        values=nums if len(nums) > 1 else (), precision=1.0,
+    )  # fmt: skip

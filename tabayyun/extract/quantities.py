@@ -23,6 +23,7 @@ number between 1900 and 2100 is left to the date extractor as a year.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .implied import NEW_WORDS, implies_count, positional
@@ -40,7 +41,7 @@ from .lexicon import (
 )
 from .numbers import NumberParse, ar_word, parse_number
 from .tokens import Doc, Token
-from .types import Quantity
+from .types import Quantity, as_hedge
 from .units import (
     APPROX_TOLERANCE,
     CURRENCY_SYMBOLS,
@@ -350,133 +351,170 @@ def extract_quantities(doc: Doc, taken: set[int]) -> list[Quantity]:
     return out
 
 
-def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, int]:
+@dataclass(slots=True)
+class _Reading:
+    """The tokens of a quantity being read around its number(s), and what was found on each side."""
+
+    first: int  # first token (a hedge, a currency or the number)
+    last: int  # last token (the number, a unit, a hedge after it or the counted noun)
+    skip: int  # clitic characters dropped from the first token
+    hedge: str = ""
+    unit: str | None = None
+    noun: str | None = None
+
+
+def _ordinal_quantity(doc: Doc, ordinal: tuple[int, int, int], taken: set[int]) -> Quantity | None:
+    """الثالث، الحادي والعشرين، الـ15، 21st: an ordinal (or a count it implies) with the noun it ranks."""
     toks = doc.tokens
-    n = len(toks)
+    a, b, v = ordinal
+    if any(k in taken for k in range(a, b + 1)):
+        return None
+    noun: str | None = None
+    if a >= 1 and toks[a - 1].kind == "ar" and toks[a - 1].text not in STOPWORDS:
+        noun = noun_lemma(toks[a - 1].text)
+    elif b + 1 < len(toks) and toks[b + 1].kind == "en":
+        noun = noun_lemma(toks[b + 1].text)
+    if a >= 2 and toks[a - 1].text in NEW_WORDS and toks[a - 2].kind == "ar":
+        noun = noun_lemma(toks[a - 2].text)  # العضو الجديد الحادي والأربعين: the noun before "new"
+    s, e, text = doc.tok_span(a, b)
+    return Quantity(
+        text=text, start=s, end=e, value=float(v), low=float(v), high=float(v), noun=noun,
+        kind="implied" if implies_count(doc, a, b, noun) else "ordinal", precision=1.0,
+    )  # fmt: skip
+
+
+def _hedge_before(doc: Doc, r: _Reading, taken: set[int]) -> None:
+    """نحو/أكثر من/about … right before the number (not over tokens already taken)."""
+    h_start, h_skip, hedge = _match_before(doc, r.first, HEDGES_BEFORE, HEDGE_MAX_LEN)
+    if hedge and not any(k in taken for k in range(h_start, r.first)):
+        r.first, r.skip, r.hedge = h_start, h_skip, hedge
+
+
+def _unit_before(doc: Doc, r: _Reading, kind: str) -> None:
+    """A currency before the number ($5, US$ 5, USD 5; a hedge may precede it) or a percent ("%30")."""
+    toks = doc.tokens
+    if r.first >= 1 and toks[r.first - 1].text in CURRENCY_SYMBOLS:
+        r.unit = CURRENCY_SYMBOLS[toks[r.first - 1].text]
+        r.first -= 1
+        r.skip = 0
+        if r.first >= 1 and toks[r.first - 1].text == "us" and doc.adjacent(r.first):
+            r.first -= 1
+        if not r.hedge and kind != "range":
+            h_start, h_skip, r.hedge = _match_before(doc, r.first, HEDGES_BEFORE, HEDGE_MAX_LEN)
+            if r.hedge:
+                r.first, r.skip = h_start, h_skip
+    elif r.first >= 1 and toks[r.first - 1].kind == "en" and len(toks[r.first - 1].text) == 3:
+        code = CURRENCY_WORDS.get(toks[r.first - 1].text)
+        if code is not None and code.lower() == toks[r.first - 1].text:
+            r.unit = code
+            r.first -= 1
+    if (r.unit is None and r.first >= 1 and toks[r.first - 1].text == "%" and doc.adjacent(r.first)
+            and toks[r.first].kind == "num"):  # fmt: skip
+        r.unit = "percent"
+        r.first -= 1
+
+
+def _unit_after(doc: Doc, r: _Reading) -> int:
+    """A currency or a percent right after the number (when none came before); the next token to read."""
+    k = r.last + 1
+    if r.unit is not None:
+        return k
+    cur = _currency_at(doc, k)
+    if cur is not None:
+        r.last, r.unit = cur
+        return r.last + 1
+    end_tok, pct = _match_after(doc, k, PERCENT_AFTER)
+    if pct:
+        r.last, r.unit = end_tok, pct
+        return r.last + 1
+    return k
+
+
+def _noun_and_hedge_after(doc: Doc, r: _Reading, np: NumberParse, kind: str, taken: set[int], k: int) -> bool:
+    """The counted noun and a hedge after the number, from token ``k``; False when the number is a year."""
+    toks = doc.tokens
+    end_tok, after_hedge = _match_after(doc, k, HEDGES_AFTER)
+    if r.unit is None or r.unit not in ("percent", "pp", "bp"):
+        nn = _noun_after(doc, end_tok + 1 if after_hedge else k)
+        if nn is None and k + 1 < len(toks) and toks[k].text in ("من", "of") and (np.kind == "vague" or np.scaled):
+            nn = _noun_after(doc, k + 1)  # "عشرات الآلاف من المتظاهرين", "thousands of people"
+            if nn is not None:
+                nn = (r.last, nn[1])
+        if nn is not None and after_hedge and nn[0] > end_tok:
+            r.hedge = r.hedge or after_hedge
+            r.last = end_tok
+            after_hedge = ""
+        if nn is not None and r.unit is None and nn[0] not in taken:
+            r.last, r.noun = nn
+            end_tok, after_hedge = _match_after(doc, r.last + 1, HEDGES_AFTER)
+        elif r.unit is None and toks[np.i].kind == "num" and kind == "single" and not r.hedge and _is_year(doc, np):
+            return False
+    if after_hedge and not r.hedge and kind != "range":
+        r.hedge = after_hedge
+        r.last = end_tok
+    return True
+
+
+def _is_year(doc: Doc, np: NumberParse) -> bool:
+    """A bare four-digit number that looks like a year is the date extractor's."""
+    year = np.value
+    return year is not None and doc.tokens[np.i].text.isdigit() and 1900 <= year <= 2100 and not np.scaled
+
+
+def _quantity(doc: Doc, r: _Reading, np: NumberParse, kind: str, parts: list[NumberParse]) -> Quantity:
+    """The quantity read: one number with its interval, or the values of a list or range."""
+    s, e, text = doc.tok_span(r.first, r.last, skip=r.skip)
+    role = _role(doc, r.first, r.last)
+    prec = float(np.precision) if np.precision is not None else None
+    if kind != "single":
+        values = tuple(float(v) for v in _scale_shared(parts))
+        return Quantity(
+            text=text, start=s, end=e, value=None, low=min(values), high=max(values), unit=r.unit, noun=r.noun,
+            kind="range" if kind == "range" else "list", hedge="between" if kind == "range" else None,
+            values=values, precision=prec, role=role,
+        )  # fmt: skip
+    low, high, value = _f(np.low), _f(np.high), _f(np.value)
+    hedge = r.hedge or ("vague" if np.kind == "vague" else "")
+    if value is not None:
+        if hedge == "approx":
+            low, high = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+        elif hedge in ("more_than", "at_least"):
+            low, high = value, None
+        elif hedge in ("less_than", "at_most"):
+            low, high = None, value
+    return Quantity(
+        text=text, start=s, end=e, value=value, low=low, high=high, unit=r.unit, noun=r.noun,
+        kind=np.kind, hedge=as_hedge(hedge), precision=prec, role=role,
+    )  # fmt: skip
+
+
+def _quantity_at(doc: Doc, i: int, taken: set[int]) -> tuple[Quantity | None, int]:
+    """The quantity starting at token ``i`` and the token after it; ``(None, i + 1)`` when there is none."""
     ordinal = _ordinal_at(doc, i)
-    if ordinal is not None and not (ordinal[0] == i and toks[i].kind == "num" and ordinal[1] == i):
-        a, b, v = ordinal
-        if any(k in taken for k in range(a, b + 1)):
-            return None, i + 1
-        noun: str | None = None
-        if a >= 1 and toks[a - 1].kind == "ar" and toks[a - 1].text not in STOPWORDS:
-            noun = noun_lemma(toks[a - 1].text)
-        elif b + 1 < n and toks[b + 1].kind == "en":
-            noun = noun_lemma(toks[b + 1].text)
-        if a >= 2 and toks[a - 1].text in NEW_WORDS and toks[a - 2].kind == "ar":
-            noun = noun_lemma(toks[a - 2].text)  # العضو الجديد الحادي والأربعين: the noun before "new"
-        kind = "implied" if implies_count(doc, a, b, noun) else "ordinal"
-        s, e, text = doc.tok_span(a, b)
-        return Quantity(text, s, e, float(v), float(v), float(v), None, noun, kind, None, (), 1.0), b + 1
+    if ordinal is not None and not (ordinal[0] == i and doc.tokens[i].kind == "num" and ordinal[1] == i):
+        q = _ordinal_quantity(doc, ordinal, taken)
+        return (q, ordinal[1] + 1) if q is not None else (None, i + 1)
     if not _is_number_start(doc, i):
         return None, i + 1
     np = parse_number(doc, i)
     if np is None or any(k in taken for k in range(np.i, np.j + 1)) or _in_identifier(doc, np):
         return None, i + 1
     kind, parts, range_start = _combine(doc, np, taken)
-    last = parts[-1].j
-    if any(k in taken for k in range(np.i, last + 1)):
+    if any(k in taken for k in range(np.i, parts[-1].j + 1)):
         return None, i + 1
-    first_tok = range_start
-    skip = np.skip if first_tok == np.i else 0
-
-    # hedge before
-    hedge = ""
+    r = _Reading(first=range_start, last=parts[-1].j, skip=np.skip if range_start == np.i else 0)
     if kind != "range":
-        h_start, h_skip, hedge = _match_before(doc, first_tok, HEDGES_BEFORE, HEDGE_MAX_LEN)
-        if hedge and not any(k in taken for k in range(h_start, first_tok)):
-            first_tok, skip = h_start, h_skip
-        else:
-            hedge = ""
-    # currency before ($5, US$ 5, USD 5)
-    unit: str | None = None
-    if first_tok >= 1 and toks[first_tok - 1].text in CURRENCY_SYMBOLS:
-        unit = CURRENCY_SYMBOLS[toks[first_tok - 1].text]
-        first_tok -= 1
-        skip = 0
-        if first_tok >= 1 and toks[first_tok - 1].text == "us" and doc.adjacent(first_tok):
-            first_tok -= 1
-        if not hedge and kind != "range":
-            h_start, h_skip, hedge = _match_before(doc, first_tok, HEDGES_BEFORE, HEDGE_MAX_LEN)
-            if hedge:
-                first_tok, skip = h_start, h_skip
-    elif first_tok >= 1 and toks[first_tok - 1].kind == "en" and len(toks[first_tok - 1].text) == 3:
-        code = CURRENCY_WORDS.get(toks[first_tok - 1].text)
-        if code is not None and code.lower() == toks[first_tok - 1].text:
-            unit = code
-            first_tok -= 1
-    # percent before ("%30", written right-to-left)
-    if (unit is None and first_tok >= 1 and toks[first_tok - 1].text == "%" and doc.adjacent(first_tok)
-            and toks[first_tok].kind == "num"):
-        unit = "percent"
-        first_tok -= 1
-
-    # after: currency | percent, then an after-hedge, then a noun
-    k = last + 1
-    if unit is None:
-        cur = _currency_at(doc, k)
-        if cur is not None:
-            last, unit = cur
-            k = last + 1
-        else:
-            end_tok, pct = _match_after(doc, k, PERCENT_AFTER)
-            if pct:
-                last, unit = end_tok, pct
-                k = last + 1
-    end_tok, after_hedge = _match_after(doc, k, HEDGES_AFTER)
-    noun = None
-    if unit is None or unit not in ("percent", "pp", "bp"):
-        nn = _noun_after(doc, end_tok + 1 if after_hedge else k)
-        if nn is None and k + 1 < n and toks[k].text in ("من", "of") and (np.kind == "vague" or np.scaled):
-            nn = _noun_after(doc, k + 1)  # "عشرات الآلاف من المتظاهرين", "thousands of people"
-            if nn is not None:
-                nn = (last, nn[1])
-        if nn is not None and after_hedge and nn[0] > end_tok:
-            hedge = hedge or after_hedge
-            last = end_tok
-            after_hedge = ""
-        if nn is not None and unit is None and nn[0] not in taken:
-            last, noun = nn
-            k = last + 1
-            end_tok, after_hedge = _match_after(doc, k, HEDGES_AFTER)
-        elif unit is None and toks[np.i].kind == "num" and kind == "single" and not hedge:
-            # a bare four-digit number that looks like a year is the date extractor's
-            year = np.value
-            if year is not None and toks[np.i].text.isdigit() and 1900 <= year <= 2100 and not np.scaled:
-                return None, i + 1
-    if after_hedge and not hedge and kind != "range":
-        hedge = after_hedge
-        last = end_tok
-    if noun is None and unit is None:
-        noun = _noun_before(doc, first_tok)
-
-    if unit is None and not hedge and kind != "range":
-        implied = positional(doc, first_tok, last, [p.value for p in parts])
+        _hedge_before(doc, r, taken)
+    _unit_before(doc, r, kind)
+    if not _noun_and_hedge_after(doc, r, np, kind, taken, _unit_after(doc, r)):
+        return None, i + 1
+    if r.noun is None and r.unit is None:
+        r.noun = _noun_before(doc, r.first)
+    if r.unit is None and not r.hedge and kind != "range":
+        implied = positional(doc, r.first, r.last, [p.value for p in parts])
         if implied is not None:
-            return implied, last + 1
-    s, e, text = doc.tok_span(first_tok, last, skip=skip)
-    role = _role(doc, first_tok, last)
-    prec = float(np.precision) if np.precision is not None else None
-    if kind == "single":
-        low, high, value = _f(np.low), _f(np.high), _f(np.value)
-        qkind = "fraction" if np.kind == "fraction" else ("vague" if np.kind == "vague" else "cardinal")
-        if np.kind == "vague":
-            hedge = hedge or "vague"
-        if value is not None:
-            if hedge == "approx":
-                low, high = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
-            elif hedge in ("more_than", "at_least"):
-                low, high = value, None
-            elif hedge in ("less_than", "at_most"):
-                low, high = None, value
-        q = Quantity(text, s, e, value, low, high, unit, noun, qkind, hedge or None, (), prec, role)
-    else:
-        values = [float(v) for v in _scale_shared(parts)]
-        q = Quantity(
-            text, s, e, None, min(values), max(values), unit, noun, kind,
-            "between" if kind == "range" else None, tuple(values), prec, role,
-        )
-    return q, last + 1
+            return implied, r.last + 1
+    return _quantity(doc, r, np, kind, parts), r.last + 1
 
 
 __all__ = ["AR_PREFIXES", "extract_quantities"]

@@ -9,7 +9,23 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
+
+#: cardinal | ordinal | implied (a count from a position) | fraction | list | range | vague (عشرات، dozens of)
+QuantityKind = Literal["cardinal", "ordinal", "implied", "fraction", "list", "range", "vague"]
+#: what the writing says of the number's exactness ("نحو 600", "more than 600", "بين 10 و15", "عشرات")
+Hedge = Literal["approx", "more_than", "at_least", "less_than", "at_most", "between", "vague"]
+HEDGES: tuple[Hedge, ...] = get_args(Hedge)
+
+
+def as_hedge(name: str) -> Hedge | None:
+    """A hedge name from a phrase table as a :data:`Hedge` (``""``: none); a :class:`ValueError` for an unknown one."""
+    if not name:
+        return None
+    for hedge in HEDGES:
+        if hedge == name:
+            return hedge
+    raise ValueError(f"unknown hedge {name!r}")
 
 
 def number_json(x: float | None) -> float | int | None:
@@ -40,8 +56,8 @@ class Quantity:
     high: float | None
     unit: str | None = None
     noun: str | None = None
-    kind: str = "cardinal"  # cardinal | ordinal | implied (a count from a position) | fraction | list | range
-    hedge: str | None = None  # approx | more_than | at_least | less_than | at_most | between | up_to
+    kind: QuantityKind = "cardinal"
+    hedge: Hedge | None = None
     values: tuple[float, ...] = ()
     precision: float | None = None
     role: str | None = None  # killed | injured | arrested | displaced: what happened to the counted
