@@ -14,6 +14,9 @@ from typing import Any, Literal
 Stance = Literal["agree", "disagree", "discuss", "unrelated"]
 Verdict = Literal["supported", "refuted", "not_enough_info", "conflicting"]
 CheckOutcome = Literal["match", "mismatch", "not_comparable"]
+#: what a check compares: a number, a date, a name (people, organizations, places by role), membership
+#: in a stated list, done vs under way, and a quantifier word (all / some / none)
+CheckKind = Literal["quantity", "date", "entity", "membership", "completion", "quantifier"]
 
 STANCES: tuple[Stance, ...] = ("agree", "disagree", "discuss", "unrelated")
 VERDICTS: tuple[Verdict, ...] = ("supported", "refuted", "not_enough_info", "conflicting")
@@ -83,7 +86,7 @@ class SearchHit(_JSON):
 class Check(_JSON):
     """One explicit comparison between claim and evidence (a quantity, a date, an entity, a negation)."""
 
-    kind: str
+    kind: CheckKind
     claim_text: str
     evidence_text: str
     result: CheckOutcome

@@ -317,17 +317,9 @@ def same_entity(a: Entity, b: Entity) -> str | None:
 
 def _inner_canonicals(e: Entity) -> set[str]:
     """Canonical names of the known entities inside a mention (داعش inside التحالف الدولي لهزيمة داعش)."""
-    from .entities import _Finder
-    from .tokens import prepare
+    from .entities import known_names
 
-    doc = prepare(e.text)
-    finder = _Finder(doc, AliasTable.default())
-    found = set()
-    for i in range(len(doc.tokens)):
-        g = finder.gazetteer(i)
-        if g is not None:
-            found.add(g[0].canonical)
-    return found
+    return known_names(e.text)
 
 
 def _contains(a: Entity, b: Entity) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from .aliases import AliasEntry, AliasTable
 from .calendar_words import GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS
 from .numbers import ar_word
-from .tokens import Doc, norm_key, norm_word
+from .tokens import Doc, norm_key, norm_word, prepare
 from .types import Entity
 from .units import STOPWORDS
 
@@ -291,6 +291,22 @@ def _may_start(text: str, first: frozenset[str]) -> bool:
         if cand in first or cand in _RULE_WORDS:
             return True
     return False
+
+
+def known_names(text: str, aliases: AliasTable | None = None) -> set[str]:
+    """Canonical names of the known (gazetteer) entities anywhere in ``text``, nested ones too.
+
+    Every token is tried as a start, so "التحالف الدولي لهزيمة داعش" holds داعش as well as
+    the coalition's own name when the table has it.
+    """
+    doc = prepare(text)
+    finder = _Finder(doc, aliases if aliases is not None else AliasTable.default())
+    found = set()
+    for i in range(len(doc.tokens)):
+        g = finder.gazetteer(i)
+        if g is not None:
+            found.add(g[0].canonical)
+    return found
 
 
 def extract_entities(doc: Doc, taken: set[int], aliases: AliasTable) -> list[Entity]:
