@@ -11,14 +11,16 @@ from tabayyun.core import Tabayyun
 from tabayyun.server import create_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "server"))
-from server_fakes import SOURCE_AR, FakeEmbedder, FakeStance  # noqa: E402
+from server_fakes import SOURCE_AR
+
+from tabayyun.testing import HashingEmbedder, OverlapStance
 
 
 def test_read_only_store_serves_reads_and_refuses_writes(tmp_path: Path) -> None:
     db = tmp_path / "ro.db"
-    with Tabayyun(db, embedder=FakeEmbedder(), stance_model=FakeStance()) as writer:
+    with Tabayyun(db, embedder=HashingEmbedder(), stance_model=OverlapStance()) as writer:
         writer.add_text(SOURCE_AR, source="statement")
-    with Tabayyun(db, embedder=FakeEmbedder(), stance_model=FakeStance(), read_only=True) as tb:
+    with Tabayyun(db, embedder=HashingEmbedder(), stance_model=OverlapStance(), read_only=True) as tb:
         with TestClient(create_app(tb), raise_server_exceptions=False) as client:
             listed = client.get("/api/documents")
             assert listed.status_code == 200 and len(listed.json()["documents"]) == 1

@@ -16,11 +16,12 @@ import httpx
 import numpy as np
 from live_server import LiveServer
 from numpy.typing import NDArray
-from server_fakes import SOURCE_AR, FakeEmbedder, FakeStance
+from server_fakes import SOURCE_AR
 
 from tabayyun.core import EMBED_CHUNK, Tabayyun
 from tabayyun.server import create_app
 from tabayyun.server.schemas import MAX_SOURCE_CHARS, MAX_TOTAL_SOURCE_CHARS
+from tabayyun.testing import HashingEmbedder, OverlapStance
 
 CLAIM = "وزّعت بلدية الواحة 450 خيمة على الأسر المتضررة"
 #: seconds per sentence of a passage batch, and per query: the slow embedder stands in for a model that is
@@ -29,7 +30,7 @@ SECONDS_PER_PASSAGE = 0.002
 SECONDS_PER_QUERY = 0.02
 
 
-class SlowEmbedder(FakeEmbedder):
+class SlowEmbedder(HashingEmbedder):
     def __init__(self) -> None:
         super().__init__()
         self.passages = 0
@@ -65,7 +66,7 @@ def normal_check_seconds(client: httpx.Client, n: int) -> float:
 
 def test_over_the_limit_is_413_at_once_and_normal_checks_go_on() -> None:
     embedder = SlowEmbedder()
-    with Tabayyun(embedder=embedder, stance_model=FakeStance()) as tb:
+    with Tabayyun(embedder=embedder, stance_model=OverlapStance()) as tb:
         tb.add_text(SOURCE_AR)
         stored = embedder.passages
         with LiveServer(create_app(tb, timeout_s=5.0)) as server, httpx.Client(base_url=server.url, timeout=30) as c:
@@ -93,7 +94,7 @@ def test_over_the_limit_is_413_at_once_and_normal_checks_go_on() -> None:
 
 def test_a_check_past_its_timeout_answers_504_and_stops_working() -> None:
     embedder = SlowEmbedder()
-    with Tabayyun(embedder=embedder, stance_model=FakeStance()) as tb:
+    with Tabayyun(embedder=embedder, stance_model=OverlapStance()) as tb:
         tb.add_text(SOURCE_AR)
         stored = embedder.passages
         app = create_app(tb, timeout_s=1.0)

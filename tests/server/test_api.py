@@ -16,13 +16,14 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 from numpy.typing import NDArray
-from server_fakes import HOSTILE, SOURCE_AR, SOURCE_EN, FakeEmbedder, FakeStance
+from server_fakes import HOSTILE, SOURCE_AR, SOURCE_EN
 
 from tabayyun.core import MAX_CLAIM_CHARS, Tabayyun
 from tabayyun.errors import ModelError
 from tabayyun.results import CheckResult, Document, Evidence, SearchHit
 from tabayyun.server import create_app
 from tabayyun.server.schemas import MAX_SOURCES
+from tabayyun.testing import HashingEmbedder, OverlapStance
 
 CLAIM_OK = "وزّعت بلدية الواحة 450 خيمة على الأسر المتضررة"
 CLAIM_WRONG_NUMBER = "وزّعت بلدية الواحة 900 خيمة على الأسر المتضررة"
@@ -48,6 +49,30 @@ def add(client: TestClient, text: str, **extra: Any) -> int:
 
 
 # -- /api/check ----------------------------------------------------------------------------
+# written for this test: one statement worded twice (the number at other offsets), under the same source name
+SAME_NAME_A = "وزّعت بلدية الواحة 450 خيمة على الأسر المتضررة يوم الأحد."
+SAME_NAME_B = "قالت البلدية في بيانها إنها وزّعت 450 خيمة على الأسر المتضررة في الواحة."
+
+
+@pytest.mark.parametrize("picked", [True, False], ids=["picked-documents", "whole-store"])
+def test_documents_with_one_source_name_keep_their_own_marks(client: TestClient, picked: bool) -> None:
+    """Context and marks are matched by document id: two documents named alike never share marks."""
+    ids = [add(client, text, source="same.txt") for text in (SAME_NAME_A, SAME_NAME_B)]
+    texts = dict(zip(ids, (SAME_NAME_A, SAME_NAME_B)))
+    body = {"claim": CLAIM_OK, "context": True} | ({"documents": ids} if picked else {})
+    out = client.post("/api/check", json=body).json()
+    assert {e["document_id"] for e in out["evidence"]} <= set(ids) and out["evidence"]
+    for ev, ctx in zip(out["evidence"], out["context"], strict=True):
+        assert ctx is not None and ctx["document_id"] == ev["document_id"] and ctx["source"] == "same.txt"
+        text = texts[ev["document_id"]]
+        assert text[ctx["offset"] : ctx["offset"] + len(ctx["paragraph"])] == ctx["paragraph"]
+        own = {(c["evidence_start"], c["evidence_end"], c["result"]) for c in out["checks"]
+               if c["document_id"] == ev["document_id"] and c["evidence_start"] is not None}
+        assert {(m["start"], m["end"], m["result"]) for m in ctx["marks"]} <= own
+    assert all(c["document_id"] in ids for c in out["checks"] if c["evidence_start"] is not None)
+    assert {c["document_id"] for c in out["checks"] if c["evidence_start"] is not None} == set(ids)  # both have marks
+
+
 
 
 def test_check_against_pasted_source_is_the_library_result(client: TestClient, tb: Tabayyun) -> None:
@@ -376,7 +401,7 @@ def test_body_limit_on_uploads_with_and_without_content_length(tb: Tabayyun) -> 
         assert c.post("/api/documents", content=SOURCE_AR.encode(), headers={"content-type": "text/plain"}).status_code == 201
 
 
-class SlowStance(FakeStance):
+class SlowStance(OverlapStance):
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
 
@@ -385,7 +410,7 @@ class SlowStance(FakeStance):
         return super().predict_proba(claims, evidence)
 
 
-class BrokenStance(FakeStance):
+class BrokenStance(OverlapStance):
     def __init__(self, error: Exception) -> None:
         self.error = error
 
@@ -395,7 +420,7 @@ class BrokenStance(FakeStance):
 
 def test_timeout_answers_504_without_waiting_for_the_model() -> None:
     with (
-        Tabayyun(embedder=FakeEmbedder(), stance_model=SlowStance(2.0)) as slow,
+        Tabayyun(embedder=HashingEmbedder(), stance_model=SlowStance(2.0)) as slow,
         TestClient(create_app(slow, timeout_s=0.3), raise_server_exceptions=False) as c,
     ):
         t0 = time.perf_counter()
@@ -414,7 +439,7 @@ def test_timeout_answers_504_without_waiting_for_the_model() -> None:
 )
 def test_model_failures(error: Exception, status: int, needle: str, caplog: pytest.LogCaptureFixture) -> None:
     with (
-        Tabayyun(embedder=FakeEmbedder(), stance_model=BrokenStance(error)) as broken,
+        Tabayyun(embedder=HashingEmbedder(), stance_model=BrokenStance(error)) as broken,
         TestClient(create_app(broken), raise_server_exceptions=False) as c,
     ):
         r = c.post("/api/check", json={"claim": CLAIM_OK, "sources": [SOURCE_AR]})
@@ -441,7 +466,7 @@ def test_checks_run_off_the_event_loop() -> None:
             t_all = time.perf_counter() - t0
             return t_health, t_all, [health.status_code] + [d.status_code for d in done]
 
-    with Tabayyun(embedder=FakeEmbedder(), stance_model=SlowStance(delay)) as slow:
+    with Tabayyun(embedder=HashingEmbedder(), stance_model=SlowStance(delay)) as slow:
         t_health, t_all, statuses = asyncio.run(scenario(create_app(slow, workers=4)))
     assert statuses == [200, 200, 200, 200]
     assert t_health < delay / 2
@@ -515,7 +540,7 @@ def test_health(client: TestClient) -> None:
 def test_app_owns_the_store_it_opens(tmp_path: Any) -> None:
     db = tmp_path / "api.db"
     app = create_app(db=db)
-    app.state.tabayyun.embedder = FakeEmbedder()  # never load the real model in this test
+    app.state.tabayyun.embedder = HashingEmbedder()  # never load the real model in this test
     with TestClient(app) as c:
         assert c.get("/api/documents").json()["total"] == 0
     assert db.exists()
