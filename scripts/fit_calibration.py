@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tabayyun.calibration import CALIBRATION_FILE, ENV, Calibration, calibrated, fit
+from tabayyun.calibration import CALIBRATION_FILE, Calibration, calibrated, fit, using
 from tabayyun.evaluate import calibration_error, outcomes, pipeline_items, pipeline_report, run_pipeline
 from tabayyun.stance.splits import bucket
 
@@ -37,11 +37,13 @@ FILES = {"nli_snli_en.jsonl": "nli", "nli_ar.jsonl": "nli", "arastance_arwiki.js
 
 def run_checks(devsets: Path, limit: int | None) -> list[dict[str, Any]]:
     """One record per dev item: file, line, verdict, raw confidence, label read, gold, right."""
-    os.environ[ENV] = "off"  # raw confidences
     from tabayyun import Tabayyun
 
     records: list[dict[str, Any]] = []
-    with Tabayyun(stance_model=os.environ.get("TABAYYUN_STANCE") or None) as tb:  # read here, at the edge
+    with (
+        using(None),
+        Tabayyun(stance_model=os.environ.get("TABAYYUN_STANCE") or None) as tb,
+    ):  # raw confidences; the stance model read here, at the edge
         for name, fmt in FILES.items():
             items = pipeline_items(devsets / name, fmt)[:limit]
             t0 = time.perf_counter()

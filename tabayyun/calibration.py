@@ -7,15 +7,16 @@ The maps are isotonic regressions (pool-adjacent-violators, :func:`isotonic`) fi
 applied by linear interpolation between them (flat beyond the ends). A verdict seen too
 rarely to fit gets a constant (its smoothed accuracy); one never seen keeps its raw value.
 
-``TABAYYUN_CALIBRATION=off`` turns calibration off (raw confidences; the fitting script
-needs them); ``TABAYYUN_CALIBRATION=/path/to.json`` uses another map.
+``with using(None):`` turns calibration off (raw confidences: the fitting script needs
+them), ``with using(load(path)):`` applies another map. The setting is process-wide, for
+scripts and tests; the library reads no environment variable.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 CALIBRATION_FILE = Path(__file__).parent / "data" / "calibration.json"
-ENV = "TABAYYUN_CALIBRATION"
 #: fewer records than this for a verdict: a constant map instead of an isotonic one
 MIN_RECORDS = 30
 #: a calibrated confidence never claims certainty
@@ -144,14 +144,23 @@ def load(path: str | Path = CALIBRATION_FILE) -> Calibration | None:
     return Calibration.from_json(json.loads(p.read_text(encoding="utf-8")))
 
 
+#: the calibrations set by :func:`using`, innermost last
+_USING: list[Calibration | None] = []
+
+
+@contextmanager
+def using(calibration: Calibration | None) -> Iterator[None]:
+    """Use ``calibration`` (None: raw confidences) instead of the shipped one inside the block."""
+    _USING.append(calibration)
+    try:
+        yield
+    finally:
+        _USING.pop()
+
+
 def active() -> Calibration | None:
-    """The calibration in use: ``$TABAYYUN_CALIBRATION`` (``off`` or a path), else the shipped one."""
-    setting = os.environ.get(ENV, "").strip()
-    if setting.lower() in ("off", "none", "0"):
-        return None
-    if setting and not Path(setting).exists():
-        raise FileNotFoundError(f"{ENV}={setting}: no such calibration file")
-    return load(setting or CALIBRATION_FILE)
+    """The calibration in use: the innermost :func:`using`, else the shipped one."""
+    return _USING[-1] if _USING else load()
 
 
 def calibrate(verdict: str, raw: float) -> float:

@@ -11,7 +11,6 @@ import pytest
 from tabayyun.calibration import (
     CALIBRATION_FILE,
     CEILING,
-    ENV,
     FLOOR,
     Calibration,
     Map,
@@ -20,6 +19,8 @@ from tabayyun.calibration import (
     calibrated,
     fit,
     isotonic,
+    load,
+    using,
 )
 from tabayyun.evaluate import calibration_error
 from tabayyun.results import VERDICTS
@@ -113,18 +114,18 @@ def test_the_shipped_calibration_is_monotone_and_within_bounds() -> None:
         assert FLOOR <= min(ys) and max(ys) <= CEILING
 
 
-def test_environment_turns_calibration_off_or_points_elsewhere(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(ENV, "off")
-    assert active() is None
-    assert calibrate("supported", 0.93) == 0.93
-    other = tmp_path / "cal.json"
-    other.write_text(
-        json.dumps({"maps": {"supported": {"x": [0.0, 1.0], "y": [0.5, 0.5]}}}), encoding="utf-8"
-    )
-    monkeypatch.setenv(ENV, str(other))
-    assert calibrate("supported", 0.93) == pytest.approx(0.5)
-    monkeypatch.setenv(ENV, str(tmp_path / "missing.json"))
-    with pytest.raises(FileNotFoundError):
-        active()
+def test_using_turns_calibration_off_or_points_elsewhere(tmp_path: Path) -> None:
+    shipped = active()
+    assert shipped is not None and shipped is load()
+    with using(None):
+        assert active() is None
+        assert calibrate("supported", 0.93) == 0.93
+        other = tmp_path / "cal.json"
+        other.write_text(
+            json.dumps({"maps": {"supported": {"x": [0.0, 1.0], "y": [0.5, 0.5]}}}), encoding="utf-8"
+        )
+        with using(load(other)):
+            assert calibrate("supported", 0.93) == pytest.approx(0.5)
+        assert active() is None
+    assert active() is shipped
+    assert load(tmp_path / "missing.json") is None

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -193,15 +190,14 @@ def test_result_stance(verdict: str, unrelated: list[float], stance: str) -> Non
     assert result_stance(_result(verdict, unrelated)) == stance
 
 
-def test_decide_applies_the_active_calibration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tabayyun.calibration import ENV
+def test_decide_applies_the_active_calibration() -> None:
+    from tabayyun.calibration import Calibration, using
 
-    cal = {"maps": {"supported": {"x": [0.5, 1.0], "y": [0.4, 0.6]}}}
-    (tmp_path / "cal.json").write_text(json.dumps(cal), encoding="utf-8")
-    monkeypatch.setenv(ENV, str(tmp_path / "cal.json"))
-    d = decide([np.array([0.75, 0.05, 0.15, 0.05])])
-    assert (d.verdict, d.raw_confidence, d.confidence) == ("supported", 0.75, pytest.approx(0.5))
-    r = decide([DISAGREE])  # no map for refuted: the raw value
-    assert r.confidence == r.raw_confidence == pytest.approx(0.8)
-    monkeypatch.setenv(ENV, "off")
-    assert decide([np.array([0.75, 0.05, 0.15, 0.05])]).confidence == pytest.approx(0.75)
+    cal = Calibration.from_json({"maps": {"supported": {"x": [0.5, 1.0], "y": [0.4, 0.6]}}})
+    with using(cal):
+        d = decide([np.array([0.75, 0.05, 0.15, 0.05])])
+        assert (d.verdict, d.raw_confidence, d.confidence) == ("supported", 0.75, pytest.approx(0.5))
+        r = decide([DISAGREE])  # no map for refuted: the raw value
+        assert r.confidence == r.raw_confidence == pytest.approx(0.8)
+    with using(None):
+        assert decide([np.array([0.75, 0.05, 0.15, 0.05])]).confidence == pytest.approx(0.75)
