@@ -54,7 +54,9 @@ def _stance_name(ctx: click.Context, param: click.Parameter, value: str | None) 
     if not value or value in STANCE_MODELS:
         return value or None
     choices = ", ".join(STANCE_MODELS)
-    if isinstance(param, click.Option) and param.resolve_envvar_value(ctx) == value:  # (its source is not set yet)
+    if (
+        isinstance(param, click.Option) and param.resolve_envvar_value(ctx) == value
+    ):  # (its source is not set yet)
         fail(f"TABAYYUN_STANCE={value!r} is not a stance model; choose one of {choices}", MODEL)
     raise click.BadParameter(f"{value!r} is not one of {choices}")
 

@@ -70,8 +70,8 @@ def create_app(
     settings = replace(settings, token=settings.token or None)
     state = AppState(tb if tb is not None else Tabayyun(db), settings)
     app = FastAPI(
-        title="tabayyun", version=package_version(),
-        summary="Check Arabic and English claims against your own sources.", description=_description(settings),
+        title="tabayyun", version=package_version(), description=_description(settings),
+        summary="Check Arabic and English claims against your own sources.",
         docs_url=None, redoc_url=None,  # Swagger UI would load from a CDN; the schema is at /openapi.json
         lifespan=_lifespan(state, owned=tb is None, warm=warm),
     )  # fmt: skip
@@ -82,7 +82,9 @@ def create_app(
     app.add_middleware(JsonOnlyMiddleware, paths=frozenset({"/api/check", "/api/claimreview"}))
     app.add_middleware(
         GuardMiddleware,
-        limit_for=lambda path: settings.max_upload_bytes if path == "/api/documents" else settings.max_json_bytes,
+        limit_for=lambda path: (
+            settings.max_upload_bytes if path == "/api/documents" else settings.max_json_bytes
+        ),
     )
     _add_routes(app, settings)
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
@@ -91,7 +93,7 @@ def create_app(
 
 def _description(settings: Settings) -> str:
     return (
-        "Every failure answers `{\"ok\": false, \"error\": \"...\", \"status\": N}` with that HTTP status. "
+        'Every failure answers `{"ok": false, "error": "...", "status": N}` with that HTTP status. '
         "When the server runs with `TABAYYUN_API_TOKEN`, the endpoints that write need "
         "`Authorization: Bearer TOKEN`. Limits: one check reads at most "
         f"{MAX_TOTAL_SOURCE_CHARS} characters of pasted sources and picked documents together (413 above); "
@@ -121,24 +123,72 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:
     auth = (401,) if settings.token is not None else ()
     checks = (400, 404, 413, 415, 422, 504)
     add = app.add_api_route
-    add("/api/check", routes.check, methods=["POST"], tags=["check"], responses=_ok(CheckResult) | _errors(*checks),
-        summary="Check a claim: verdict, confidence, evidence with offsets, comparisons")
-    add("/api/claimreview", routes.claimreview, methods=["POST"], tags=["check"],
+    add(
+        "/api/check",
+        routes.check,
+        methods=["POST"],
+        tags=["check"],
+        responses=_ok(CheckResult) | _errors(*checks),
+        summary="Check a claim: verdict, confidence, evidence with offsets, comparisons",
+    )
+    add(
+        "/api/claimreview",
+        routes.claimreview,
+        methods=["POST"],
+        tags=["check"],
         responses=_CLAIMREVIEW | _errors(*checks),
-        summary="Check a claim and export it as schema.org ClaimReview JSON-LD")
-    add("/api/search", routes.search, methods=["GET"], tags=["check"],
+        summary="Check a claim and export it as schema.org ClaimReview JSON-LD",
+    )
+    add(
+        "/api/search",
+        routes.search,
+        methods=["GET"],
+        tags=["check"],
         responses=_ok(SearchOut) | _errors(400, 422, 504),
-        summary="The stored sentences closest to a query (lexical + dense, fused)")
-    add("/api/documents", routes.list_documents, methods=["GET"], tags=["documents"], responses=_errors(422),
-        summary="List stored documents (no text)")
-    add("/api/documents/{document_id}", routes.get_document, methods=["GET"], tags=["documents"],
-        responses=_ok(Document) | _errors(404, 422), summary="One stored document, with its original text")
-    add("/api/documents/{document_id}", routes.delete_document, methods=["DELETE"], tags=["documents"],
-        dependencies=writers, responses=_errors(*auth, 403, 404, 422), summary="Delete a stored document")
-    add("/api/documents", routes.add_documents, methods=["POST"], tags=["documents"], status_code=201,
-        dependencies=writers, responses=_NOTHING_NEW | _errors(400, *auth, 403, 413, 415, 422, 504),
+        summary="The stored sentences closest to a query (lexical + dense, fused)",
+    )
+    add(
+        "/api/documents",
+        routes.list_documents,
+        methods=["GET"],
+        tags=["documents"],
+        responses=_errors(422),
+        summary="List stored documents (no text)",
+    )
+    add(
+        "/api/documents/{document_id}",
+        routes.get_document,
+        methods=["GET"],
+        tags=["documents"],
+        responses=_ok(Document) | _errors(404, 422),
+        summary="One stored document, with its original text",
+    )
+    add(
+        "/api/documents/{document_id}",
+        routes.delete_document,
+        methods=["DELETE"],
+        tags=["documents"],
+        dependencies=writers,
+        responses=_errors(*auth, 403, 404, 422),
+        summary="Delete a stored document",
+    )
+    add(
+        "/api/documents",
+        routes.add_documents,
+        methods=["POST"],
+        tags=["documents"],
+        status_code=201,
+        dependencies=writers,
+        responses=_NOTHING_NEW | _errors(400, *auth, 403, 413, 415, 422, 504),
         summary="Add documents: a file upload (text, Markdown, HTML, JSONL, CSV), a raw body, or JSON",
-        openapi_extra={"requestBody": {"required": True, "content": UPLOAD_CONTENT}})
-    add("/api/health", routes.health, methods=["GET"], tags=["meta"], responses=_errors(),
-        summary="Liveness and store size")
+        openapi_extra={"requestBody": {"required": True, "content": UPLOAD_CONTENT}},
+    )
+    add(
+        "/api/health",
+        routes.health,
+        methods=["GET"],
+        tags=["meta"],
+        responses=_errors(),
+        summary="Liveness and store size",
+    )
     add("/", routes.index, methods=["GET"], include_in_schema=False)

@@ -24,7 +24,9 @@ def check_request(tb: Tabayyun, req: CheckIn, cancel: CancelToken | None = None)
         return tb.check(req.claim, id=req.id, cancel=cancel)
     pasted = pasted_sources(req)
     picked = list(dict.fromkeys(req.documents or []))
-    total = sum(len(r.text) for r in pasted) + sum(len(tb.document(i).text) for i in picked)  # NotFound -> 404
+    total = sum(len(r.text) for r in pasted) + sum(
+        len(tb.document(i).text) for i in picked
+    )  # NotFound -> 404
     if total > MAX_TOTAL_SOURCE_CHARS:
         raise ApiError(
             413, f"the sources are too long ({total} characters > {MAX_TOTAL_SOURCE_CHARS} for one check); "

@@ -14,17 +14,46 @@ from .limits import DEFAULTS, Settings
 @click.command()
 @db_option("The SQLite store (created when missing).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@click.option("--timeout", "timeout_s", default=DEFAULTS.timeout_s, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds a request may take before it answers 504.")
-@click.option("--max-upload", default=DEFAULTS.max_upload_bytes, show_default=True, type=click.IntRange(min=1),
-              help="Largest document upload, in bytes (413 above).")
-@click.option("--max-body", default=DEFAULTS.max_json_bytes, show_default=True, type=click.IntRange(min=1),
-              help="Largest body of the other requests, in bytes (413 above).")
-@click.option("--workers", default=DEFAULTS.workers, show_default=True, type=click.IntRange(min=1),
-              help="Checks that run at once (in threads, off the event loop).")
-@click.option("--token", envvar="TABAYYUN_API_TOKEN", show_envvar=True, default=None, hidden=True,
-              help="Require `Authorization: Bearer TOKEN` on the endpoints that add or delete documents.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
+)
+@click.option(
+    "--timeout",
+    "timeout_s",
+    default=DEFAULTS.timeout_s,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a request may take before it answers 504.",
+)
+@click.option(
+    "--max-upload",
+    default=DEFAULTS.max_upload_bytes,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest document upload, in bytes (413 above).",
+)
+@click.option(
+    "--max-body",
+    default=DEFAULTS.max_json_bytes,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest body of the other requests, in bytes (413 above).",
+)
+@click.option(
+    "--workers",
+    default=DEFAULTS.workers,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Checks that run at once (in threads, off the event loop).",
+)
+@click.option(
+    "--token",
+    envvar="TABAYYUN_API_TOKEN",
+    show_envvar=True,
+    default=None,
+    hidden=True,
+    help="Require `Authorization: Bearer TOKEN` on the endpoints that add or delete documents.",
+)
 @stance_option("Stance model (default: gated).")
 @threads_option
 @click.option("--no-warm", is_flag=True, help="Load the models on the first check instead of at start-up.")
@@ -51,7 +80,9 @@ def serve(
     settings = Settings(token or None, timeout_s, max_upload, max_body, workers)
     try:
         tb = Tabayyun(db, stance_model=stance_name, threads=threads)
-        if not no_warm:  # load the models now, so a model that cannot load is an error here, not a traceback later
+        if (
+            not no_warm
+        ):  # load the models now, so a model that cannot load is an error here, not a traceback later
             tb.warm_up()
     except TabayyunError as e:
         raise CommandError.of(e) from e

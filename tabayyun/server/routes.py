@@ -70,7 +70,11 @@ class AppState:
         return await self._run(fn, args, None, False)
 
     async def _run(
-        self, fn: Callable[..., T], args: tuple[Any, ...], limiter: anyio.CapacityLimiter | None, cancellable: bool
+        self,
+        fn: Callable[..., T],
+        args: tuple[Any, ...],
+        limiter: anyio.CapacityLimiter | None,
+        cancellable: bool,
     ) -> T:
         cancel = CancelToken()
         call_args = (*args, cancel) if cancellable else args
@@ -91,7 +95,9 @@ bearer = HTTPBearer(auto_error=False, description="Needed by write endpoints whe
 
 
 async def require_token(
-    request: Request, state: State, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+    request: Request,
+    state: State,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> None:
     """401 unless the request carries the server's token (``Authorization: Bearer`` or ``X-API-Token``)."""
     token = state.settings.token
@@ -131,7 +137,10 @@ async def claimreview(req: ClaimReviewIn, state: State) -> JSONResponse:
 async def search(
     state: State,
     q: Annotated[
-        str, Query(min_length=1, max_length=2000, pattern=QUERY_PATTERN, description="The query (a letter or digit).")
+        str,
+        Query(
+            min_length=1, max_length=2000, pattern=QUERY_PATTERN, description="The query (a letter or digit)."
+        ),
     ],
     k: Annotated[int, Query(ge=1, le=100, description="How many sentences.")] = 10,
 ) -> JSONResponse:

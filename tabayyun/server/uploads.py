@@ -32,7 +32,9 @@ UPLOAD_CONTENT: dict[str, Any] = {
     "multipart/form-data": {
         "schema": {
             "type": "object",
-            "properties": {"file": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}}},
+            "properties": {
+                "file": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"}}
+            },
             "required": ["file"],
         },
         "encoding": {"file": {"contentType": ", ".join(sorted(set(UPLOAD_TYPES)))}},
@@ -86,7 +88,9 @@ def _read_json(body: bytes) -> ReadResult:
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise ApiError(422, "the request body is not valid JSON") from None
     try:
-        docs: DocumentIn | list[DocumentIn] = TypeAdapter(DocumentIn | list[DocumentIn]).validate_python(payload)
+        docs: DocumentIn | list[DocumentIn] = TypeAdapter(DocumentIn | list[DocumentIn]).validate_python(
+            payload
+        )
     except ValidationError as e:
         message, details = validation_message(e.errors())
         raise ApiError(422, message, details=details) from None
