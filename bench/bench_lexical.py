@@ -10,6 +10,12 @@ with the store's pruning (terms in more than ``COMMON_SHARE`` of the sentences d
 document frequencies from each engine), and how often the two top-10 sets agree.
 Prints one JSON object; nothing is written to the repository.
 
+    python3 bench/bench_lexical.py --sizes 1000000 --store --no-speed
+
+measures the store itself (``SQLiteStore``, no vectors): adding the sentences in documents
+of 20, the tantivy index's first sync from SQLite, the file and index sizes, and
+``SQLiteStore.lexical`` (pruning included) at the retriever's depth of 50.
+
     python3 bench/bench_lexical.py --sizes 1000000 --recall 200
 
 adds recall@8 of the lexical search (issue 11, item 4, its lexical half): ``--recall``
@@ -42,9 +48,16 @@ import corpus  # noqa: E402
 import devsets  # noqa: E402
 
 from tabayyun.retrieve import query_terms  # noqa: E402
-from tabayyun.store.lexical import LexicalIndex  # noqa: E402
-from tabayyun.store.sqlite import COMMON_MIN, COMMON_SHARE, KEEP_AT_LEAST, fts_query  # noqa: E402
 from tabayyun.stance.splits import is_dev  # noqa: E402
+from tabayyun.store.lexical import LexicalIndex, index_dir  # noqa: E402
+from tabayyun.store.sqlite import (  # noqa: E402
+    COMMON_MIN,
+    COMMON_SHARE,
+    KEEP_AT_LEAST,
+    NewSentence,
+    SQLiteStore,
+    fts_query,
+)
 from tabayyun.text import terms  # noqa: E402
 from tabayyun.text.segment import sentences  # noqa: E402
 
@@ -109,7 +122,9 @@ def fts_df(con: sqlite3.Connection) -> Callable[[str], int]:
     return df
 
 
-def timed(fn: Callable[[list[str]], list[int]], queries: list[list[str]]) -> tuple[list[float], list[list[int]]]:
+def timed(
+    fn: Callable[[list[str]], list[int]], queries: list[list[str]]
+) -> tuple[list[float], list[list[int]]]:
     lat, hits = [], []
     for q in queries:
         started = time.perf_counter()
@@ -159,6 +174,46 @@ def run_size(n: int, n_queries: int, n_raw_fts: int, work: Path) -> dict[str, ob
         out[f"top{K}_same_{mode}"] = f"{same}/{min(len(ref), len(got))}"
     con.close()
     return out
+
+
+def run_store(n: int, n_queries: int, work: Path, per_doc: int = 20) -> dict[str, object]:
+    """The store end to end: add, first sync of the lexical index, ``lexical()`` at depth 50."""
+    db = work / f"store{n}.db"
+    store = SQLiteStore(db, dim=8)
+    started = time.perf_counter()
+    texts = list(corpus.sentences(n))
+    for d in range(0, n, per_doc):
+        chunk = texts[d : d + per_doc]
+        rows = [NewSentence(0, len(t), t, " ".join(terms(t))) for t in chunk]
+        store.add_document(
+            text="\n".join(chunk),
+            content_hash=f"h{d}",
+            title=str(d),
+            source="bench",
+            sentences=rows,
+            vectors=None,
+        )
+    added = time.perf_counter() - started
+    started = time.perf_counter()
+    store.flush()  # the tantivy index catches up with SQLite
+    synced = time.perf_counter() - started
+    queries = [query_terms(c) for c in corpus.claims(n_queries)]
+    lat, _ = timed(lambda q: [i for i, _ in store.lexical(q, 50)], queries)
+    store.close()
+    started = time.perf_counter()
+    with SQLiteStore(db, dim=8) as reopened:
+        reopened.lexical(queries[0], 50)
+    reopen = time.perf_counter() - started
+    return {
+        "sentences": n,
+        "add_s": round(added, 1),
+        "first_sync_s": round(synced, 1),
+        "reopen_and_first_query_s": round(reopen, 2),
+        "store_mb": round(db.stat().st_size / 1e6, 1),
+        "tantivy_mb": dir_mb(index_dir(db)),
+        "lexical_depth50_p50_ms": pct(lat, 50),
+        "lexical_depth50_p95_ms": pct(lat, 95),
+    }
 
 
 def wiki_distractors(root: Path, limit: int) -> list[str]:
@@ -212,16 +267,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--queries", type=int, default=200)
-    ap.add_argument("--raw-fts-queries", type=int, default=30, help="FTS5 without pruning takes seconds a query")
+    ap.add_argument(
+        "--raw-fts-queries", type=int, default=30, help="FTS5 without pruning takes seconds a query"
+    )
     ap.add_argument("--recall", type=int, default=0, help="claim/evidence pairs for recall@8 (0: none)")
-    ap.add_argument("--no-speed", action="store_true", help="only the recall figures")
-    ap.add_argument("--corpora", type=Path, default=Path(__file__).resolve().parents[2] / "shared/datasets/corpora")
+    ap.add_argument("--store", action="store_true", help="also measure SQLiteStore end to end")
+    ap.add_argument("--no-speed", action="store_true", help="skip the FTS5/tantivy comparison")
+    ap.add_argument(
+        "--corpora", type=Path, default=Path(__file__).resolve().parents[2] / "shared/datasets/corpora"
+    )
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench_lexical_"))
     out: dict[str, object] = {"k": K, "queries": args.queries}
     try:
         if not args.no_speed:
             out["results"] = [run_size(n, args.queries, args.raw_fts_queries, work) for n in args.sizes]
+        if args.store:
+            out["store"] = [run_store(n, args.queries, work) for n in args.sizes]
         if args.recall:
             out["recall"] = [run_recall(n, args.recall, args.corpora, work) for n in args.sizes]
     finally:
