@@ -3,12 +3,12 @@ from __future__ import annotations
 import json
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-import tabayyun.cli as cli
-from tabayyun import Tabayyun
+from tabayyun import Tabayyun, cli
 from tabayyun.testing import HashingEmbedder, OverlapStance
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "corpus"
@@ -255,3 +255,35 @@ def test_every_command_fails_in_one_style(
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0], r.stderr
     assert r.exception is None or isinstance(r.exception, SystemExit)
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "expected"),
+    [
+        ({}, [], {"threads": None}),
+        ({"TABAYYUN_THREADS": "2", "TABAYYUN_STANCE": "learned"}, [], {"threads": 2, "stance_model": "learned"}),
+        ({"TABAYYUN_THREADS": "2"}, ["--threads", "1", "--stance", "heuristic"], {"threads": 1, "stance_model": "heuristic"}),
+    ],
+    ids=["defaults", "environment", "options-win"],
+)
+def test_check_passes_configuration_down(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str], args: list[str],
+    expected: dict[str, Any],
+) -> None:
+    """The environment is read by the command line (click envvar) and handed to ``Tabayyun`` as arguments."""
+    seen: list[dict[str, Any]] = []
+
+    def recording(*a: Any, **kw: Any) -> Tabayyun:
+        seen.append({k: v for k, v in kw.items() if k in ("threads", "stance_model")})
+        return Tabayyun(":memory:", embedder=HashingEmbedder(), stance_model=OverlapStance())
+
+    monkeypatch.setattr(cli, "Tabayyun", recording)
+    for k in ("TABAYYUN_THREADS", "TABAYYUN_STANCE"):
+        monkeypatch.delenv(k, raising=False)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    src = tmp_path / "s.txt"
+    src.write_text("عقد التحالف اجتماعه في روما يوم الاثنين.", encoding="utf-8")
+    r = runner.invoke(cli.main, ["check", "عقد التحالف اجتماعه في روما", "--source", str(src), *args])
+    assert r.exit_code == 0, r.output
+    assert seen == [expected]

@@ -111,3 +111,22 @@ def test_warm_up_loads_the_models(tb: Tabayyun) -> None:
         assert t._stance_model is None
         t.warm_up()
         assert embedder.calls == 1 and t._stance_model is not None
+
+
+def test_threads_reach_the_learned_model_and_the_environment_does_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabayyun.stance import learned
+
+    calls: list[dict[str, object]] = []
+
+    def load(cls: type, **kw: object) -> OverlapStance:
+        calls.append(kw)
+        return OverlapStance()
+
+    monkeypatch.setattr(learned.CrossEncoderStance, "load", classmethod(load))
+    monkeypatch.setenv("TABAYYUN_THREADS", "7")
+    monkeypatch.setenv("TABAYYUN_STANCE", "heuristic")
+    with Tabayyun(embedder=HashingEmbedder(), stance_model="learned", threads=2) as t:
+        assert isinstance(t.stance_model, OverlapStance)
+    with Tabayyun(embedder=HashingEmbedder()) as t:
+        t.warm_up()  # the default (gated) model, whatever TABAYYUN_STANCE says
+    assert calls == [{"threads": 2}, {"threads": None}]

@@ -60,3 +60,18 @@ def test_serve_with_an_unknown_stance_model_says_so_in_one_line(
         "error: TABAYYUN_STANCE='bogus' is not a stance model; choose one of heuristic, learned, gated"
     ]
     assert not (tmp_path / "s.db").exists()  # stopped before opening the store
+
+
+def test_serve_reads_stance_and_threads_at_the_edge(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``$TABAYYUN_STANCE`` and ``$TABAYYUN_THREADS`` become arguments of the library (which reads no environment)."""
+    import uvicorn
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **_: seen.setdefault("app", app))
+    monkeypatch.setenv("TABAYYUN_STANCE", "heuristic")
+    monkeypatch.setenv("TABAYYUN_THREADS", "3")
+    out = CliRunner().invoke(cli.main, ["serve", "--db", str(tmp_path / "s.db"), "--no-warm"])
+    assert out.exit_code == 0, out.output
+    tb = seen["app"].state.tabayyun
+    assert (tb._stance_name, tb.threads) == ("heuristic", 3)
+    assert seen["app"].state.settings == type(seen["app"].state.settings)()  # the defaults: the one Settings table
