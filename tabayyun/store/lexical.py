@@ -1,12 +1,12 @@
 """The lexical index: BM25 (tantivy, k1=1.2, b=0.75) over the sentences' stemmed terms.
 
-SQLite holds the terms of record (``sentences.terms``, or in stores of schema version 1 the
-FTS5 table ``sentence_terms``, written in the same transaction as the sentence); this index is derived data, kept in a directory beside the store
-(``PATH.tantivy/``) or in RAM. :func:`sync` makes it hold exactly what SQLite holds: the
-sentences with ids above the largest one it has (ids are never reused), the deletions
-it has not seen (the store's ``deletions`` counter, recorded in ``tabayyun.json`` next to
-tantivy's own files after each commit), and a full comparison of ids when the counts
-still differ. A tantivy commit is atomic, and ``tabayyun.json`` is written only after it,
+SQLite holds the terms of record (``sentences.terms``; in stores of schema version 1, the
+FTS5 table ``sentence_terms``), written in the same transaction as the sentence. This
+index is derived data, kept in a directory beside the store (``PATH.tantivy/``) or in RAM.
+:func:`sync` makes it hold exactly what SQLite holds: the sentences with ids above the
+largest one it has (ids are never reused), the deletions it has not seen (the store's
+``deletions`` counter, recorded in ``tabayyun.json`` next to tantivy's own files after
+each commit), and a full comparison of ids when the counts still differ. A tantivy commit is atomic, and ``tabayyun.json`` is written only after it,
 so a kill at any moment leaves an index that the next sync repairs. Writers sync under the
 store's lock file; a directory that cannot be opened is rebuilt (or, read-only, replaced
 by an index in RAM).
@@ -67,6 +67,8 @@ class LexicalIndex:
     def _open_or_rebuild(self, path: Path) -> tantivy.Index:
         """The index at ``path``; a missing, torn, foreign or older one is replaced by an empty one."""
         if path.is_dir() and self._state_format(path) == FORMAT:
+            for tmp in path.glob(f"{STATE_FILE}.*.tmp"):  # left by a killed writer (we hold the lock)
+                tmp.unlink(missing_ok=True)
             try:
                 if tantivy.Index.exists(str(path)) and tantivy.Index.is_compatible(str(path)):
                     index = tantivy.Index.open(str(path))
@@ -203,7 +205,9 @@ class LexicalIndex:
 
 
 def idf_ratio(n_docs: int, df: int) -> float:
-    """FTS5's idf over tantivy's: ``log((N - n + .5) / (n + .5))`` (floored at 1e-6) / ``log(1 + (N - n + .5) / (n + .5))``.
+    """FTS5's idf over tantivy's.
+
+    FTS5: ``log((N - n + .5) / (n + .5))``, floored at 1e-6; tantivy: ``log(1 + (N - n + .5) / (n + .5))``.
 
     FTS5 gives a term in more than half of the sentences almost no weight; tantivy's
     idf never falls below ``log 2`` there. The boost makes the two rankings the same.

@@ -12,8 +12,9 @@ Several processes may share a store: SQLite serializes their writes; the vector 
 caught up, written to a unique temporary file and swapped in under ``PATH.lock``; and
 before each search a store notices other processes' commits (``PRAGMA data_version``)
 and catches its in-memory index up. The lexical index is synced from SQLite under the same
-lock, lazily: before a lexical search, on flush and on close, when anything changed. Opening refuses files that are not tabayyun stores
-(see :mod:`tabayyun.store.opening`) and never writes to them.
+lock, lazily: before a lexical search, on flush and on close, when anything changed.
+Opening refuses files that are not tabayyun stores (see :mod:`tabayyun.store.opening`)
+and never writes to them.
 """
 
 from __future__ import annotations
@@ -361,7 +362,8 @@ class SQLiteStore:
             db.execute("INSERT INTO sentence_terms(rowid, terms) VALUES (?, ?)", (row[0], terms))
         else:
             db.execute(
-                "INSERT INTO sentences(id, document_id, start, end, text, vector, terms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO sentences(id, document_id, start, end, text, vector, terms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (*row, terms),
             )
 

@@ -35,8 +35,10 @@ CREATE VIRTUAL TABLE sentence_terms USING fts5(terms, tokenize = "{FTS5_TOKENIZE
 CREATE VIRTUAL TABLE sentence_terms_vocab USING fts5vocab(sentence_terms, 'row');
 PRAGMA application_id = {0x54616279};
 INSERT INTO meta(key, value) VALUES ('schema_version', '1'), ('dim', '{DIM}');
-INSERT INTO documents(id, hash, title, source, text) VALUES (1, 'h1', 'old', 'old', 'river bank. river mouth.');
-INSERT INTO sentences(id, document_id, start, end, text) VALUES (1, 1, 0, 11, 'river bank.'), (2, 1, 12, 24, 'river mouth.');
+INSERT INTO documents(id, hash, title, source, text)
+    VALUES (1, 'h1', 'old', 'old', 'river bank. river mouth.');
+INSERT INTO sentences(id, document_id, start, end, text)
+    VALUES (1, 1, 0, 11, 'river bank.'), (2, 1, 12, 24, 'river mouth.');
 INSERT INTO sentence_terms(rowid, terms) VALUES (1, 'river bank'), (2, 'river mouth');
 """
 
