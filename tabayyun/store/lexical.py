@@ -6,10 +6,10 @@ index is derived data, kept in a directory beside the store (``PATH.tantivy/``) 
 :func:`sync` makes it hold exactly what SQLite holds: the sentences with ids above the
 largest one it has (ids are never reused), the deletions it has not seen (the store's
 ``deletions`` counter, recorded in ``tabayyun.json`` next to tantivy's own files after
-each commit), and a full comparison of ids when the counts still differ. A tantivy commit is atomic, and ``tabayyun.json`` is written only after it,
-so a kill at any moment leaves an index that the next sync repairs. Writers sync under the
-store's lock file; a directory that cannot be opened is rebuilt (or, read-only, replaced
-by an index in RAM).
+each commit), and a full comparison of ids when the counts still differ. A tantivy
+commit is atomic, and ``tabayyun.json`` is written only after it, so a kill at any moment
+leaves an index that the next sync repairs. Writers sync under the store's lock file; a
+directory that cannot be opened is rebuilt (or, read-only, replaced by an index in RAM).
 """
 
 from __future__ import annotations
