@@ -25,19 +25,15 @@ The date relative dates resolve against is the document's: see :mod:`.document_d
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import replace
 from datetime import date, timedelta
 
 from . import hijri
 from .calendar_words import (
-    AMBIGUOUS,
     DAY_WORDS,
     DAYS_AGO,
-    GREGORIAN_MARKERS,
     GREGORIAN_MONTHS,
     HALVES,
-    HIJRI_MARKERS,
     HIJRI_MONTHS,
     NEXT,
     PARTS,
@@ -49,150 +45,16 @@ from .calendar_words import (
     YEAR_PREPS,
     YEAR_WORDS,
 )
+from .date_reader import Reader, days_in, int_token, iso_date, match_phrase
 from .tokens import Doc
 from .types import DateMention
 from .units import CURRENCY_WORDS, PERCENT_AFTER, group_ids, noun_lemma
 
-_CLITICS = ("و", "ب", "ل", "ف")
-_FILLERS = {"من", "of", ",", "عام", "العام", "سنه", "السنه", "year", "the"}
 _SUFFIXES = {"st", "nd", "rd", "th"}
 _YEAR_WORD_TABLE = {k: 1 for k in YEAR_WORDS}
 
 
-_FIRST_WORDS: dict[int, tuple[frozenset[str], int]] = {}
-
-
-def _first_words(table: dict[tuple[str, ...], object]) -> tuple[frozenset[str], int]:
-    """The first words of a table's keys and its longest key (cached per table)."""
-    got = _FIRST_WORDS.get(id(table))
-    if got is None:
-        got = (frozenset(k[0] for k in table), max((len(k) for k in table), default=1))
-        _FIRST_WORDS[id(table)] = got
-    return got
-
-
-def _match(doc: Doc, k: int, table: dict[tuple[str, ...], object]) -> tuple[int, object, int] | None:
-    """Longest key of ``table`` at token ``k`` (a clitic may be glued to it): ``(last, value, skip)``."""
-    toks = doc.tokens
-    n = len(toks)
-    if k >= n or toks[k].kind not in ("ar", "en"):
-        return None
-    first_words, max_len = _first_words(table)
-    text = toks[k].text
-    if text not in first_words and not (text[:1] in _CLITICS and text[1:] in first_words):
-        return None
-    for length in range(min(max_len, n - k), 0, -1):
-        words = tuple(t.text for t in toks[k : k + length])
-        if words in table:
-            return k + length - 1, table[words], 0
-        first = words[0]
-        for c in _CLITICS:
-            if toks[k].kind == "ar" and first.startswith(c) and len(first) > len(c) + 2:
-                key = (first[len(c) :], *words[1:])
-                if key in table:
-                    return k + length - 1, table[key], len(c)
-    return None
-
-
-def _iso(d: date) -> str:
-    return d.isoformat()
-
-
-def _days_in(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
-
-
-def _int_token(doc: Doc, k: int, lo: int, hi: int, max_len: int = 4) -> int | None:
-    if k >= len(doc.tokens):
-        return None
-    t = doc.tokens[k].text
-    if doc.tokens[k].kind != "num" or not t.isdigit() or len(t) > max_len:
-        return None
-    v = int(t)
-    return v if lo <= v <= hi else None
-
-
-class _Reader:
-    """The text being read and the pieces every date form is made of: years, month names, mentions."""
-
-    def __init__(self, doc: Doc, document_date: date | None) -> None:
-        self.doc = doc
-        self.toks = doc.tokens
-        self.n = len(doc.tokens)
-        self.today = document_date
-
-    def year(self, k: int, *, hijri_ok: bool = False, need_marker: bool = False) -> tuple[int, int, str] | None:
-        """A year at ``k`` after at most two fillers: ``(last, year, calendar)``."""
-        j = k
-        for _ in range(2):
-            if j < self.n and self.toks[j].text in _FILLERS and self.toks[j].kind != "num":
-                j += 1
-        y = _int_token(self.doc, j, 1, 2199)
-        if y is None:
-            return None
-        cal = "gregorian"
-        last = j
-        if j + 1 < self.n and (self.toks[j + 1].text,) in HIJRI_MARKERS:
-            cal, last = "hijri", j + 1
-        elif j + 1 < self.n and (self.toks[j + 1].text,) in GREGORIAN_MARKERS:
-            last = j + 1
-        elif need_marker:
-            return None
-        if cal == "gregorian" and not 1000 <= y <= 2199:
-            return None
-        if cal == "hijri" and not hijri_ok and y > 1600:
-            return None
-        return last, y, cal
-
-    def month(self, k: int) -> tuple[int, int, str, int, bool] | None:
-        """A month name at ``k`` (with a paired second name): ``(last, month, calendar, skip, ambiguous)``."""
-        hit = _match(self.doc, k, GREGORIAN_MONTHS)  # type: ignore[arg-type]
-        cal = "gregorian"
-        if hit is None:
-            hit = _match(self.doc, k, HIJRI_MONTHS)  # type: ignore[arg-type]
-            cal = "hijri"
-        if hit is None:
-            return None
-        last, m, skip = hit
-        assert isinstance(m, int)
-        key = tuple(t.text for t in self.toks[k : last + 1])
-        ambiguous = key in AMBIGUOUS or (key[0][skip:],) in AMBIGUOUS
-        # paired: حزيران/يونيو, حزيران (يونيو)
-        j = last + 1
-        if j + 1 < self.n and self.toks[j].text in ("/", "-", "(") and cal == "gregorian":
-            pair = _match(self.doc, j + 1, GREGORIAN_MONTHS)  # type: ignore[arg-type]
-            if pair is not None and pair[1] == m:
-                last = pair[0]
-                ambiguous = False
-                if self.toks[j].text == "(" and last + 1 < self.n and self.toks[last + 1].text == ")":
-                    last += 1
-        return last, m, cal, skip, ambiguous
-
-    def mention(self, a: int, b: int, skip: int, **kw: object) -> DateMention:
-        s, e, text = self.doc.tok_span(a, b, skip=skip)
-        return DateMention(text, s, e, **kw)  # type: ignore[arg-type]
-
-    def gregorian_day(self, a: int, b: int, skip: int, y: int, m: int, d: int) -> DateMention | None:
-        if not 1 <= d <= _days_in(y, m):
-            return None
-        iso = _iso(date(y, m, d))
-        return self.mention(a, b, skip, value=iso, low=iso, high=iso, precision="day", year=y, month=m, day=d)
-
-    def gregorian_month(self, a: int, b: int, skip: int, y: int, m: int) -> DateMention:
-        return self.mention(a, b, skip, value=f"{y:04d}-{m:02d}", low=_iso(date(y, m, 1)),
-                            high=_iso(date(y, m, _days_in(y, m))), precision="month", year=y, month=m)
-
-    def interval(self, a: int, b: int, skip: int, lo: date, hi: date, precision: str, **kw: object) -> DateMention:
-        return self.mention(a, b, skip, value=None, low=_iso(lo), high=_iso(hi), precision=precision, **kw)
-
-    def day(self, a: int, b: int, skip: int, d: date) -> DateMention:
-        """A relative date resolved to one day."""
-        iso = _iso(d)
-        return self.mention(a, b, skip, value=iso, low=iso, high=iso, precision="day", year=d.year, month=d.month,
-                            day=d.day, relative=True)
-
-
-def _numeric(r: _Reader, i: int) -> DateMention | None:
+def _numeric(r: Reader, i: int) -> DateMention | None:
     """``2021-06-28``, ``28/06/2021`` (day first), ``28.06.2021``."""
     t = r.toks
     text = t[i].text
@@ -209,7 +71,7 @@ def _numeric(r: _Reader, i: int) -> DateMention | None:
         return None
     if not all(r.doc.adjacent(k) for k in range(i + 1, i + 5)):
         return None
-    a, b, c = (_int_token(r.doc, k, 0, 9999) for k in (i, i + 2, i + 4))
+    a, b, c = (int_token(r.doc, k, 0, 9999) for k in (i, i + 2, i + 4))
     if a is None or b is None or c is None:
         return None
     if len(t[i].text) == 4 and 1 <= b <= 12:  # 2021-06-28
@@ -222,9 +84,9 @@ def _numeric(r: _Reader, i: int) -> DateMention | None:
     return None
 
 
-def _day_month(r: _Reader, i: int) -> DateMention | None:
+def _day_month(r: Reader, i: int) -> DateMention | None:
     """``28 حزيران 2021``, ``28 من يونيو``, ``28th of June 2021``, ``15 رمضان 1442 هـ``."""
-    d = _int_token(r.doc, i, 1, 31, 2)
+    d = int_token(r.doc, i, 1, 31, 2)
     if d is None:
         return None
     j = i + 1
@@ -244,25 +106,25 @@ def _day_month(r: _Reader, i: int) -> DateMention | None:
             g = hijri.to_gregorian(yr[1], m, d)
         except ValueError:
             return None
-        iso = _iso(g)
+        iso = iso_date(g)
         return r.mention(i, yr[0], 0, value=iso, low=iso, high=iso, precision="day", calendar="hijri",
                          year=g.year, month=g.month, day=g.day, hijri=f"{yr[1]:04d}-{m:02d}-{d:02d}")
     if yr is None or yr[2] == "hijri":
-        if not 1 <= d <= 31 or d > (29 if m == 2 else _days_in(2001, m)):
+        if not 1 <= d <= 31 or d > (29 if m == 2 else days_in(2001, m)):
             return None
         return r.mention(i, last, 0, value=f"--{m:02d}-{d:02d}", low=None, high=None, precision="day",
                          month=m, day=d)
     return r.gregorian_day(i, yr[0], 0, yr[1], m, d)
 
 
-def _month_first(r: _Reader, i: int) -> DateMention | None:
+def _month_first(r: Reader, i: int) -> DateMention | None:
     """``حزيران/يونيو 2021``, ``June 28, 2021``, ``رمضان 1442 هـ``, ``أغسطس``."""
     mo = r.month(i)
     if mo is None:
         return None
     last, m, cal, skip, ambiguous = mo
     if cal == "gregorian" and r.toks[i].kind == "en":
-        d = _int_token(r.doc, last + 1, 1, 31, 2)
+        d = int_token(r.doc, last + 1, 1, 31, 2)
         if d is not None:
             return _month_day_en(r, i, last, skip, m, d)
     yr = r.year(last + 1, hijri_ok=True)
@@ -282,7 +144,7 @@ def _month_first(r: _Reader, i: int) -> DateMention | None:
     return r.mention(i, last, skip, value=f"--{m:02d}", low=None, high=None, precision="month", month=m)
 
 
-def _month_day_en(r: _Reader, i: int, last: int, skip: int, m: int, d: int) -> DateMention | None:
+def _month_day_en(r: Reader, i: int, last: int, skip: int, m: int, d: int) -> DateMention | None:
     """``June 28, 2021``, ``June 28th``: an English month name and the day after it (and a year)."""
     j = last + 1
     if j + 1 < r.n and r.toks[j + 1].text in _SUFFIXES and r.doc.adjacent(j + 1):
@@ -293,7 +155,7 @@ def _month_day_en(r: _Reader, i: int, last: int, skip: int, m: int, d: int) -> D
     return r.mention(i, j, skip, value=f"--{m:02d}-{d:02d}", low=None, high=None, precision="day", month=m, day=d)
 
 
-def _relative_month(r: _Reader, i: int, last: int, skip: int, m: int, today: date) -> DateMention | None:
+def _relative_month(r: Reader, i: int, last: int, skip: int, m: int, today: date) -> DateMention | None:
     """تموز الماضي / next July: the nearest such month before (or after) the document date."""
     past = (r.toks[last + 1].text,) in PAST
     y = today.year
@@ -304,13 +166,13 @@ def _relative_month(r: _Reader, i: int, last: int, skip: int, m: int, today: dat
     return replace(r.gregorian_month(i, last + 1, skip, y, m), relative=True)
 
 
-def _year_at(r: _Reader, i: int) -> DateMention | None:
+def _year_at(r: Reader, i: int) -> DateMention | None:
     """``عام 2014``, ``في 2014``, ``2014م``, ``1442 هـ``, a bare 1900–2100 year."""
     t = r.toks
     a, skip = i, 0
     j = i
     if t[i].kind != "num":
-        hit = _match(r.doc, i, _YEAR_WORD_TABLE)  # type: ignore[arg-type]
+        hit = match_phrase(r.doc, i, _YEAR_WORD_TABLE)  # type: ignore[arg-type]
         if hit is None and (t[i].text,) not in YEAR_PREPS:
             return None
         if hit is not None:
@@ -337,7 +199,7 @@ def _year_at(r: _Reader, i: int) -> DateMention | None:
                      precision="year", year=y)
 
 
-def _bare_year_ok(r: _Reader, i: int) -> bool:
+def _bare_year_ok(r: Reader, i: int) -> bool:
     """A bare number is a year unless it looks like an amount: a separator, a currency, a percent, a counted noun."""
     t = r.toks
     if "," in t[i].text or "." in t[i].text:
@@ -360,11 +222,11 @@ def _bare_year_ok(r: _Reader, i: int) -> bool:
     return True
 
 
-def _period(r: _Reader, i: int) -> DateMention | None:
+def _period(r: Reader, i: int) -> DateMention | None:
     """Seasons, parts, halves and quarters of a year (or part of a month)."""
     t = r.toks
     for table, kind in ((HALVES, "half"), (QUARTERS, "quarter"), (PARTS, "part"), (SEASONS, "season")):
-        hit = _match(r.doc, i, table)  # type: ignore[arg-type]
+        hit = match_phrase(r.doc, i, table)  # type: ignore[arg-type]
         if hit is None:
             continue
         last, what, skip = hit
@@ -385,13 +247,13 @@ def _period(r: _Reader, i: int) -> DateMention | None:
     return None
 
 
-def _part_of_month(r: _Reader, i: int, skip: int, part: str, month_last: int, m: int) -> DateMention | None:
+def _part_of_month(r: Reader, i: int, skip: int, part: str, month_last: int, m: int) -> DateMention | None:
     """``أواخر حزيران 2021``, ``early June 2021``: a third of a month (the year is needed)."""
     yr = r.year(month_last + 1)
     if yr is None or yr[2] != "gregorian":
         return None
     y = yr[1]
-    lo_d, hi_d = {"early": (1, 10), "mid": (11, 20), "late": (21, _days_in(y, m))}[part]
+    lo_d, hi_d = {"early": (1, 10), "mid": (11, 20), "late": (21, days_in(y, m))}[part]
     return r.interval(i, yr[0], skip, date(y, m, lo_d), date(y, m, hi_d), "part", year=y, month=m)
 
 
@@ -402,21 +264,21 @@ def _period_interval(kind: str, what: str, y: int) -> tuple[date, date]:
         return (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
     if kind == "quarter":
         q = int(what)
-        return date(y, 3 * q - 2, 1), date(y, 3 * q, _days_in(y, 3 * q))
+        return date(y, 3 * q - 2, 1), date(y, 3 * q, days_in(y, 3 * q))
     if kind == "part":
         return {"early": (date(y, 1, 1), date(y, 4, 30)), "mid": (date(y, 5, 1), date(y, 8, 31)),
                 "late": (date(y, 9, 1), date(y, 12, 31))}[what]
     return {"spring": (date(y, 3, 1), date(y, 5, 31)), "summer": (date(y, 6, 1), date(y, 8, 31)),
             "autumn": (date(y, 9, 1), date(y, 11, 30)),
-            "winter": (date(y - 1, 12, 1), date(y, 2, _days_in(y, 2)))}[what]
+            "winter": (date(y - 1, 12, 1), date(y, 2, days_in(y, 2)))}[what]
 
 
-def _relative(r: _Reader, i: int) -> DateMention | None:
+def _relative(r: Reader, i: int) -> DateMention | None:
     """Relative dates, resolved against the document date (none without one)."""
     today = r.today
     if today is None:
         return None
-    hit = _match(r.doc, i, RELATIVE)  # type: ignore[arg-type]
+    hit = match_phrase(r.doc, i, RELATIVE)  # type: ignore[arg-type]
     if hit is not None:
         last, rel, skip = hit
         assert isinstance(rel, tuple)
@@ -424,20 +286,20 @@ def _relative(r: _Reader, i: int) -> DateMention | None:
     return _days_ago(r, i, today) or _weekday(r, i, today)
 
 
-def _days_ago(r: _Reader, i: int, today: date) -> DateMention | None:
+def _days_ago(r: Reader, i: int, today: date) -> DateMention | None:
     """قبل 3 أيام / منذ يومين / 3 days ago."""
     t = r.toks
     if (t[i].text,) in DAYS_AGO and i + 2 < r.n:
-        nd = _int_token(r.doc, i + 1, 1, 366, 3)
+        nd = int_token(r.doc, i + 1, 1, 366, 3)
         if nd is not None and (t[i + 2].text,) in DAY_WORDS:
             return r.day(i, i + 2, 0, today - timedelta(days=nd))
-    nd = _int_token(r.doc, i, 1, 366, 3)
+    nd = int_token(r.doc, i, 1, 366, 3)
     if nd is not None and i + 2 < r.n and (t[i + 1].text,) in DAY_WORDS and t[i + 2].text == "ago":
         return r.day(i, i + 2, 0, today - timedelta(days=nd))
     return None
 
 
-def _weekday(r: _Reader, i: int, today: date) -> DateMention | None:
+def _weekday(r: Reader, i: int, today: date) -> DateMention | None:
     """(يوم) الثلاثاء (الماضي) / last Tuesday / on Tuesday: the nearest such day (before, unless "next")."""
     t = r.toks
     a = i
@@ -449,7 +311,7 @@ def _weekday(r: _Reader, i: int, today: date) -> DateMention | None:
         if t[i].text == "next":
             direction = 1
         j = i + 1
-    hit = _match(r.doc, j, WEEKDAYS)  # type: ignore[arg-type]
+    hit = match_phrase(r.doc, j, WEEKDAYS)  # type: ignore[arg-type]
     if hit is None or (j == i and t[i].kind == "en" and not r.doc.is_upper(i)):
         return None
     last, wd, skip = hit
@@ -469,21 +331,21 @@ def _weekday(r: _Reader, i: int, today: date) -> DateMention | None:
     return r.day(a, last, skip if a == j else 0, target)
 
 
-def _resolve(r: _Reader, a: int, b: int, skip: int, unit: str, off: int, today: date) -> DateMention:
+def _resolve(r: Reader, a: int, b: int, skip: int, unit: str, off: int, today: date) -> DateMention:
     """اليوم، أمس، الأسبوع الماضي، العام المقبل …: ``off`` days, weeks, months or years from ``today``."""
     if unit == "day":
         return r.day(a, b, skip, today + timedelta(days=off))
     if unit == "week":
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=off)
         return r.mention(a, b, skip, value=f"{monday.isocalendar()[0]}-W{monday.isocalendar()[1]:02d}",
-                         low=_iso(monday), high=_iso(monday + timedelta(days=6)), precision="week",
+                         low=iso_date(monday), high=iso_date(monday + timedelta(days=6)), precision="week",
                          relative=True)
     if unit == "month":
         idx = today.year * 12 + today.month - 1 + off
         y, m = divmod(idx, 12)
         m += 1
-        return r.mention(a, b, skip, value=f"{y:04d}-{m:02d}", low=_iso(date(y, m, 1)),
-                         high=_iso(date(y, m, _days_in(y, m))), precision="month", year=y, month=m,
+        return r.mention(a, b, skip, value=f"{y:04d}-{m:02d}", low=iso_date(date(y, m, 1)),
+                         high=iso_date(date(y, m, days_in(y, m))), precision="month", year=y, month=m,
                          relative=True)
     y = today.year + off
     return r.mention(a, b, skip, value=f"{y:04d}", low=f"{y:04d}-01-01", high=f"{y:04d}-12-31",
@@ -517,7 +379,7 @@ def _last_token(doc: Doc, m: DateMention, start: int) -> int:
 
 def extract_dates(doc: Doc, document_date: date | None = None) -> tuple[list[DateMention], set[int]]:
     """All date mentions and the token indices they use."""
-    reader = _Reader(doc, document_date)
+    reader = Reader(doc, document_date)
     out: list[DateMention] = []
     taken: set[int] = set()
     i = 0
