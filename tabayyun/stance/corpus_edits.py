@@ -41,7 +41,9 @@ _AR_TO_LATIN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 def _other_number(digits: str, rng: random.Random) -> str:
     arabic = any("٠" <= c <= "٩" for c in digits)
     n = int(digits.translate(_AR_TO_LATIN))
-    candidates = sorted({n + rng.randint(1, 9), n * 2, max(1, n // 2), n + 10 ** max(0, len(str(n)) - 1)} - {n})
+    candidates = sorted(
+        {n + rng.randint(1, 9), n * 2, max(1, n // 2), n + 10 ** max(0, len(str(n)) - 1)} - {n}
+    )
     out = str(rng.choice(candidates))
     return out.translate(_AR_DIGITS) if arabic else out
 
@@ -76,7 +78,9 @@ def date(text: str, facts: Extraction, rng: random.Random) -> Edit | None:
             for name in names:
                 i = d.text.find(name)
                 if i >= 0:
-                    options.append(Edit("date", name, rng.choice([n for n in names if n != name]), d.start + i))
+                    options.append(
+                        Edit("date", name, rng.choice([n for n in names if n != name]), d.start + i)
+                    )
     return rng.choice(options) if options else None
 
 
@@ -100,7 +104,9 @@ AR_ORGS = ("وزارة المالية", "الأمم المتحدة", "البنك
 
 
 _NOT_NAME = ("ال", "بال", "لل", "وال", "فال")
-_ORG_HEADS = frozenset(("وزارة", "منظمة", "هيئة", "جامعة", "البنك", "الاتحاد", "حزب", "شركة", "مجلس", "الأمم", "وكالة", "نادي"))
+_ORG_HEADS = frozenset(
+    ("وزارة", "منظمة", "هيئة", "جامعة", "البنك", "الاتحاد", "حزب", "شركة", "مجلس", "الأمم", "وكالة", "نادي")
+)
 
 
 def actor(text: str, facts: Extraction, rng: random.Random) -> Edit | None:
@@ -126,15 +132,19 @@ def actor(text: str, facts: Extraction, rng: random.Random) -> Edit | None:
 ANTONYMS = (
     ("ارتفع", "انخفض"), ("ارتفعت", "انخفضت"), ("ارتفاع", "انخفاض"), ("زيادة", "تراجع"), ("زاد", "نقص"),
     ("فاز", "خسر"), ("فازت", "خسرت"), ("وافق", "رفض"), ("وافقت", "رفضت"), ("موافقة", "رفض"),
-    ("أكبر", "أصغر"), ("أعلى", "أدنى"), ("أول", "آخر"), ("الأول", "الأخير"), ("قبل", "بعد"), ("شمال", "جنوب"),
-    ("شرق", "غرب"), ("افتتح", "أغلق"), ("افتتاح", "إغلاق"), ("دعم", "عارض"), ("يدعم", "يعارض"), ("بدأ", "انتهى"),
+    ("أكبر", "أصغر"), ("أعلى", "أدنى"), ("أول", "آخر"), ("الأول", "الأخير"), ("قبل", "بعد"),
+    ("شمال", "جنوب"), ("شرق", "غرب"), ("افتتح", "أغلق"), ("افتتاح", "إغلاق"), ("دعم", "عارض"),
+    ("يدعم", "يعارض"), ("بدأ", "انتهى"),
     ("نجح", "فشل"), ("نجاح", "فشل"), ("أطلق سراح", "اعتقل"), ("يسمح", "يمنع"), ("سمح", "منع"), ("أيد", "رفض"),
-    ("increased", "decreased"), ("rose", "fell"), ("won", "lost"), ("approved", "rejected"), ("opened", "closed"),
+    ("increased", "decreased"), ("rose", "fell"), ("won", "lost"), ("approved", "rejected"),
+    ("opened", "closed"),
     ("larger", "smaller"), ("higher", "lower"), ("first", "last"), ("before", "after"), ("north", "south"),
     ("support", "oppose"), ("allowed", "banned"), ("accepted", "refused"), ("more", "fewer"),
 )  # fmt: skip
 _ANTONYM = {a: b for a, b in ANTONYMS} | {b: a for a, b in ANTONYMS}
-_ANTONYM_RE = re.compile(r"(?<![\w])(?:[وفب]?)(" + "|".join(sorted(map(re.escape, _ANTONYM), key=len, reverse=True)) + r")(?![\w])")
+_ANTONYM_RE = re.compile(
+    r"(?<![\w])(?:[وفب]?)(" + "|".join(sorted(map(re.escape, _ANTONYM), key=len, reverse=True)) + r")(?![\w])"
+)
 
 
 def antonym(text: str, rng: random.Random) -> Edit | None:
@@ -159,8 +169,14 @@ AR_NEGATED = {
     "يقع": "لا يقع", "تقع": "لا تقع", "يضم": "لا يضم", "تضم": "لا تضم", "يعمل": "لا يعمل", "تعمل": "لا تعمل",
     "هو": "ليس", "هي": "ليست", "سيتم": "لن يتم", "سوف": "لن",
 }  # fmt: skip
-_EN_NEGATE = {w: f"{w} not" for w in ("is", "was", "are", "were", "has", "have", "had", "will", "can", "could")}
-_NEG_RE = re.compile(r"(?<![\w])(و?)(" + "|".join(sorted(map(re.escape, AR_NEGATED | _EN_NEGATE), key=len, reverse=True)) + r")(?![\w])")
+_EN_NEGATE = {
+    w: f"{w} not" for w in ("is", "was", "are", "were", "has", "have", "had", "will", "can", "could")
+}
+_NEG_RE = re.compile(
+    r"(?<![\w])(و?)("
+    + "|".join(sorted(map(re.escape, AR_NEGATED | _EN_NEGATE), key=len, reverse=True))
+    + r")(?![\w])"
+)
 
 
 def negation(text: str, rng: random.Random, within: tuple[int, int] | None = None) -> Edit | None:
@@ -209,7 +225,9 @@ _LIST_GAP = re.compile(r"^\s*(?:،|,)?\s*(?:و)?$")
 
 def list_members(text: str, facts: Extraction) -> list[tuple[int, str]]:
     """Places written as a list (``A، B وC``): (offset, name) of each member, or [] without a list."""
-    places = sorted((e.start, e.end, e.text) for e in facts.entities if e.type == "place" and e.subtype in _PLACE_POOL)
+    places = sorted(
+        (e.start, e.end, e.text) for e in facts.entities if e.type == "place" and e.subtype in _PLACE_POOL
+    )
     best: list[tuple[int, str]] = []
     run: list[tuple[int, str]] = []
     prev_end = -1

@@ -132,7 +132,9 @@ def _edited_claim(sentence: str, edit: ed.Edit, rng: random.Random) -> str:
 Maker = Callable[[Item, str, Extraction, random.Random], list[CorpusPair]]
 
 
-def _pair(item: Item, claim: str, evidence: str, stance: Stance, kind: str, edit: ed.Edit | None = None) -> CorpusPair:
+def _pair(
+    item: Item, claim: str, evidence: str, stance: Stance, kind: str, edit: ed.Edit | None = None
+) -> CorpusPair:
     return CorpusPair(claim, evidence, stance, kind, item.corpus, item.key, edit)
 
 
@@ -179,13 +181,20 @@ def fact_headline(facts: Extraction, rng: random.Random) -> str:
 
 def disagree_pairs(item: Item, s: str, facts: Extraction, rng: random.Random) -> list[CorpusPair]:
     out = []
-    fact_edits = (ed.number(s, facts, rng), ed.date(s, facts, rng), ed.place(s, facts, rng), ed.actor(s, facts, rng))
+    fact_edits = (
+        ed.number(s, facts, rng),
+        ed.date(s, facts, rng),
+        ed.place(s, facts, rng),
+        ed.actor(s, facts, rng),
+    )
     plain = (ed.antonym(s, rng), ed.negation(s, rng), ed.membership(s, facts, rng))
     for edit in (*fact_edits, *plain):
         if edit is None:
             continue
         if item.en and edit.kind in ("number", "date", "place") and rng.random() < 0.3:
-            out.append(_pair(item, item.en, edit.apply(s), "disagree", edit.kind, edit))  # English claim, Arabic source
+            out.append(
+                _pair(item, item.en, edit.apply(s), "disagree", edit.kind, edit)
+            )  # English claim, Arabic source
         elif rng.random() < 0.7:
             out.append(_pair(item, _edited_claim(s, edit, rng), s, "disagree", edit.kind, edit))
         else:
@@ -218,14 +227,18 @@ def discuss_pairs(item: Item, s: str, facts: Extraction, rng: random.Random) -> 
 MAKERS: tuple[Maker, ...] = (agree_pairs, disagree_pairs, discuss_pairs)
 
 
-def items_of(root: str | Path, split: str, corpora: Sequence[str] = DEFAULT_CORPORA, max_docs: int = 800) -> list[Item]:
-    """The items of ``split`` ("train" or "dev"), sorted; at most ``max_docs`` arwiki documents (hash order)."""
+def items_of(
+    root: str | Path, split: str, corpora: Sequence[str] = DEFAULT_CORPORA, max_docs: int = 800
+) -> list[Item]:
+    """The items of ``split`` ("train" or "dev"), sorted; ``max_docs`` documents per corpus at most."""
     want_dev = split == "dev"
     out: list[Item] = []
     for corpus in sorted(corpora):
         items = [it for it in read(root, corpus) if is_dev(corpus, it.key) == want_dev]
         if corpus in DOCUMENTS and len(items) > max_docs:
-            items = sorted(items, key=lambda it: hashlib.sha1(f"pick:{it.key}".encode()).hexdigest())[:max_docs]
+            items = sorted(items, key=lambda it: hashlib.sha1(f"pick:{it.key}".encode()).hexdigest())[
+                :max_docs
+            ]
         out.extend(items)
     return sorted(out, key=lambda it: (it.corpus, it.key))
 

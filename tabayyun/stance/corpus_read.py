@@ -85,7 +85,9 @@ def read_geneval(root: Path) -> Iterator[Item]:
         stem = f"geneval-sentences-masculine-{split}.en_ar"
         ar, en = _lines(d / split / f"{stem}.ar"), _lines(d / split / f"{stem}.en")
         for i, (a, e) in enumerate(zip(ar, en, strict=True)):
-            yield Item("mt_geneval_ar_en", f"{split}:{i}", (_TAG.sub("", a).strip(),), _TAG.sub("", e).strip())
+            yield Item(
+                "mt_geneval_ar_en", f"{split}:{i}", (_TAG.sub("", a).strip(),), _TAG.sub("", e).strip()
+            )
 
 
 def read_catt(root: Path) -> Iterator[Item]:

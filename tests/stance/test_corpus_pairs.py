@@ -63,7 +63,10 @@ def write_corpora(root: Path, copies: int = 3) -> None:
     with gzip.open(d / "arwiki_20170120_docs.jsonl.gz", "wt", encoding="utf-8") as f:
         for i in range(12):
             paras = [AR[i % len(AR)] + ".", AR[(i + 3) % len(AR)] + ".", AR[(i + 5) % len(AR)] + "."]
-            f.write(json.dumps({"id": str(1000 + i), "title": "t", "paragraphs": paras}, ensure_ascii=False) + "\n")
+            f.write(
+                json.dumps({"id": str(1000 + i), "title": "t", "paragraphs": paras}, ensure_ascii=False)
+                + "\n"
+            )
 
 
 CORPORA = ("arwiki_comparable_motazsaad", "ntrex128_ar_en", "ud_arabic_pud")
@@ -111,7 +114,9 @@ EDIT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("fn", "text", "old"), EDIT_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(EDIT_CASES)])
+@pytest.mark.parametrize(
+    ("fn", "text", "old"), EDIT_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(EDIT_CASES)]
+)
 def test_edit_is_recorded_at_its_offset_and_changes_the_text(fn: str, text: str, old: str | None) -> None:
     edit = _edit(fn, text)
     assert edit is not None
@@ -216,7 +221,9 @@ def test_generate_is_the_same_in_every_process(corpora: Path) -> None:
     digests = set()
     for hash_seed in ("1", "2", "random"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+        )
         assert out.returncode == 0, out.stderr
         digests.add(out.stdout.strip())
     assert len(digests) == 1
