@@ -62,6 +62,10 @@ class LexicalIndex:
             self.deletions = self._read_state()
         else:
             self._index = self._open_or_rebuild(path)
+        # reloads happen where the store knows the index changed (after a commit, on another
+        # process's commit); tantivy's default reader instead watches meta.json from a thread,
+        # which reloads (creating its lock file) while the directory is being removed
+        self._index.config_reader(reload_policy="Manual")
         self._writer: tantivy.IndexWriter | None = None
 
     def _open_or_rebuild(self, path: Path) -> tantivy.Index:
