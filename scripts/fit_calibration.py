@@ -8,7 +8,8 @@
    ``(verdict, raw confidence, right or wrong)`` per item (``--records`` saves them;
    ``--reuse`` refits from saved records without rerunning the checks).
 2. Splits the items in two halves by a hash of (file, id); fits the per-verdict isotonic
-   maps (:func:`tabayyun.calibration.fit`) on the first half only.
+   maps (:func:`tabayyun.calibration.fit`) on the first half only, of the Arabic sets
+   (``--fit-on``; see :data:`FIT_ON`).
 3. Reports, on the other half, the ECE and mean confidence before and after, per file
    and pooled, and macro-F1 of each file (calibration changes no verdict), then writes
    the maps fitted on the first half with those figures in their ``meta``.
@@ -33,6 +34,10 @@ from tabayyun.stance.splits import bucket
 
 #: dev file -> its format
 FILES = {"nli_snli_en.jsonl": "nli", "nli_ar.jsonl": "nli", "arastance_arwiki.jsonl": "arastance"}
+#: fitted on the Arabic sets only: SNLI (English photo captions, where the check says not_enough_info to
+#: most pairs) pulled the pooled maps down and made the Arabic NLI set worse calibrated than raw
+#: (held-out ECE 0.079 -> 0.176); it stays reported, as out of domain
+FIT_ON = ("nli_ar.jsonl", "arastance_arwiki.jsonl")
 
 
 def run_checks(devsets: Path, limit: int | None) -> list[dict[str, Any]]:
@@ -101,6 +106,10 @@ def main() -> None:
         "--records", type=Path, default=None, help="save (or, with --reuse, read) the per-item records"
     )
     ap.add_argument("--reuse", action="store_true", help="refit from --records without rerunning the checks")
+    ap.add_argument(
+        "--fit-on", nargs="+", default=list(FIT_ON), choices=list(FILES),
+        help="the dev files whose first half the maps are fitted on (all files are reported)",
+    )  # fmt: skip
     ap.add_argument("--limit", type=int, default=None, help="at most this many items per file (a quick try)")
     args = ap.parse_args()
     if args.reuse:
@@ -109,13 +118,14 @@ def main() -> None:
         records = run_checks(args.devsets, args.limit)
         if args.records:
             args.records.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    fit_half = [r for r in records if half(r) == 0]
+    fit_half = [r for r in records if half(r) == 0 and r["file"] in args.fit_on]
     held_out = [r for r in records if half(r) == 1]
     cal = fit((r["verdict"], r["raw"], r["correct"]) for r in fit_half)
     report: dict[str, Any] = {
-        "fitted_on": "half 0 of the dev items (bucket(file, line, 2) == 0)",
+        "fitted_on": f"half 0 (bucket(file, line, 2) == 0) of the items of {', '.join(args.fit_on)}",
         "held_out": {name: ece_figures([r for r in held_out if r["file"] == name], cal) for name in FILES},
         "held_out_pooled": ece_figures(held_out, cal),
+        "held_out_pooled_fitted_files": ece_figures([r for r in held_out if r["file"] in args.fit_on], cal),
         "macro_f1": {name: macro_f1(records, name) for name in FILES},
         "stance_model": os.environ.get("TABAYYUN_STANCE", "default"),
         "command": "python3 bench/devsets.py --out /tmp/devsets && "
