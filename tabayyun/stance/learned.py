@@ -199,7 +199,7 @@ class CrossEncoderStance:
 
     def predict(self, claim: str, evidence: str) -> StancePrediction:
         p = self.predict_proba([claim], [evidence])[0]
-        probs = {s: float(v) for s, v in zip(STANCES, p, strict=True)}
+        probs: dict[str, float] = {s: float(v) for s, v in zip(STANCES, p, strict=True)}
         return StancePrediction(stance=STANCES[int(p.argmax())], probabilities=probs)
 
 

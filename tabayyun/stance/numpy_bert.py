@@ -36,7 +36,8 @@ def layer_norm(x: Array, w: Array, b: Array, eps: float) -> Array:
     mean = x.mean(axis=-1, keepdims=True)
     xc = x - mean
     var = (xc * xc).mean(axis=-1, keepdims=True)
-    return (xc / np.sqrt(var + np.float32(eps)) * w + b).astype(np.float32)
+    out: Array = (xc / np.sqrt(var + np.float32(eps)) * w + b).astype(np.float32)
+    return out
 
 
 @dataclass
@@ -128,4 +129,5 @@ def attention_bias(mask: NDArray[np.bool_]) -> Array:
 
 def mean_pool(x: Array, mask: NDArray[np.bool_]) -> Array:
     m = mask.astype(np.float32)[..., None]
-    return ((x * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1.0)).astype(np.float32)
+    out: Array = ((x * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1.0)).astype(np.float32)
+    return out

@@ -39,7 +39,7 @@ class Tokenizer:
         self._scores: list[float] = data.scores.tolist()
         self._unk_score = min(self._scores) - 10.0
         self._max_len = max(map(len, data.pieces))
-        self._norm = str.maketrans(data.norm_map)  # type: ignore[arg-type]
+        self._norm = str.maketrans(data.norm_map)
         self._word = lru_cache(maxsize=200_000)(self._segment)
 
     @classmethod
