@@ -19,13 +19,8 @@ import numpy as np
 from ..evaluate import ANS_TO_STANCE, read_ans
 from ..results import STANCES
 from .learned import CrossEncoderStance
-from .train import (
-    TrainConfig,
-    ans_macro_f1,
-    read_news_pairs,
-    split_news,
-    stance_macro_f1,
-)
+from .train import TrainConfig
+from .train_data import ans_macro_f1, read_news_pairs, split_news, stance_macro_f1
 
 
 def _logits(model: CrossEncoderStance, pairs: Sequence[tuple[str, str, str]]) -> np.ndarray:

@@ -9,13 +9,8 @@ pytest.importorskip("torch")
 
 import numpy as np  # noqa: E402
 
-from tabayyun.stance.train import (  # noqa: E402
-    TrainConfig,
-    corpus_sets,
-    read_news_pairs,
-    split_news,
-    stance_macro_f1,
-)
+from tabayyun.stance.train import TrainConfig  # noqa: E402
+from tabayyun.stance.train_data import corpus_sets, read_news_pairs, split_news, stance_macro_f1  # noqa: E402
 
 ROWS = [
     {"doc": "d1", "claim": "ارتفاع أسعار الخبز", "evidence": "أعلنت الوزارة أن سعر الخبز ارتفع.", "stance": "agree"},
