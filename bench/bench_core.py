@@ -30,10 +30,10 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
+import corpus
 
-from tabayyun import RawDocument, Tabayyun  # noqa: E402
-from tabayyun.embed import E5Embedder  # noqa: E402
+from tabayyun import RawDocument, Tabayyun
+from tabayyun.embed import E5Embedder
 
 OUT = Path(__file__).resolve().parent / "out"
 POOL = 4000

@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tabayyun.extract import extract
-from tabayyun.extract.aliases import AliasTable
-from tabayyun.extract.tokens import prepare
+from tabayyun.extract import extract  # noqa: E402 - after the sys.path line above
+from tabayyun.extract.aliases import AliasTable  # noqa: E402
+from tabayyun.extract.tokens import prepare  # noqa: E402
 
 DENSE = (
     "قتل نحو 10 آلاف مقاتل في الموصل في حزيران/يونيو 2014، وقال الرئيس الأمريكي جو بايدن إن واشنطن قدمت "

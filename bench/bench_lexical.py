@@ -44,13 +44,13 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
-import devsets  # noqa: E402
+import corpus
+import devsets
 
-from tabayyun.retrieve import query_terms  # noqa: E402
-from tabayyun.stance.splits import is_dev  # noqa: E402
-from tabayyun.store.lexical import LexicalIndex, index_dir  # noqa: E402
-from tabayyun.store.sqlite import (  # noqa: E402
+from tabayyun.retrieve import query_terms
+from tabayyun.stance.splits import is_dev
+from tabayyun.store.lexical import LexicalIndex, index_dir
+from tabayyun.store.sqlite import (
     COMMON_MIN,
     COMMON_SHARE,
     KEEP_AT_LEAST,
@@ -58,8 +58,8 @@ from tabayyun.store.sqlite import (  # noqa: E402
     SQLiteStore,
     fts_query,
 )
-from tabayyun.text import terms  # noqa: E402
-from tabayyun.text.segment import sentences  # noqa: E402
+from tabayyun.text import terms
+from tabayyun.text.segment import sentences
 
 FTS_SCHEMA = (
     "CREATE VIRTUAL TABLE sentence_terms USING fts5(terms, tokenize = \"unicode61 tokenchars '.'\");"

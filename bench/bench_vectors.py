@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_core import PoolEmbedder, pct, pool_vectors  # noqa: E402
+from bench_core import PoolEmbedder, pct, pool_vectors
 
-from tabayyun.store.vectors import VectorIndex  # noqa: E402
+from tabayyun.store.vectors import VectorIndex
 
 
 def main() -> None:

@@ -43,10 +43,7 @@ DAYS = ["السبت", "الأحد", "الإثنين", "الثلاثاء", "ال�
 def sentences(n: int, seed: int = 7, english_share: float = 0.25) -> Iterator[str]:
     rng = random.Random(seed)
     for _ in range(n):
-        if rng.random() < english_share:
-            t = rng.choice(EN_TEMPLATES)
-        else:
-            t = rng.choice(AR_TEMPLATES)
+        t = rng.choice(EN_TEMPLATES) if rng.random() < english_share else rng.choice(AR_TEMPLATES)
         org, org2 = rng.sample(AR_ORGS, 2)
         yield t.format(
             verb=rng.choice(AR_VERBS), org=org, org2=org2, place=rng.choice(AR_PLACES),

@@ -47,7 +47,7 @@ def evaluate(name: str, rows: Sequence[dict[str, str]], corpus: Path, embedder: 
         t0 = time.perf_counter()
         results = [tb.check(r["claim"], id=r["id"]) for r in rows]
         seconds = time.perf_counter() - t0
-    confusion: dict[str, dict[str, int]] = {e: {v: 0 for v in VERDICTS} for e in EXPECTED}
+    confusion: dict[str, dict[str, int]] = {e: dict.fromkeys(VERDICTS, 0) for e in EXPECTED}
     misses = []
     for r, res in zip(rows, results, strict=True):
         confusion[r["expected"]][res.verdict] += 1

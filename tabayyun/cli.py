@@ -15,9 +15,12 @@ from .core import Tabayyun
 from .display import Mode, check_report, escape_controls, resolve_mode, search_report
 from .errors import InputError, TabayyunError
 from .exitcodes import PARTIAL
+from .extract.cli import extract_command
 from .ingest import RawDocument, expand_paths, read_path
 from .jsonl import json_objects
+from .server.cli import serve
 from .server.limits import MAX_ID
+from .stance.cli import eval_command, train_command
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a readable report.")
 display_option = click.option(
@@ -272,17 +275,7 @@ def rm(document_id: int, db: str) -> None:
     click.echo(f"deleted document {document_id}")
 
 
-from .extract.cli import extract_command
-
 main.add_command(extract_command, "extract")
-
-
-from .server.cli import serve
-
 main.add_command(serve)
-
-
-from .stance.cli import eval_command, train_command
-
 main.add_command(eval_command, "eval")
 main.add_command(train_command, "train-stance")

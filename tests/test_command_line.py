@@ -34,7 +34,7 @@ def db(tmp_path: Path, runner: CliRunner) -> str:
 
 
 def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
-    for name, cmd in cli.main.commands.items():
+    for name in cli.main.commands:
         r = runner.invoke(cli.main, [name, "--help"])
         assert r.exit_code == 0, name
         assert "Example" in r.output, f"`tabayyun {name} --help` has no example"
@@ -158,9 +158,11 @@ def test_visual_display_reorders_arabic() -> None:
 def test_unknown_stance_model_name_is_a_model_error() -> None:
     from tabayyun import ModelError
 
-    with Tabayyun(":memory:", embedder=HashingEmbedder(), stance_model="oracle") as tb:
-        with pytest.raises(ModelError, match="unknown stance model"):
-            _ = tb.stance_model
+    with (
+        Tabayyun(":memory:", embedder=HashingEmbedder(), stance_model="oracle") as tb,
+        pytest.raises(ModelError, match="unknown stance model"),
+    ):
+        _ = tb.stance_model
 
 
 def test_stance_model_by_name() -> None:

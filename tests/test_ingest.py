@@ -28,7 +28,7 @@ ARTICLE = "أعلنت البلدية افتتاح حديقة جديدة في ا�
             "t0",
         ),
         ("rows.csv", ("text,title\n\"" + ARTICLE + "\",حديقة\n").encode(), 1, "حديقة"),
-        ("noext", "Plain English text without a suffix.".encode(), 1, "Plain English text without a suffix."),
+        ("noext", b"Plain English text without a suffix.", 1, "Plain English text without a suffix."),
     ],
     ids=["txt", "markdown-heading-title", "utf8-bom", "utf16-bom", "jsonl", "csv", "no-suffix"],
 )
@@ -109,7 +109,7 @@ def test_broken_jsonl_line_names_the_line_and_keeps_the_rest() -> None:
 
 
 def test_csv_row_with_empty_text_names_its_line() -> None:
-    data = "text,title\ngood row,a\n,b\nanother,c\n".encode()
+    data = b"text,title\ngood row,a\n,b\nanother,c\n"
     result = read_bytes(data, "t.csv")
     assert [d.text for d in result.documents] == ["good row", "another"]
     assert [e.line for e in result.errors] == [3]

@@ -33,7 +33,7 @@ STANCE_TO_ANS: dict[str, str] = {
     "unrelated": "other",
 }
 ARASTANCE_LABELS: tuple[str, ...] = ("Agree", "Disagree", "Discuss", "Unrelated")
-ARASTANCE_TO_STANCE: dict[str, Stance] = {a: s for a, s in zip(ARASTANCE_LABELS, STANCES, strict=True)}
+ARASTANCE_TO_STANCE: dict[str, Stance] = dict(zip(ARASTANCE_LABELS, STANCES, strict=True))
 STANCE_TO_ARASTANCE: dict[str, str] = {s: a for a, s in ARASTANCE_TO_STANCE.items()}
 NLI_LABELS: tuple[str, ...] = ("entailment", "neutral", "contradiction")
 STANCE_TO_NLI: dict[str, str] = {

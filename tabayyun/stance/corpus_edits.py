@@ -114,8 +114,8 @@ def actor(text: str, facts: Extraction, rng: random.Random) -> Edit | None:
     ents = [
         e for e in facts.entities
         if len(e.text) > 2 and (
-            e.type == "org" and e.text.split()[0] in _ORG_HEADS and len(e.text.split()) <= 4
-            or e.type == "person" and not e.text.startswith(_NOT_NAME)
+            (e.type == "org" and e.text.split()[0] in _ORG_HEADS and len(e.text.split()) <= 4)
+            or (e.type == "person" and not e.text.startswith(_NOT_NAME))
         )
     ]  # fmt: skip
     if not ents:
@@ -141,7 +141,7 @@ ANTONYMS = (
     ("larger", "smaller"), ("higher", "lower"), ("first", "last"), ("before", "after"), ("north", "south"),
     ("support", "oppose"), ("allowed", "banned"), ("accepted", "refused"), ("more", "fewer"),
 )  # fmt: skip
-_ANTONYM = {a: b for a, b in ANTONYMS} | {b: a for a, b in ANTONYMS}
+_ANTONYM = dict(ANTONYMS) | {b: a for a, b in ANTONYMS}
 _ANTONYM_RE = re.compile(
     r"(?<![\w])(?:[وفب]?)(" + "|".join(sorted(map(re.escape, _ANTONYM), key=len, reverse=True)) + r")(?![\w])"
 )

@@ -34,7 +34,8 @@ from ..results import STANCES, StancePrediction
 from ..text.clean import clean
 from .e5file import LAYER_TENSORS, E5File
 from .numpy_bert import Encoder, Layer, mean_pool
-from .onnx_bert import OnnxEncoder, available as onnx_available
+from .onnx_bert import OnnxEncoder
+from .onnx_bert import available as onnx_available
 from .tokenizer import Tokenizer
 
 WEIGHTS_DIR = Path(__file__).parent / "weights"

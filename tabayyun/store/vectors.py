@@ -23,7 +23,7 @@ try:  # onnxruntime must be loaded before usearch: the other order segfaults whe
     import onnxruntime  # noqa: F401  # onnxruntime is imported later (usearch 2.26, onnxruntime 1.32)
 except ImportError:  # pragma: no cover - onnxruntime is a dependency; only the stance model needs it
     pass
-from usearch.index import Index  # noqa: E402
+from usearch.index import Index
 
 
 class VectorIndex:

@@ -71,7 +71,7 @@ def test_schemathesis_finds_no_failure(server_url: str) -> None:
         "--header", f"Authorization: Bearer {TOKEN}", "--no-color",
     ]  # fmt: skip
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "", "NO_COLOR": "1"}
-    run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env, cwd=HERE)
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env, cwd=HERE, check=False)
     out = run.stdout + run.stderr
     assert run.returncode == 0, out[-6000:]
     assert not re.search(r"\d+ (unique )?failures?\b", out), out[-6000:]  # warnings (e.g. many 400s on uploads) may show

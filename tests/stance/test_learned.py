@@ -5,13 +5,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from stance_tiny import TINY, tiny_arrays, tiny_meta
 
 from tabayyun.errors import ModelError
 from tabayyun.protocols import StanceModel
 from tabayyun.results import STANCES
 from tabayyun.stance.learned import CrossEncoderStance, save_weights
-
-from stance_tiny import TINY, tiny_arrays, tiny_meta
 
 CLAIMS = [
     "أعادت إيطاليا 40 من مواطنيها العالقين",
@@ -124,7 +123,7 @@ def test_missing_weights_raise_model_error(tmp_path: Path) -> None:
 
 def test_missing_head_raises_model_error(tmp_path: Path) -> None:
     arrays = {k: v for k, v in tiny_arrays().items() if not k.startswith("head.out")}
-    with pytest.raises(ModelError, match="head.out"):
+    with pytest.raises(ModelError, match=r"head\.out"):
         CrossEncoderStance.load(save_weights(tmp_path, arrays, tiny_meta()))
 
 

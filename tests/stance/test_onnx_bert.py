@@ -71,6 +71,6 @@ def test_quantized_graph_stays_close(both: tuple[CrossEncoderStance, CrossEncode
 def test_usearch_then_onnxruntime_does_not_crash() -> None:
     """usearch loaded first used to make a later ``import onnxruntime`` segfault; the store imports it first."""
     code = "import tabayyun.store.vectors, usearch.index, onnxruntime; print('ok')"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"

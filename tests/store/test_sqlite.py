@@ -130,7 +130,7 @@ CHILD = textwrap.dedent(
     from tabayyun import Tabayyun, RawDocument
     from tabayyun.testing import HashingEmbedder, OverlapStance
     tb = Tabayyun(sys.argv[1], embedder=HashingEmbedder(), stance_model=OverlapStance())
-    docs = (RawDocument(text=f"الوثيقة رقم {i}. " + "جملة إضافية عن الموضوع رقم %d. " % i * 12, title=str(i), source=f"d{i}")
+    docs = (RawDocument(text=f"الوثيقة رقم {i}. " + f"جملة إضافية عن الموضوع رقم {i}. " * 12, title=str(i), source=f"d{i}")
             for i in range(100000))
     print("ready", flush=True)
     tb.add_documents(docs)
@@ -184,7 +184,7 @@ def test_kill_during_add_leaves_only_whole_documents(tmp_path: Path) -> None:
 
         extra = [
             RawDocument(
-                text=f"الوثيقة رقم {i}. " + "جملة إضافية عن الموضوع رقم %d. " % i * 12,
+                text=f"الوثيقة رقم {i}. " + f"جملة إضافية عن الموضوع رقم {i}. " * 12,
                 title=str(i),
                 source=f"d{i}",
             )
