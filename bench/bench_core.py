@@ -102,7 +102,8 @@ def plain_fts_baseline(n: int, queries: list[str]) -> dict[str, float]:
         for q in queries:
             words = ['"' + w.replace('"', "") + '"' for w in q.split() if w.strip('.,،"')]
             t = time.perf_counter()
-            con.execute("SELECT rowid FROM s WHERE s MATCH ? ORDER BY rank LIMIT 50", (" OR ".join(words),)).fetchall()
+            con.execute("SELECT rowid FROM s WHERE s MATCH ? ORDER BY rank LIMIT 50",
+                        (" OR ".join(words),)).fetchall()
             lat.append(time.perf_counter() - t)
         size = sum(f.stat().st_size for f in Path(d).iterdir())
         con.close()
@@ -135,7 +136,9 @@ def run_size(n: int, real: bool, n_queries: int, keep: bool) -> dict[str, object
             row.update(build(db, n, real))
         size = sum(f.stat().st_size for f in d.iterdir())
         t = time.perf_counter()
-        tb = Tabayyun(db, stance_model=os.environ.get("TABAYYUN_STANCE") or None)  # real models, as a user has them
+        tb = Tabayyun(
+            db, stance_model=os.environ.get("TABAYYUN_STANCE") or None
+        )  # real models, as a user has them
         open_s = time.perf_counter() - t
         tb.search(queries[0])
         tb.check(queries[0])  # loads the stance model
@@ -165,7 +168,8 @@ def main() -> None:
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--out", default=str(OUT / "core.jsonl"))
     ap.add_argument("--keep", action="store_true", help="keep stores in bench/out/store-N and reuse them")
-    ap.add_argument("--build-only", action="store_true", help="with --keep: build the stores, measure nothing else")
+    ap.add_argument("--build-only", action="store_true",
+                    help="with --keep: build the stores, measure nothing else")
     args = ap.parse_args()
     OUT.mkdir(exist_ok=True)
     if args.one:
@@ -195,7 +199,8 @@ def main() -> None:
         rows.append(row)
         print(json.dumps(row), flush=True)
     with open(args.out, "a") as f:
-        f.write(json.dumps({"baselines": results, "sizes": rows, "time": time.strftime("%Y-%m-%d %H:%M")}) + "\n")
+        f.write(json.dumps({"baselines": results, "sizes": rows,
+                            "time": time.strftime("%Y-%m-%d %H:%M")}) + "\n")
 
 
 if __name__ == "__main__":

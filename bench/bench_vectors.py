@@ -44,7 +44,8 @@ def main() -> None:
         s = X @ q
         np.argpartition(-s, 10)[:10]
         lat.append(time.perf_counter() - t)
-    out["numpy_fp32"] = {"p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95), "recall@10": 1.0, "mb": X.nbytes / 1e6}
+    out["numpy_fp32"] = {"p50_ms": pct(lat, 50), "p95_ms": pct(lat, 95), "recall@10": 1.0,
+                         "mb": X.nbytes / 1e6}
 
     try:
         import pysqlite3 as sqlite3  # type: ignore[import-not-found]
@@ -56,7 +57,8 @@ def main() -> None:
             sqlite_vec.load(con)
             con.execute("CREATE VIRTUAL TABLE v USING vec0(embedding float[384])")
             t = time.perf_counter()
-            con.executemany("INSERT INTO v(rowid, embedding) VALUES (?, ?)", ((i, X[i].tobytes()) for i in range(len(X))))
+            con.executemany("INSERT INTO v(rowid, embedding) VALUES (?, ?)",
+                            ((i, X[i].tobytes()) for i in range(len(X))))
             con.commit()
             build = time.perf_counter() - t
             lat, rec = [], []

@@ -54,7 +54,8 @@ def evaluate(gold_path: Path, show_errors: bool = False) -> dict[str, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, default=Path(__file__).resolve().parent.parent / "tests/extract/entities_gold.jsonl")
+    ap.add_argument("--gold", type=Path,
+                    default=Path(__file__).resolve().parent.parent / "tests/extract/entities_gold.jsonl")
     ap.add_argument("--errors", action="store_true", help="print each sentence's extra and missed entities")
     args = ap.parse_args()
     evaluate(args.gold, args.errors)

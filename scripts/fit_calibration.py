@@ -82,7 +82,8 @@ def ece_figures(records: list[dict[str, Any]], cal: Calibration) -> dict[str, fl
     n = max(1, len(records))
     return {
         "n": len(records), "accuracy": round(sum(ok) / n, 4),
-        "ece_before": round(calibration_error(raw, ok), 4), "ece_after": round(calibration_error(after, ok), 4),
+        "ece_before": round(calibration_error(raw, ok), 4),
+        "ece_after": round(calibration_error(after, ok), 4),
         "mean_conf_before": round(sum(raw) / n, 4), "mean_conf_after": round(float(after.sum()) / n, 4),
     }  # fmt: skip
 

@@ -60,7 +60,8 @@ class _OneLineErrors(click.Group):
             raise CommandError.of(e) from e
 
 
-@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=_OneLineErrors,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="tabayyun")
 def main() -> None:
     """tabayyun (تبيّن): check Arabic and English claims against your own sources.
@@ -151,11 +152,13 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
               help="Print schema.org ClaimReview JSON-LD instead of the result.")
 @click.option("--review-url", help="ClaimReview: where the review is published.")
 @click.option("--claim-author", help="ClaimReview: who made the claim.")
-@click.option("--claim-url", "claim_urls", multiple=True, help="ClaimReview: where the claim appeared (repeatable).")
+@click.option("--claim-url", "claim_urls", multiple=True,
+              help="ClaimReview: where the claim appeared (repeatable).")
 @stance_option("Stance model (default: gated: the learned cross-encoder gated by e5 relatedness).")
 @threads_option
 def check(
-    claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool, display: Mode,
+    claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool,
+    display: Mode,
     as_claimreview: bool, review_url: str | None, claim_author: str | None, claim_urls: tuple[str, ...],
     stance_name: str | None, threads: int | None,
 ) -> None:
@@ -214,7 +217,8 @@ def check(
 
 @main.command()
 @click.argument("query")
-@click.option("-k", "--limit", default=10, show_default=True, type=click.IntRange(1, 1000), help="How many sentences.")
+@click.option("-k", "--limit", default=10, show_default=True, type=click.IntRange(1, 1000),
+              help="How many sentences.")
 @db_option()
 @json_option
 @display_option

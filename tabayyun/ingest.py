@@ -189,7 +189,8 @@ def read_bytes(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
     result = ReadResult()
     try:
         if len(data) > max_bytes:
-            raise IngestError(f"file too large ({len(data) / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)", path)
+            raise IngestError(f"file too large ({len(data) / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)",
+                              path)
         text = decode(data, path)
         suffix = Path(path).suffix.lower()
         if suffix == ".jsonl" or suffix == ".ndjson":

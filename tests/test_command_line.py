@@ -17,7 +17,8 @@ CLAIMS = SAMPLES.parent / "claims.jsonl"
 
 @pytest.fixture(autouse=True)
 def fake_models(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "Tabayyun", partial(Tabayyun, embedder=HashingEmbedder(), stance_model=OverlapStance()))
+    monkeypatch.setattr(cli, "Tabayyun",
+                        partial(Tabayyun, embedder=HashingEmbedder(), stance_model=OverlapStance()))
 
 
 @pytest.fixture
@@ -65,7 +66,8 @@ def test_add_bad_files_names_them_and_keeps_the_rest(runner: CliRunner, tmp_path
 
 
 def test_check_json_contract_and_offsets(runner: CliRunner, db: str) -> None:
-    r = runner.invoke(cli.main, ["check", "تعهد التحالف بتقديم 600 مليون دولار لدعم الاستقرار", "--db", db, "--json"])
+    r = runner.invoke(cli.main,
+                      ["check", "تعهد التحالف بتقديم 600 مليون دولار لدعم الاستقرار", "--db", db, "--json"])
     assert r.exit_code == 0, r.output
     out = json.loads(r.stdout)
     assert list(out) == ["id", "claim", "verdict", "confidence", "evidence", "checks"]
@@ -80,7 +82,8 @@ def test_check_json_contract_and_offsets(runner: CliRunner, db: str) -> None:
 def test_check_with_source_needs_no_store(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "s.txt"
     src.write_text("أعلنت الوزارة أن المعرض يفتح أبوابه يوم السبت.", encoding="utf-8")
-    r = runner.invoke(cli.main, ["check", "المعرض يفتح يوم السبت", "--source", str(src), "--display", "logical"])
+    r = runner.invoke(cli.main,
+                      ["check", "المعرض يفتح يوم السبت", "--source", str(src), "--display", "logical"])
     assert r.exit_code == 0, r.output
     first = r.stdout.splitlines()[0]
     assert first.split()[0] in {"SUPPORTED", "REFUTED", "CONFLICTING", "NOT"}
@@ -100,7 +103,9 @@ def test_bad_claims(runner: CliRunner, db: str, claim: str) -> None:
     assert r.stderr.startswith("error: the claim")
 
 
-def test_batch_keeps_order_echoes_ids_and_reports_bad_lines(runner: CliRunner, db: str, tmp_path: Path) -> None:
+def test_batch_keeps_order_echoes_ids_and_reports_bad_lines(
+    runner: CliRunner, db: str, tmp_path: Path
+) -> None:
     claims = tmp_path / "c.jsonl"
     claims.write_text(
         "\n".join(
@@ -125,7 +130,8 @@ def test_batch_keeps_order_echoes_ids_and_reports_bad_lines(runner: CliRunner, d
 def test_batch_against_sources(runner: CliRunner, tmp_path: Path) -> None:
     claims = tmp_path / "c.jsonl"
     claims.write_text(json.dumps({"id": 1, "claim": "Floods hit the valley"}) + "\n", encoding="utf-8")
-    r = runner.invoke(cli.main, ["check", "--claims", str(claims), "--source", str(SAMPLES / "river_floods_en.txt")])
+    r = runner.invoke(cli.main,
+                      ["check", "--claims", str(claims), "--source", str(SAMPLES / "river_floods_en.txt")])
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["evidence"][0]["source"].endswith("river_floods_en.txt")
 
@@ -175,7 +181,8 @@ def test_stance_model_by_name() -> None:
 def test_unknown_stance_model_in_the_environment_is_one_line_exit_3(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "Tabayyun", partial(Tabayyun, embedder=HashingEmbedder()))  # the default stance model
+    monkeypatch.setattr(cli, "Tabayyun",
+                        partial(Tabayyun, embedder=HashingEmbedder()))  # the default stance model
     monkeypatch.setenv("TABAYYUN_STANCE", "bogus")
     src = tmp_path / "s.txt"
     src.write_text("عقد التحالف اجتماعه في روما يوم الاثنين.", encoding="utf-8")
@@ -223,11 +230,14 @@ def test_a_nul_after_the_first_8kb_refuses_the_file(runner: CliRunner, tmp_path:
 
 @pytest.mark.parametrize(
     "args",
-    [["rm", "99999999999999999999"], ["documents", "--offset", "99999999999999999999"], ["documents", "--limit", "-5"],
+    [["rm", "99999999999999999999"], ["documents", "--offset", "99999999999999999999"],
+     ["documents", "--limit", "-5"],
      ["search", "خيمة", "-k", "0"], ["search", "خيمة", "-k", "99999999999999999999"]],
     ids=["rm-2^66", "offset-2^66", "limit-negative", "k-zero", "k-2^66"],
 )  # fmt: skip
-def test_out_of_range_numbers_are_usage_errors_not_tracebacks(runner: CliRunner, db: str, args: list[str]) -> None:
+def test_out_of_range_numbers_are_usage_errors_not_tracebacks(
+    runner: CliRunner, db: str, args: list[str]
+) -> None:
     r = runner.invoke(cli.main, [*args, "--db", db])
     assert r.exit_code == 2 and isinstance(r.exception, SystemExit)
     assert "is not in the range" in r.stderr
@@ -244,7 +254,8 @@ def test_out_of_range_numbers_are_usage_errors_not_tracebacks(runner: CliRunner,
         (["eval", "{tmp}/pairs.csv", "--system", "heuristic"], 2, "s1"),
         (["serve", "--db", "{tmp}/not.db"], 2, "not a tabayyun store"),
     ],
-    ids=["no-store", "no-claim", "rm-missing", "extract-nothing", "extract-date", "eval-bad-file", "serve-not-a-store"],
+    ids=["no-store", "no-claim", "rm-missing", "extract-nothing", "extract-date", "eval-bad-file",
+         "serve-not-a-store"],
 )
 def test_every_command_fails_in_one_style(
     runner: CliRunner, db: str, tmp_path: Path, args: list[str], code: int, needle: str
@@ -263,8 +274,10 @@ def test_every_command_fails_in_one_style(
     ("env", "args", "expected"),
     [
         ({}, [], {"threads": None}),
-        ({"TABAYYUN_THREADS": "2", "TABAYYUN_STANCE": "learned"}, [], {"threads": 2, "stance_model": "learned"}),
-        ({"TABAYYUN_THREADS": "2"}, ["--threads", "1", "--stance", "heuristic"], {"threads": 1, "stance_model": "heuristic"}),
+        ({"TABAYYUN_THREADS": "2", "TABAYYUN_STANCE": "learned"}, [],
+         {"threads": 2, "stance_model": "learned"}),
+        ({"TABAYYUN_THREADS": "2"}, ["--threads", "1", "--stance", "heuristic"],
+         {"threads": 1, "stance_model": "heuristic"}),
     ],
     ids=["defaults", "environment", "options-win"],
 )

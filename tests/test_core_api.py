@@ -60,7 +60,9 @@ def test_the_numbers_of_each_document_stay_with_it(tb: Tabayyun) -> None:
     [[FIRST], [RawDocument(text=FIRST, title="t", source="pasted")]],
     ids=["text", "raw-document"],
 )
-def test_sources_that_are_not_stored_have_no_document_id(tb: Tabayyun, sources: Sequence[str | RawDocument]) -> None:
+def test_sources_that_are_not_stored_have_no_document_id(
+    tb: Tabayyun, sources: Sequence[str | RawDocument]
+) -> None:
     stored = _add(tb, SECOND)
     result = tb.check(CLAIM, sources=sources, documents=[stored])
     by_text = {e.text: e.document_id for e in result.evidence}
@@ -113,7 +115,9 @@ def test_warm_up_loads_the_models(tb: Tabayyun) -> None:
         assert embedder.calls == 1 and t._stance_model is not None
 
 
-def test_threads_reach_the_learned_model_and_the_environment_does_not(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_threads_reach_the_learned_model_and_the_environment_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from tabayyun.stance import learned
 
     calls: list[dict[str, object]] = []

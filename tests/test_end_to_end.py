@@ -15,7 +15,9 @@ import pytest
 from tabayyun import Tabayyun
 
 ROOT = Path(__file__).resolve().parent.parent
-CLAIMS = [json.loads(line) for line in (ROOT / "samples" / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+CLAIMS = [
+    json.loads(line) for line in (ROOT / "samples" / "claims.jsonl").read_text(encoding="utf-8").splitlines()
+]
 
 pytestmark = pytest.mark.slow
 

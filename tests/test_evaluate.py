@@ -189,7 +189,8 @@ def test_evaluate_arastance_format(tmp_path: Path) -> None:
         {"claim": claim, "article": [_article("الحكومة ترفع سعر الخبز رسميا.", 6),
                                      _article("الحكومة لم ترفع سعر الخبز.", 6)],
          "stance": ["Agree", "Disagree"]},
-        {"claim": "افتتاح ملعب جديد", "article": ["فاز الفريق بالكأس بعد مباراة صعبة."], "stance": ["Unrelated"]},
+        {"claim": "افتتاح ملعب جديد", "article": ["فاز الفريق بالكأس بعد مباراة صعبة."],
+         "stance": ["Unrelated"]},
     ]  # fmt: skip
     p = tmp_path / "a.jsonl"
     p.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
@@ -314,7 +315,8 @@ def test_pipeline_arastance_on_topic_is_discuss_off_topic_unrelated(tmp_path: Pa
     lines = [
         {"claim": claim, "article": [_article("البلدية تفتتح حديقة عامة جديدة في وسط المدينة رسميا.", 4),
                                      _article("البلدية لم تفتتح حديقة عامة جديدة في وسط المدينة.", 4),
-                                     _article(on_topic, 4), _article("فاز فريق الشطرنج بالبطولة الإقليمية.", 4)],
+                                     _article(on_topic, 4),
+                                     _article("فاز فريق الشطرنج بالبطولة الإقليمية.", 4)],
          "stance": ["Agree", "Disagree", "Discuss", "Unrelated"]},
     ]  # fmt: skip
     p = tmp_path / "a.jsonl"

@@ -27,11 +27,14 @@ CASES = [
      "supported", "neg-other-clause"),
     ("وقعت الحكومة اتفاق الشراكة مع النقابة", "لم توقع الحكومة اتفاق الشراكة مع النقابة حتى الآن.",
      "refuted", "neg-in-scope-still-refutes"),
-    ("The army retook 5 towns in the north", "The army retook 5 towns in the north, but it did not retake the highway.",
+    ("The army retook 5 towns in the north",
+     "The army retook 5 towns in the north, but it did not retake the highway.",
      "supported", "neg-en-other-clause"),
     ("Aid groups distributed food to the displaced families",
-     "Non-governmental aid groups distributed food to the displaced families.", "supported", "neg-en-non-governmental"),
-    ("The minister resigned on Monday", "The minister did not resign on Monday.", "refuted", "neg-en-in-scope"),
+     "Non-governmental aid groups distributed food to the displaced families.", "supported",
+     "neg-en-non-governmental"),
+    ("The minister resigned on Monday", "The minister did not resign on Monday.", "refuted",
+     "neg-en-in-scope"),
     ("انضمت تونس والأردن إلى المبادرة",
      "رحّبت اللجنة بالأعضاء الجدد في المبادرة، وهم المغرب والأردن وتونس والعراق.",
      "supported", "mem-join-in-list"),
@@ -41,7 +44,8 @@ CASES = [
     ("Kenya and Ghana joined the compact",
      "The compact welcomed its new members: Nigeria, Kenya, Ghana and Senegal.",
      "supported", "mem-en-join-in-list"),
-    ("Spain is a member of the forum", "Members of the forum include France, Germany and Italy, among others.",
+    ("Spain is a member of the forum",
+     "Members of the forum include France, Germany and Italy, among others.",
      "not_enough_info", "mem-partial-list-says-nothing"),
     ("تم جمع كامل مبلغ 200 مليون دولار المستهدف للصندوق",
      "شرعنا في جمع 200 مليون دولار للصندوق، ونقترب الآن من 150 مليونا.",
@@ -65,7 +69,8 @@ def tb() -> Iterator[Tabayyun]:
         yield t
 
 
-@pytest.mark.parametrize(("claim", "source", "expected"), [pytest.param(c, s, v, id=i) for c, s, v, i in CASES])
+@pytest.mark.parametrize(("claim", "source", "expected"),
+                         [pytest.param(c, s, v, id=i) for c, s, v, i in CASES])
 def test_failure_kind_verdict(tb: Tabayyun, claim: str, source: str, expected: str) -> None:
     result = tb.check(claim, sources=[source])
     assert result.verdict == expected, result.to_dict()

@@ -45,16 +45,20 @@ IMPLIED: list[tuple[str, str, str, str | None]] = [
     ("ar-words", "يضم التحالف 83 عضوا", "انضمت مالطا بوصفها العضو الثالث والثمانين", "match"),
     ("ar-country-words", "تضم المنظمة 41 دولة", "وأصبحت تونس الدولة الحادية والأربعين التي تنضم إلى المنظمة",
      "match"),
-    ("en-41st-join", "41 countries are members of the treaty", "Chile was the 41st country to join the treaty",
+    ("en-41st-join", "41 countries are members of the treaty",
+     "Chile was the 41st country to join the treaty",
      "match"),
     ("en-member-number", "The alliance has 32 members", "Sweden joined as member number 32", "match"),
     ("en-member-no", "The alliance has 31 members", "Sweden joined as member No. 32", "mismatch"),
     ("ar-raqmayn", "أصبح عدد أعضاء التحالف 83", "ويحمل العضوان الجديدان الرقمين 82 و83", "match"),
     ("ar-raqmayn-82", "يضم التحالف 82 عضوا", "ويحمل العضوان الجديدان الرقمين 82 و83", "mismatch"),
     ("claim-position", "انضمت مالطا لتصبح العضو رقم 83", "يضم التحالف الآن 83 عضوا", "match"),
-    ("claim-position-84", "Malta became the 84th member to join", "The coalition now has 83 members", "mismatch"),
-    ("en-numbers", "The bloc has 27 members", "The bloc welcomed two new members, numbers 26 and 27", "match"),
-    ("en-claim-ar-raqm", "The organization has 194 member states", "انضمت الدولة رقم 194 إلى المنظمة", "match"),
+    ("claim-position-84", "Malta became the 84th member to join", "The coalition now has 83 members",
+     "mismatch"),
+    ("en-numbers", "The bloc has 27 members", "The bloc welcomed two new members, numbers 26 and 27",
+     "match"),
+    ("en-claim-ar-raqm", "The organization has 194 member states", "انضمت الدولة رقم 194 إلى المنظمة",
+     "match"),
     ("accession", "NATO has 30 members", "North Macedonia's accession made it the 30th member", "match"),
     ("no-join-cue", "The committee has 5 members", "The third member of the committee spoke first", None),
     ("session-ordinal", "The council has 15 members", "في الدورة الخامسة عشرة للمجلس", None),
@@ -64,16 +68,19 @@ IMPLIED: list[tuple[str, str, str, str | None]] = [
     ("room-number", "The hotel has 40 rooms", "The delegates met in room number 41", None),
     ("new-without-number", "يضم التحالف 83 عضوا", "رحب التحالف بالعضو الجديد", None),
     ("ar-new-ordinal", "يضم التحالف 41 عضوا", "ورحب بالعضو الجديد الحادي والأربعين", "match"),
-    ("hedged-more-than", "The coalition has more than 80 members", "Malta became the 83rd member to join", "match"),
+    ("hedged-more-than", "The coalition has more than 80 members", "Malta became the 83rd member to join",
+     "match"),
     ("hedged-fewer-than", "The coalition has fewer than 50 members", "Malta became the 83rd member to join",
      "mismatch"),
     ("approx", "يضم التحالف نحو 80 عضوا", "انضمت مالطا لتصبح العضو رقم 83", "match"),
-    ("en-claim-ar-words", "The coalition has 83 members", "أصبحت مالطا العضو الثالث والثمانين في التحالف", "match"),
+    ("en-claim-ar-words", "The coalition has 83 members", "أصبحت مالطا العضو الثالث والثمانين في التحالف",
+     "match"),
     ("ar-claim-en-words", "يضم التحالف 83 عضوا", "Malta became the eighty-third member", "match"),
 ]
 
 
-@pytest.mark.parametrize(("claim", "evidence", "expected"), [c[1:] for c in IMPLIED], ids=[c[0] for c in IMPLIED])
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [c[1:] for c in IMPLIED],
+                         ids=[c[0] for c in IMPLIED])
 def test_implied_count(claim: str, evidence: str, expected: str | None) -> None:
     checks = compare(claim, evidence)
     assert _result(checks, "quantity") == expected, checks
@@ -87,7 +94,8 @@ MAY_3 = date(2022, 5, 3)  # a Tuesday
 # (id, claim, evidence, the evidence's document date, date outcome)
 DOCUMENT_DATES: list[tuple[str, str, str, date | None, str | None]] = [
     ("today-en", "The ministers met on May 3, 2022.", "اجتمع الوزراء في عمّان اليوم", MAY_3, "match"),
-    ("today-wrong-day", "The ministers met on May 5, 2022.", "اجتمع الوزراء في عمّان اليوم", MAY_3, "mismatch"),
+    ("today-wrong-day", "The ministers met on May 5, 2022.", "اجتمع الوزراء في عمّان اليوم", MAY_3,
+     "mismatch"),
     ("today-ar-claim", "اجتمع الوزراء في 3 أيار/مايو 2022", "اجتمع الوزراء اليوم", MAY_3, "match"),
     ("today-month-claim", "The ministers met in May 2022.", "اجتمع الوزراء اليوم", MAY_3, "match"),
     ("today-wrong-month", "The ministers met in June 2022.", "اجتمع الوزراء اليوم", MAY_3, "mismatch"),
@@ -102,16 +110,19 @@ DOCUMENT_DATES: list[tuple[str, str, str, date | None, str | None]] = [
     ("tomorrow-wrong", "The ministers will meet on May 6, 2022.", "يجتمع الوزراء غدا", MAY_3, "mismatch"),
     ("after-tomorrow", "The ministers will meet on May 5, 2022.", "يجتمع الوزراء بعد غد", MAY_3, "match"),
     ("last-night", "The attack took place on May 2, 2022.", "وقع الهجوم الليلة الماضية", MAY_3, "match"),
-    ("this-morning", "The statement was issued on May 3, 2022.", "The statement was issued this morning", MAY_3,
+    ("this-morning", "The statement was issued on May 3, 2022.", "The statement was issued this morning",
+     MAY_3,
      "match"),
     ("this-week-day-claim", "The ministers met on May 4, 2022.", "يجتمع الوزراء هذا الأسبوع", MAY_3,
      "not_comparable"),
     ("this-week-month-claim", "The ministers met in May 2022.", "اجتمع الوزراء هذا الأسبوع", MAY_3, "match"),
     ("this-week-en", "The ministers met in May 2022.", "The ministers met this week", MAY_3, "match"),
     ("current-week", "The ministers met in May 2022.", "اجتمع الوزراء خلال الأسبوع الجاري", MAY_3, "match"),
-    ("last-week-wrong-month", "The ministers met in March 2022.", "اجتمع الوزراء الأسبوع الماضي", MAY_3, "mismatch"),
+    ("last-week-wrong-month", "The ministers met in March 2022.", "اجتمع الوزراء الأسبوع الماضي", MAY_3,
+     "mismatch"),
     ("last-month", "The agreement was signed in April 2022.", "وقع الاتفاق الشهر الماضي", MAY_3, "match"),
-    ("last-month-munsarim", "The agreement was signed in April 2022.", "وقع الاتفاق الشهر المنصرم", MAY_3, "match"),
+    ("last-month-munsarim", "The agreement was signed in April 2022.", "وقع الاتفاق الشهر المنصرم", MAY_3,
+     "match"),
     ("last-month-wrong", "The agreement was signed in February 2022.", "وقع الاتفاق الشهر الماضي", MAY_3,
      "mismatch"),
     ("last-month-new-year", "The agreement was signed in December 2021.", "وقع الاتفاق الشهر الماضي",
@@ -119,11 +130,13 @@ DOCUMENT_DATES: list[tuple[str, str, str, date | None, str | None]] = [
     ("last-year", "The law was passed in 2021.", "أقر القانون العام الماضي", MAY_3, "match"),
     ("last-year-wrong", "The law was passed in 2019.", "أقر القانون العام الماضي", MAY_3, "mismatch"),
     ("next-year", "The elections will be held in 2023.", "تجرى الانتخابات العام المقبل", MAY_3, "match"),
-    ("last-tuesday", "The ministers met on April 26, 2022.", "اجتمع الوزراء يوم الثلاثاء الماضي", MAY_3, "match"),
+    ("last-tuesday", "The ministers met on April 26, 2022.", "اجتمع الوزراء يوم الثلاثاء الماضي", MAY_3,
+     "match"),
     ("days-ago", "The ministers met on April 30, 2022.", "اجتمع الوزراء قبل 3 أيام", MAY_3, "match"),
     ("two-days-ago", "The ministers met on May 1, 2022.", "اجتمع الوزراء قبل يومين", MAY_3, "match"),
     ("no-document-date", "The ministers met on May 3, 2022.", "اجتمع الوزراء اليوم", None, None),
-    ("explicit-date-needs-none", "The ministers met on May 3, 2022.", "اجتمع الوزراء في 3 أيار 2022", None, "match"),
+    ("explicit-date-needs-none", "The ministers met on May 3, 2022.", "اجتمع الوزراء في 3 أيار 2022", None,
+     "match"),
 ]
 
 
@@ -142,7 +155,8 @@ PLACES: list[tuple[str, str, str, str | None]] = [
     ("oman-homograph", "The ministers met in Oman.", "اجتمع الوزراء في عمان", "match"),
     ("muscat-in-oman-reading", "The ministers met in Muscat.", "اجتمع الوزراء في عمان", None),
     ("jordan-contains-amman", "The ministers met in Jordan.", "اجتمع الوزراء في عمّان", "match"),
-    ("cairo-from-not-in", "The ministers met in Cairo.", "وصل الوزراء من القاهرة واجتمعوا في عمّان", "mismatch"),
+    ("cairo-from-not-in", "The ministers met in Cairo.", "وصل الوزراء من القاهرة واجتمعوا في عمّان",
+     "mismatch"),
     ("washington", "The talks took place in Washington.", "جرت المحادثات في واشنطن", "match"),
     ("washington-vs-london", "The talks took place in Washington.", "جرت المحادثات في لندن", "mismatch"),
     ("rome", "The summit was held in Rome.", "عقدت القمة في روما", "match"),
@@ -152,7 +166,8 @@ PLACES: list[tuple[str, str, str, str | None]] = [
     ("tunis-homograph", "The ministers met in Tunis.", "اجتمع الوزراء في تونس", "match"),
     ("algiers-homograph", "The conference opened in Algiers.", "افتتح المؤتمر في الجزائر", "match"),
     ("kuwait-homograph", "The talks were held in Kuwait City.", "عقدت المحادثات في الكويت", "match"),
-    ("capital-with-adjective", "The ministers met in Cairo.", "اجتمع الوزراء في العاصمة الأردنية عمّان", "mismatch"),
+    ("capital-with-adjective", "The ministers met in Cairo.", "اجتمع الوزراء في العاصمة الأردنية عمّان",
+     "mismatch"),
     ("to-role", "The delegation flew to Cairo.", "توجه الوفد إلى عمّان", "mismatch"),
     ("to-role-match", "The delegation flew to Amman.", "توجه الوفد إلى عمّان", "match"),
     ("from-role", "The delegation came from Cairo.", "جاء الوفد من الرياض", "mismatch"),
@@ -177,7 +192,8 @@ PLACES: list[tuple[str, str, str, str | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("claim", "evidence", "expected"), [c[1:] for c in PLACES], ids=[c[0] for c in PLACES])
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [c[1:] for c in PLACES],
+                         ids=[c[0] for c in PLACES])
 def test_place(claim: str, evidence: str, expected: str | None) -> None:
     checks = compare(claim, evidence)
     assert _result(checks, "entity") == expected, checks
@@ -373,13 +389,15 @@ PIPELINE: list[tuple[str, str, list[str | RawDocument], str]] = [
     ("implied-ar-41", "تضم المبادرة 41 عضوا", [STATEMENT], "supported"),
     ("implied-ar-45", "تضم المبادرة 45 عضوا", [STATEMENT], "refuted"),
     ("implied-ar-83", "يضم التحالف الدولي لمكافحة التصحر 83 دولة", [COALITION], "supported"),
-    ("implied-en-80", "The coalition against desertification has 80 member countries", [COALITION], "refuted"),
+    ("implied-en-80", "The coalition against desertification has 80 member countries", [COALITION],
+     "refuted"),
     ("date-dateline-en", "The ministers met in Amman on May 3, 2022.", [STATEMENT], "supported"),
     ("date-field-en", "The ministers met in Amman on May 3, 2022.", [DATED], "supported"),
     ("date-field-ar", "عقد وزراء المياه اجتماعهم السنوي في عمّان يوم 3 أيار 2022", [DATED], "supported"),
     ("date-field-ar-wrong", "عقد وزراء المياه اجتماعهم السنوي في عمّان يوم 5 أيار 2022", [DATED], "refuted"),
     ("date-last-month", "وقّع الوزراء في نيسان 2022 اتفاقا لتبادل بيانات الفيضانات", [STATEMENT], "supported"),
-    ("date-last-month-wrong", "وقّع الوزراء في شباط 2022 اتفاقا لتبادل بيانات الفيضانات", [STATEMENT], "refuted"),
+    ("date-last-month-wrong", "وقّع الوزراء في شباط 2022 اتفاقا لتبادل بيانات الفيضانات", [STATEMENT],
+     "refuted"),
     ("date-unknown", "The ministers met in Amman on May 3, 2022.", [UNDATED], "not_enough_info"),
     ("place-ar-cairo", "عقد وزراء المياه اجتماعهم السنوي في القاهرة", [STATEMENT], "refuted"),
     ("place-en-cairo", "The ministers met in Cairo.", [UNDATED], "refuted"),
@@ -398,9 +416,12 @@ POISONING = (
     "وبلغ عدد المصابين 300 شخص، بينهم 40 طفلا. ودعت الوزارة السكان إلى غلي مياه الشرب."
 )
 PIPELINE += [
-    ("window-place-right", "عقد مجلس وزراء المياه العرب دورته في عمّان يوم 3 أيار 2022", [COUNCIL], "supported"),
-    ("window-place-wrong", "عقد مجلس وزراء المياه العرب دورته في القاهرة يوم 3 أيار 2022", [COUNCIL], "refuted"),
-    ("window-number-right", "أعلنت وزارة الصحة أن عدد المصابين بالتسمم بلغ 300 شخص", [POISONING], "supported"),
+    ("window-place-right", "عقد مجلس وزراء المياه العرب دورته في عمّان يوم 3 أيار 2022", [COUNCIL],
+     "supported"),
+    ("window-place-wrong", "عقد مجلس وزراء المياه العرب دورته في القاهرة يوم 3 أيار 2022", [COUNCIL],
+     "refuted"),
+    ("window-number-right", "أعلنت وزارة الصحة أن عدد المصابين بالتسمم بلغ 300 شخص", [POISONING],
+     "supported"),
     ("window-number-wrong", "أعلنت وزارة الصحة أن عدد المصابين بالتسمم بلغ 500 شخص", [POISONING], "refuted"),
 ]
 

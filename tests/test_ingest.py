@@ -20,7 +20,8 @@ ARTICLE = "أعلنت البلدية افتتاح حديقة جديدة في ا�
         (
             "rows.jsonl",
             "\n".join(
-                json.dumps({"text": t, "title": f"t{i}", "url": f"https://example.org/{i}", "date": "2024-01-02"},
+                json.dumps({"text": t, "title": f"t{i}", "url": f"https://example.org/{i}",
+                            "date": "2024-01-02"},
                            ensure_ascii=False)
                 for i, t in enumerate([ARTICLE, "The park opens on Monday."])
             ).encode(),

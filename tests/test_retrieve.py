@@ -75,7 +75,8 @@ def test_search_on_empty_store_is_empty(tb: Tabayyun) -> None:
         ("في عام 2014", []),
         ("no numbers here", []),
     ],
-    ids=["en-words", "ar-words", "en-ordinal", "ar-thousands", "billions", "list", "year-is-not-a-number", "none"],
+    ids=["en-words", "ar-words", "en-ordinal", "ar-thousands", "billions", "list", "year-is-not-a-number",
+         "none"],
 )
 def test_query_terms_hold_the_digits_of_stated_numbers(query: str, numbers: list[str]) -> None:
     got = query_terms(query)

@@ -66,7 +66,8 @@ class GuardMiddleware:
 
         declared = _content_length(scope)
         if declared is not None and declared > limit:
-            await _send_json(send_wrapped, 413, error_body(413, f"request body too large (limit {limit} bytes)"))
+            await _send_json(send_wrapped, 413,
+                             error_body(413, f"request body too large (limit {limit} bytes)"))
             return
         seen = 0
 

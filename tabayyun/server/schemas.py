@@ -90,10 +90,15 @@ def _iso_date(v: Any) -> Any:
 
 ClaimText = Annotated[
     str,
-    Field(min_length=1, max_length=MAX_CLAIM_CHARS, pattern=WORDS_PATTERN, description="The claim, Arabic or English."),
+    Field(min_length=1, max_length=MAX_CLAIM_CHARS, pattern=WORDS_PATTERN,
+          description="The claim, Arabic or English."),
     AfterValidator(_has_words),
 ]
-SourceText = Annotated[str, Field(min_length=1, max_length=MAX_SOURCE_CHARS, pattern=NON_BLANK_PATTERN), AfterValidator(_not_blank)]
+SourceText = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_SOURCE_CHARS, pattern=NON_BLANK_PATTERN),
+    AfterValidator(_not_blank),
+]
 DocumentId = Annotated[int, Field(ge=1, le=MAX_ID)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
@@ -107,7 +112,8 @@ class CheckIn(BaseModel):
         extra="forbid",
         json_schema_extra={
             "examples": [
-                {"claim": "انضمّ إلى التحالف عضوان جديدان", "sources": ["قال البيان إن عضوين جديدين انضمّا إلى التحالف."]}
+                {"claim": "انضمّ إلى التحالف عضوان جديدان",
+                 "sources": ["قال البيان إن عضوين جديدين انضمّا إلى التحالف."]}
             ]
         },
     )
@@ -138,7 +144,8 @@ class ClaimReviewIn(CheckIn):
     appearance: list[Annotated[str, Field(max_length=2000)]] | None = Field(
         None, max_length=20, description="URLs where the claim appeared."
     )
-    date_published: IsoDate | None = Field(None, description="Date of the review, YYYY-MM-DD (default: today).")
+    date_published: IsoDate | None = Field(None,
+                                           description="Date of the review, YYYY-MM-DD (default: today).")
     reviewer: str | None = Field(None, max_length=300, description="The organization publishing the review.")
 
 

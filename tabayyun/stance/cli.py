@@ -71,7 +71,9 @@ def _pipeline_tabayyun(threads: int | None) -> Tabayyun:
     return Tabayyun(threads=threads)
 
 
-def _run(system: str, fmt: str, data: Path, model_dir: Path | None, threads: int | None) -> tuple[EvalResult, float]:
+def _run(
+    system: str, fmt: str, data: Path, model_dir: Path | None, threads: int | None
+) -> tuple[EvalResult, float]:
     t0 = time.perf_counter()
     if system == "pipeline":
         tb = _pipeline_tabayyun(threads)
@@ -135,7 +137,8 @@ def eval_command(
         with open(predictions, "w", encoding="utf-8") as fh:
             rows = ({k: v for k, v in p.items() if k != "line"} for p in result.predictions)
             fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    rep = {"data": str(data), "format": fmt, "system": system, **result.report, "load_seconds": round(load_s, 3),
+    rep = {"data": str(data), "format": fmt, "system": system, **result.report,
+           "load_seconds": round(load_s, 3),
            "seconds": round(run_s, 2)}  # fmt: skip
     if as_json:
         click.echo(json.dumps(rep, ensure_ascii=False, indent=2))

@@ -245,5 +245,6 @@ def save_weights(folder: str | Path, arrays: Mapping[str, NDArray[Any]], meta: M
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     np.savez(out / "stance.npz", **{k: np.asarray(v) for k, v in arrays.items()})  # type: ignore[arg-type]
-    (out / "stance.json").write_text(json.dumps({"format": FORMAT, **meta}, indent=2) + "\n", encoding="utf-8")
+    (out / "stance.json").write_text(json.dumps({"format": FORMAT, **meta}, indent=2) + "\n",
+                                     encoding="utf-8")
     return out

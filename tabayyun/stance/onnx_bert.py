@@ -50,7 +50,9 @@ def available() -> bool:
     return True
 
 
-def quantize_columns(w: NDArray[np.float32], qmax: int = QMAX) -> tuple[NDArray[np.int8], NDArray[np.float32]]:
+def quantize_columns(
+    w: NDArray[np.float32], qmax: int = QMAX
+) -> tuple[NDArray[np.int8], NDArray[np.float32]]:
     """Symmetric per-column int8: ``w ≈ q * scale`` with ``q`` in ``[-qmax, qmax]``."""
     amax = np.abs(w).max(axis=0)
     scale = np.where(amax > 0, amax / qmax, 1.0).astype(np.float32)
@@ -109,7 +111,8 @@ class _Graph:
         )
 
     def layer_norm(self, x: str, w: NDArray[np.float32], b: NDArray[np.float32], eps: float) -> str:
-        return self.op("LayerNormalization", [x, self.const(w, "lnw"), self.const(b, "lnb")], axis=-1, epsilon=eps)
+        return self.op("LayerNormalization", [x, self.const(w, "lnw"), self.const(b, "lnb")], axis=-1,
+                       epsilon=eps)
 
     def layer(self, x: str, bias: str, layer: Layer, heads: int, eps: float) -> str:
         hidden = layer.ao_w.shape[0]
@@ -126,7 +129,8 @@ class _Graph:
         probs = self.op("Softmax", [self.op("Add", [scores, bias])], axis=-1)
         ctx = self.op("Transpose", [self.op("MatMul", [probs, v])], perm=[0, 2, 1, 3])  # (B, L, heads, hd)
         ctx = self.op("Reshape", [ctx, self.const(np.array([0, 0, hidden], dtype=np.int64), "shape")])
-        h = self.layer_norm(self.op("Add", [x, self.linear(ctx, layer.ao_w, layer.ao_b)]), layer.aln_w, layer.aln_b, eps)
+        h = self.layer_norm(self.op("Add", [x, self.linear(ctx, layer.ao_w, layer.ao_b)]), layer.aln_w,
+                            layer.aln_b, eps)
         if self.quantize:
             mid = self.linear(h, layer.fi_w, layer.fi_b)
             mid = self.op("FastGelu", [mid], domain=MS_DOMAIN)
@@ -182,13 +186,16 @@ class OnnxEncoder:
         names = list(external)
         self._weights = [ort.OrtValue.ortvalue_from_numpy(external[n]) for n in names]  # kept alive: no copy
         opts.add_external_initializers(names, self._weights)
-        self.session = ort.InferenceSession(model.SerializeToString(), opts, providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(model.SerializeToString(), opts,
+                                            providers=["CPUExecutionProvider"])
         self.encoder = replace(encoder, layers=[])  # the session holds the layers; keep only the embeddings
 
     def forward(self, words: NDArray[np.float32], mask: NDArray[np.bool_]) -> NDArray[np.float32]:
         """Final hidden states ``(B, L, H)``; ``mask`` is True on real tokens."""
         x = self.encoder.embed(words)
-        (y,) = self.session.run(["y"], {"x": np.ascontiguousarray(x, dtype=np.float32), "bias": attention_bias(mask)})
+        (y,) = self.session.run(["y"],
+                                {"x": np.ascontiguousarray(x, dtype=np.float32),
+                                 "bias": attention_bias(mask)})
         out: NDArray[np.float32] = y
         return out
 

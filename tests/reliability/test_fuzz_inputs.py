@@ -60,7 +60,8 @@ def test_readers_never_raise_and_keep_no_nul_from_a_file(suffix: str, data: byte
 
 
 def fake_cli(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "Tabayyun", partial(Tabayyun, embedder=HashingEmbedder(), stance_model=OverlapStance()))
+    monkeypatch.setattr(cli, "Tabayyun",
+                        partial(Tabayyun, embedder=HashingEmbedder(), stance_model=OverlapStance()))
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".html", ".jsonl", ".csv"])
@@ -85,7 +86,8 @@ def test_check_of_any_claim_is_a_verdict_or_one_line_error(
     src = tmp_path_factory.getbasetemp() / "fuzz_source.txt"
     src.write_text(SOURCE, encoding="utf-8")
     for extra in ([], ["--json"]):
-        r = CliRunner().invoke(cli.main, ["check", claim, "--source", str(src), "--display", "logical", *extra])
+        r = CliRunner().invoke(cli.main,
+                               ["check", claim, "--source", str(src), "--display", "logical", *extra])
         no_traceback(r, {0, 2})
         if r.exit_code == 0 and not extra:
             assert "\u202e" not in r.stdout  # the report escapes bidi controls

@@ -31,7 +31,8 @@ def error(r: Any, status: int) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     ("method", "url"),
-    [("GET", f"/api/documents/{BIG}"), ("DELETE", f"/api/documents/{BIG}"), ("GET", f"/api/documents?offset={BIG}"),
+    [("GET", f"/api/documents/{BIG}"), ("DELETE", f"/api/documents/{BIG}"),
+     ("GET", f"/api/documents?offset={BIG}"),
      ("GET", f"/api/documents/{2**53}"), ("GET", "/api/documents/0"), ("GET", "/api/documents?offset=-1")],
     ids=["get-2^66", "delete-2^66", "offset-2^66", "get-2^53", "get-0", "offset-negative"],
 )  # fmt: skip
@@ -48,7 +49,8 @@ def test_big_document_ids_in_a_check_are_422(client: TestClient) -> None:
     [("/api/check", {"claim": "a claim"}), ("/api/claimreview", {"claim": "a claim"})],
     ids=["check", "claimreview"],
 )
-@pytest.mark.parametrize("ctype", ["text/plain", "application/x-www-form-urlencoded", ""], ids=["text", "form", "none"])
+@pytest.mark.parametrize("ctype", ["text/plain", "application/x-www-form-urlencoded", ""],
+                         ids=["text", "form", "none"])
 def test_json_endpoints_answer_415_to_another_content_type(
     client: TestClient, path: str, body: dict[str, Any], ctype: str
 ) -> None:
@@ -57,7 +59,8 @@ def test_json_endpoints_answer_415_to_another_content_type(
 
 
 def test_a_body_that_is_not_utf8_is_422_like_other_bad_json(client: TestClient) -> None:
-    r = client.post("/api/check", content=b'{"claim": "\xff\xfe"}', headers={"content-type": "application/json"})
+    r = client.post("/api/check", content=b'{"claim": "\xff\xfe"}',
+                    headers={"content-type": "application/json"})
     assert "not valid JSON" in error(r, 422)["error"]
 
 
@@ -99,5 +102,6 @@ def test_picked_documents_count_toward_the_total(client: TestClient) -> None:
         text = "".join(big.format(k * 10_000 + i) for i in range(MAX_TOTAL_SOURCE_CHARS // 3 // 30 + 100))
         ids.append(client.post("/api/documents", json={"text": text}).json()["documents"][0]["id"])
     error(client.post("/api/check", json={"claim": "الطقس في المدينة", "documents": ids}), 413)
-    ok = client.post("/api/check", json={"claim": "الطقس في المدينة", "documents": ids[:1], "sources": [SOURCE_AR]})
+    ok = client.post("/api/check",
+                     json={"claim": "الطقس في المدينة", "documents": ids[:1], "sources": [SOURCE_AR]})
     assert ok.status_code == 200, ok.text

@@ -74,7 +74,8 @@ def test_schemathesis_finds_no_failure(server_url: str) -> None:
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env, cwd=HERE, check=False)
     out = run.stdout + run.stderr
     assert run.returncode == 0, out[-6000:]
-    assert not re.search(r"\d+ (unique )?failures?\b", out), out[-6000:]  # warnings (e.g. many 400s on uploads) may show
+    assert not re.search(r"\d+ (unique )?failures?\b",
+                         out), out[-6000:]  # warnings (e.g. many 400s on uploads) may show
     generated = re.search(r"(\d+) generated, (\d+) passed", out)
     assert generated is not None and int(generated.group(1)) >= 150, out[-2000:]
     assert int(generated.group(1)) == int(generated.group(2))

@@ -105,7 +105,8 @@ def read_only_mount(tmp_path: Path) -> Iterator[Path]:
         pytest.skip("mounting needs root; tests/store/test_opening.py covers a chmod-ed directory")
     d = tmp_path / "mnt"
     d.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(d)], capture_output=True, check=False).returncode != 0:
+    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(d)], capture_output=True,
+                      check=False).returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:
         source = tmp_path / "bridge.txt"

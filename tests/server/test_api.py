@@ -170,7 +170,8 @@ def test_check_with_no_evidence_is_not_enough_info(client: TestClient) -> None:
         ([1, 2], 422, "body"),
     ],
     ids=["empty", "blank", "too-long", "missing", "not-a-string", "unknown-field", "sources-not-list",
-         "too-many-sources", "blank-sources", "no-sources", "no-documents", "document-id-2^64", "document-id-0",
+         "too-many-sources", "blank-sources", "no-sources", "no-documents", "document-id-2^64",
+         "document-id-0",
          "id-bool", "id-float", "context-int", "unknown-document", "document-not-int", "array-body"],
 )  # fmt: skip
 def test_check_errors(client: TestClient, payload: Any, status: int, needle: str) -> None:
@@ -188,7 +189,8 @@ def test_check_broken_json(client: TestClient) -> None:
 def test_claimreview_endpoint(client: TestClient) -> None:
     r = client.post("/api/claimreview", json={
         "claim": CLAIM_WRONG_NUMBER, "sources": [SOURCE_AR], "url": "https://factcheck.example/r/12",
-        "author": "صفحة أخبار الواحة", "appearance": ["https://social.example/p/1"], "date_published": "2024-05-02",
+        "author": "صفحة أخبار الواحة", "appearance": ["https://social.example/p/1"],
+        "date_published": "2024-05-02",
         "reviewer": "مرصد التحقق",
     })  # fmt: skip
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/ld+json")
@@ -202,7 +204,8 @@ def test_claimreview_endpoint(client: TestClient) -> None:
 
 
 def test_claimreview_errors(client: TestClient) -> None:
-    assert_error(client.post("/api/claimreview", json={"claim": "x", "date_published": "yesterday"}), 422, "date")
+    assert_error(client.post("/api/claimreview", json={"claim": "x", "date_published": "yesterday"}), 422,
+                 "date")
     assert_error(client.post("/api/claimreview", json={"claim": "x", "documents": [5]}), 404)
 
 
@@ -220,7 +223,8 @@ def test_search(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("params", "status"),
-    [({}, 422), ({"q": ""}, 422), ({"q": "x", "k": 0}, 422), ({"q": "x", "k": "many"}, 422), ({"q": "!!!"}, 422)],
+    [({}, 422), ({"q": ""}, 422), ({"q": "x", "k": 0}, 422), ({"q": "x", "k": "many"}, 422),
+     ({"q": "!!!"}, 422)],
     ids=["missing", "empty", "k-zero", "k-not-int", "no-words"],
 )
 def test_search_errors(client: TestClient, params: dict[str, Any], status: int) -> None:
@@ -252,7 +256,8 @@ JSONL = (
     ids=["text", "markdown-by-name", "html", "jsonl", "jsonl-by-name", "csv"],
 )  # fmt: skip
 def test_upload_formats(
-    client: TestClient, content: bytes, headers: dict[str, str], params: dict[str, str], added: int, errors: int
+    client: TestClient, content: bytes, headers: dict[str, str], params: dict[str, str], added: int,
+    errors: int
 ) -> None:
     r = client.post("/api/documents", content=content, headers=headers, params=params)
     assert r.status_code == 201, r.text
@@ -266,10 +271,12 @@ def test_upload_formats(
 
 def test_upload_multipart_and_json_list(client: TestClient) -> None:
     r = client.post("/api/documents", files=[("file", ("a.txt", SOURCE_AR.encode(), "text/plain")),
-                                             ("file", ("b.txt", SOURCE_EN.encode(), "text/plain"))])  # fmt: skip
+                                             ("file",
+                                              ("b.txt", SOURCE_EN.encode(), "text/plain"))])  # fmt: skip
     assert r.status_code == 201 and len(r.json()["added"]) == 2
     assert {d["source"] for d in r.json()["documents"]} == {"a.txt", "b.txt"}
-    r = client.post("/api/documents", json=[{"text": "نص أول للتجربة."}, {"text": "نص ثانٍ للتجربة.", "title": "ثانٍ"}])
+    r = client.post("/api/documents",
+                    json=[{"text": "نص أول للتجربة."}, {"text": "نص ثانٍ للتجربة.", "title": "ثانٍ"}])
     assert r.status_code == 201 and len(r.json()["added"]) == 2 and r.json()["total"] == 4
 
 
@@ -365,7 +372,8 @@ def test_token_guards_writes(token_client: TestClient, headers: dict[str, str], 
 
 
 def test_token_guards_delete_but_not_reads(token_client: TestClient) -> None:
-    r = token_client.post("/api/documents", json={"text": SOURCE_AR}, headers={"authorization": f"Bearer {TOKEN}"})
+    r = token_client.post("/api/documents", json={"text": SOURCE_AR},
+                          headers={"authorization": f"Bearer {TOKEN}"})
     doc_id = r.json()["added"][0]
     assert_error(token_client.delete(f"/api/documents/{doc_id}"), 401)
     assert token_client.get(f"/api/documents/{doc_id}").status_code == 200
@@ -398,7 +406,8 @@ def test_body_limit_on_uploads_with_and_without_content_length(tb: Tabayyun) -> 
         assert "content-length" not in r.request.headers
         assert_error(r, 413, "1000")
         assert c.get("/api/documents").json()["total"] == 0
-        assert c.post("/api/documents", content=SOURCE_AR.encode(), headers={"content-type": "text/plain"}).status_code == 201
+        assert c.post("/api/documents", content=SOURCE_AR.encode(),
+                      headers={"content-type": "text/plain"}).status_code == 201
 
 
 class SlowStance(OverlapStance):
@@ -487,7 +496,8 @@ def test_page_is_arabic_rtl_with_security_headers(client: TestClient) -> None:
 
 @pytest.mark.parametrize(
     ("path", "kind"),
-    [("/static/app.js", "javascript"), ("/static/app.css", "text/css"), ("/static/NotoNaskhArabic-Regular.ttf", "font"),
+    [("/static/app.js", "javascript"), ("/static/app.css", "text/css"),
+     ("/static/NotoNaskhArabic-Regular.ttf", "font"),
      ("/static/OFL-NotoNaskhArabic.txt", "text/plain")],
     ids=["js", "css", "font", "font-licence"],
 )  # fmt: skip
@@ -534,7 +544,11 @@ def test_openapi_documents_every_endpoint_and_the_shapes(client: TestClient) -> 
 
 def test_health(client: TestClient) -> None:
     add(client, SOURCE_AR)
-    assert client.get("/api/health").json() == {"ok": True, "version": client.get("/openapi.json").json()["info"]["version"], "documents": 1}
+    assert client.get("/api/health").json() == {
+        "ok": True,
+        "version": client.get("/openapi.json").json()["info"]["version"],
+        "documents": 1,
+    }
 
 
 def test_app_owns_the_store_it_opens(tmp_path: Any) -> None:

@@ -17,7 +17,8 @@ SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "corpus" / "coalition
 def test_real_models_support_a_claim_from_the_sample_statement() -> None:
     source = SAMPLE.read_text(encoding="utf-8")
     with Tabayyun() as tb, TestClient(create_app(tb)) as client:
-        r = client.post("/api/check", json={"claim": "أصبح عدد أعضاء التحالف ضد داعش 83 عضواً", "sources": [source],
+        r = client.post("/api/check",
+                        json={"claim": "أصبح عدد أعضاء التحالف ضد داعش 83 عضواً", "sources": [source],
                                             "context": True})  # fmt: skip
         assert r.status_code == 200, r.text
         body = r.json()

@@ -16,7 +16,8 @@ from tabayyun.claimreview import BEST_RATING, RATING_NAMES, WORST_RATING, claim_
 from tabayyun.results import VERDICTS, CheckResult, Evidence, Verdict
 
 
-def result(verdict: Verdict, claim: str = "ارتفع عدد الزوار إلى 300 ألف", evidence: tuple[Evidence, ...] = ()) -> CheckResult:
+def result(verdict: Verdict, claim: str = "ارتفع عدد الزوار إلى 300 ألف",
+           evidence: tuple[Evidence, ...] = ()) -> CheckResult:
     return CheckResult(claim=claim, verdict=verdict, confidence=0.8, evidence=evidence, checks=())
 
 
@@ -36,7 +37,8 @@ EV_UNRELATED = Evidence("افتتح المتحف جناحاً جديداً.", "u
 )
 def test_rating_per_verdict_and_language(verdict: Verdict, value: int, ar: str, en: str) -> None:
     r_ar = claim_review(result(verdict), date_published="2024-03-01")["reviewRating"]
-    r_en = claim_review(result(verdict, claim="Visitors rose to 300,000"), date_published="2024-03-01")["reviewRating"]
+    r_en = claim_review(result(verdict, claim="Visitors rose to 300,000"),
+                        date_published="2024-03-01")["reviewRating"]
     for r in (r_ar, r_en):
         assert r["@type"] == "Rating" and r["ratingValue"] == value
         assert (r["worstRating"], r["bestRating"]) == (WORST_RATING, BEST_RATING)
@@ -114,7 +116,8 @@ def test_cli_check_claimreview_batch(fake_models: None, tmp_path: Path) -> None:
         + json.dumps({"id": 2, "claim": "أجلت فرق الإنقاذ 1200 شخص"}, ensure_ascii=False) + "\n",
         encoding="utf-8",
     )
-    out = CliRunner().invoke(cli.main, ["check", "--claims", str(claims), "--source", str(src), "--claimreview"])
+    out = CliRunner().invoke(cli.main,
+                             ["check", "--claims", str(claims), "--source", str(src), "--claimreview"])
     assert out.exit_code == 0, out.output
     lines = [json.loads(x) for x in out.output.splitlines() if x.startswith("{")]
     assert [x["@type"] for x in lines] == ["ClaimReview", "ClaimReview"]
@@ -124,6 +127,7 @@ def test_cli_check_claimreview_batch(fake_models: None, tmp_path: Path) -> None:
 def test_cli_check_without_flag_is_unchanged(fake_models: None, tmp_path: Path) -> None:
     src = tmp_path / "bayan.txt"
     src.write_text(SOURCE_AR, encoding="utf-8")
-    out = CliRunner().invoke(cli.main, ["check", "وزّعت بلدية الواحة 450 خيمة", "--source", str(src), "--json"])
+    out = CliRunner().invoke(cli.main,
+                             ["check", "وزّعت بلدية الواحة 450 خيمة", "--source", str(src), "--json"])
     assert out.exit_code == 0
     assert list(json.loads(out.output)) == ["id", "claim", "verdict", "confidence", "evidence", "checks"]

@@ -56,7 +56,8 @@ def test_evidence_context_marks_and_unknown_sources() -> None:
         Check("entity", "x", "y", "mismatch", "", None, None, None, "bayan", 3),
     )
     result = CheckResult("x", "supported", 0.9, (ev, lost, moved), checks)
-    sources = {"bayan": SourceText(TEXT, "بيان", 3, "https://x.example"), "bayan-old": SourceText(TEXT, "قديم")}
+    sources = {"bayan": SourceText(TEXT, "بيان", 3, "https://x.example"),
+               "bayan-old": SourceText(TEXT, "قديم")}
     ctx = evidence_context(result, lambda e: sources.get(e.source))
     assert ctx[1] is None and ctx[2] is None  # unknown source; offsets that do not fit the text
     c = ctx[0]
@@ -79,7 +80,8 @@ def test_documents_sharing_a_source_name_keep_their_own_marks() -> None:
         Check("quantity", "50 شاحنة", "40 شاحنة", "mismatch", "", None, n, n + 2, "same.txt", 2),
     )
     texts = {1: SourceText(TEXT, "one", 1), 2: SourceText(TEXT, "two", 2)}
-    ctx = evidence_context(CheckResult("x", "conflicting", 0.5, (first, second), checks), lambda e: texts[e.document_id or 0])
+    ctx = evidence_context(CheckResult("x", "conflicting", 0.5, (first, second), checks),
+                           lambda e: texts[e.document_id or 0])
     assert [c["marks"] if c else None for c in ctx] == [
         [{"start": n, "end": n + 8, "kind": "quantity", "result": "match"}],
         [{"start": n, "end": n + 2, "kind": "quantity", "result": "mismatch"}],
@@ -91,5 +93,6 @@ def test_sources_not_stored_are_told_apart_by_name() -> None:
     start = TEXT.index(sent)
     evs = tuple(Evidence(sent, "agree", 0.9, name, start, start + len(sent)) for name in ("source 1", "source 2"))
     checks = (Check("entity", "x", "فقرة", "match", "", None, start, start + 4, "source 2"),)
-    ctx = evidence_context(CheckResult("x", "supported", 0.9, evs, checks), lambda e: SourceText(TEXT, e.source))
+    ctx = evidence_context(CheckResult("x", "supported", 0.9, evs, checks),
+                           lambda e: SourceText(TEXT, e.source))
     assert [len(c["marks"]) if c else None for c in ctx] == [0, 1]

@@ -30,7 +30,8 @@ ARGS = [
 ARTIFACTS = Path(os.environ.get("TABAYYUN_ARTIFACTS", Path(__file__).parent / "artifacts"))
 
 pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)"
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)"
 )
 playwright = pytest.importorskip("playwright.sync_api", reason="needs Playwright for Python (the test extra)")
 expect = playwright.expect
@@ -68,7 +69,8 @@ def server() -> Iterator[str]:
 
 def post_text(base: str, text: str) -> dict[str, Any]:
     req = urllib.request.Request(
-        base + "/api/documents", data=text.encode("utf-8"), headers={"content-type": "text/plain"}, method="POST"
+        base + "/api/documents", data=text.encode("utf-8"), headers={"content-type": "text/plain"},
+        method="POST"
     )
     with urllib.request.urlopen(req, timeout=10) as r:
         out: dict[str, Any] = json.loads(r.read())
@@ -85,7 +87,9 @@ def browser() -> Iterator[Any]:
             b.close()
 
 
-def test_check_a_pasted_source_highlights_evidence_and_never_runs_document_markup(server: str, browser: Any) -> None:
+def test_check_a_pasted_source_highlights_evidence_and_never_runs_document_markup(
+    server: str, browser: Any
+) -> None:
     hostile_id = post_text(server, HOSTILE)["added"][0]
     page = browser.new_page(locale="ar", viewport={"width": 1100, "height": 1400})
     dialogs: list[str] = []

@@ -14,7 +14,8 @@ from tabayyun import cli
 def test_serve_help_lists_the_options() -> None:
     out = CliRunner().invoke(cli.main, ["serve", "--help"])
     assert out.exit_code == 0
-    for opt in ("--db", "--host", "--port", "--timeout", "--max-upload", "--max-body", "--workers", "TABAYYUN_API_TOKEN"):
+    for opt in ("--db", "--host", "--port", "--timeout", "--max-upload", "--max-body", "--workers",
+                "TABAYYUN_API_TOKEN"):
         assert opt in out.output
 
 
@@ -31,7 +32,8 @@ def test_serve_builds_the_app_and_runs_uvicorn(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("TABAYYUN_API_TOKEN", "tok-123")
     db = tmp_path / "served.db"
     out = CliRunner().invoke(
-        cli.main, ["serve", "--db", str(db), "--port", "8123", "--timeout", "5", "--max-body", "4096", "--workers", "2",
+        cli.main,
+        ["serve", "--db", str(db), "--port", "8123", "--timeout", "5", "--max-body", "4096", "--workers", "2",
                    "--no-warm"]
     )
     assert out.exit_code == 0, out.output

@@ -51,7 +51,8 @@ def test_self_support_states_the_claim() -> None:
 
 
 def test_long_unrelated_uses_two_other_texts() -> None:
-    others = ["افتتاح جسر جديد في بغداد", "فوز فريق الوحدات بالدوري", "تراجع أسعار الذهب", "زيارة وزير إلى الرباط"]
+    others = ["افتتاح جسر جديد في بغداد", "فوز فريق الوحدات بالدوري", "تراجع أسعار الذهب",
+              "زيارة وزير إلى الرباط"]
     for seed in range(20):
         out = augment.long_unrelated(others, random.Random(seed))
         assert sum(_core(o) in out for o in others) >= 1

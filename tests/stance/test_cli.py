@@ -33,7 +33,8 @@ def test_eval_ans_prints_report_and_writes_predictions(tmp_path: Path, tiny_mode
 
 def test_eval_arastance_json(tmp_path: Path, tiny_model_dir: Path) -> None:
     data = tmp_path / "a.jsonl"
-    line = {"claim": "الحكومة ترفع سعر الخبز", "article": ["قالت الحكومة إنها رفعت سعر الخبز. ثم تحدثت عن الطقس.", "خبر آخر."],
+    line = {"claim": "الحكومة ترفع سعر الخبز",
+            "article": ["قالت الحكومة إنها رفعت سعر الخبز. ثم تحدثت عن الطقس.", "خبر آخر."],
             "stance": ["Agree", "Unrelated"]}  # fmt: skip
     data.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "pred.jsonl"
@@ -74,9 +75,11 @@ def test_eval_unknown_extension_needs_format(tmp_path: Path, tiny_model_dir: Pat
 
 
 NLI_JSONL = [
-    {"premise": "افتتحت البلدية حديقة عامة جديدة في وسط المدينة.", "hypothesis": "افتتحت البلدية حديقة عامة جديدة",
+    {"premise": "افتتحت البلدية حديقة عامة جديدة في وسط المدينة.",
+     "hypothesis": "افتتحت البلدية حديقة عامة جديدة",
      "label": "entailment"},
-    {"premise": "افتتحت البلدية حديقة عامة جديدة في وسط المدينة.", "hypothesis": "فاز فريق الجامعة ببطولة الشطرنج",
+    {"premise": "افتتحت البلدية حديقة عامة جديدة في وسط المدينة.",
+     "hypothesis": "فاز فريق الجامعة ببطولة الشطرنج",
      "label": "neutral"},
 ]  # fmt: skip
 
@@ -101,7 +104,8 @@ def test_eval_pipeline_is_the_default_for_nli(tmp_path: Path, monkeypatch: pytes
     from tabayyun.stance import cli
 
     monkeypatch.setattr(
-        cli, "_pipeline_tabayyun", lambda threads: Tabayyun(embedder=HashingEmbedder(), stance_model=OverlapStance())
+        cli, "_pipeline_tabayyun",
+        lambda threads: Tabayyun(embedder=HashingEmbedder(), stance_model=OverlapStance())
     )
     out = tmp_path / "pred.jsonl"
     res = CliRunner().invoke(eval_command, [str(_nli_file(tmp_path)), "--predictions", str(out)])

@@ -160,7 +160,8 @@ class WithVectors(Fixed):
         super().__init__(row)
         self.vector_calls = 0
 
-    def predict_proba_vectors(self, claims: Sequence[str], evidence: Sequence[str], cv: object, ev: object) -> NDArray[np.float64]:
+    def predict_proba_vectors(self, claims: Sequence[str], evidence: Sequence[str], cv: object,
+                              ev: object) -> NDArray[np.float64]:
         self.vector_calls += 1
         return self.predict_proba(claims, evidence)
 

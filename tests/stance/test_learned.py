@@ -134,7 +134,8 @@ def test_numpy_matches_torch_training_graph(tiny: CrossEncoderStance) -> None:
 
     arrays = {k: v.astype(np.float32) for k, v in tiny_arrays().items()}
     layers = [
-        TorchLayer({k[3:]: v for k, v in arrays.items() if k.startswith(f"l{i}.")}, TINY["heads"], 1e-12, 0.0).eval()
+        TorchLayer({k[3:]: v for k, v in arrays.items() if k.startswith(f"l{i}.")}, TINY["heads"], 1e-12,
+                   0.0).eval()
         for i in range(TINY["layers"])
     ]
     head = Head(TINY["hidden"], len(STANCES), 0.0).eval()

@@ -31,7 +31,8 @@ def test_onnx_and_numpy_give_the_same_logits(both: tuple[CrossEncoderStance, Cro
     onnx_model, numpy_model = both
     assert isinstance(onnx_model.encoder, OnnxEncoder)
     assert isinstance(numpy_model.encoder, Encoder)
-    np.testing.assert_allclose(onnx_model.logits(CLAIMS, EVIDENCE), numpy_model.logits(CLAIMS, EVIDENCE), atol=1e-4)
+    np.testing.assert_allclose(onnx_model.logits(CLAIMS, EVIDENCE), numpy_model.logits(CLAIMS, EVIDENCE),
+                               atol=1e-4)
 
 
 def test_onnx_padding_does_not_change_a_pair(both: tuple[CrossEncoderStance, CrossEncoderStance]) -> None:
@@ -71,6 +72,7 @@ def test_quantized_graph_stays_close(both: tuple[CrossEncoderStance, CrossEncode
 def test_usearch_then_onnxruntime_does_not_crash() -> None:
     """usearch loaded first used to make a later ``import onnxruntime`` segfault; the store imports it first."""
     code = "import tabayyun.store.vectors, usearch.index, onnxruntime; print('ok')"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"

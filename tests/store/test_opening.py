@@ -358,7 +358,8 @@ os._exit(0)  # no close: the WAL and its index stay beside the file, as after a 
 
 
 def _mount_tmpfs(directory: Path) -> bool:
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(directory)], capture_output=True, check=False)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(directory)], capture_output=True,
+                             check=False)
     return mounted.returncode == 0
 
 

@@ -376,7 +376,8 @@ def test_normalized_is_frozen() -> None:
 _ARABIC_SOUP = st.text(
     alphabet=st.sampled_from(
         list("ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآٱىةؤئ ٠١٢٣٤٥٦٧٨٩۰۴۵٫٬،؛؟.!ـ")
-        + ["\u064e", "\u0651", "\u0670", "\u200b", "\u200f", "\ufefb", "\ufdf2", "\ufdfa", "ی", "ک", "ۀ", "A", "é"]
+        + ["\u064e", "\u0651", "\u0670", "\u200b", "\u200f", "\ufefb", "\ufdf2", "\ufdfa", "ی", "ک", "ۀ", "A",
+           "é"]
     ),
     max_size=60,
 )

@@ -80,7 +80,8 @@ CASES = [
     ("greek", "ΣΟΦΙΑ", ["ΣΟΦΙΑ"], ["σοφια"]),
     ("devanagari-marks", "नमस्ते", ["नमस्ते"], ["नमस्ते"]),
     ("newlines", "سطر\nسطر", ["سطر", "سطر"], ["سطر", "سطر"]),
-    ("salla-ligature-expands", "محمد \ufdfa", ["محمد", "\ufdfa", "\ufdfa", "\ufdfa", "\ufdfa"], ["محمد", "صلي", "الله", "عليه", "وسلم"]),
+    ("salla-ligature-expands", "محمد \ufdfa", ["محمد", "\ufdfa", "\ufdfa", "\ufdfa", "\ufdfa"],
+     ["محمد", "صلي", "الله", "عليه", "وسلم"]),
 ]
 
 
