@@ -83,8 +83,8 @@ def main() -> None:
         corpora.insert(0, ("ans", ans))
     else:
         print("(../shared/datasets/ans not found: ans corpus skipped)")
-    print(f"{'corpus':<6} {'MB':>5} {'baseline MB/s':>14} {'extract MB/s':>13} {'quantities':>10} {'dates':>7} "
-          f"{'entities':>8} {'x4 text → time':>15}")
+    print(f"{'corpus':<6} {'MB':>5} {'baseline MB/s':>14} {'extract MB/s':>13} {'quantities':>10} "
+          f"{'dates':>7} {'entities':>8} {'x4 text → time':>15}")
     for name, unit in corpora:
         text = to_size(unit, args.mb)
         size = len(text.encode()) / 1e6

@@ -187,7 +187,8 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "bench_server.json"))
     args = ap.parse_args()
     counts = [int(x) for x in args.clients.split(",")]
-    claims = [json.loads(line)["claim"] for line in CLAIMS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = CLAIMS.read_text(encoding="utf-8").splitlines()
+    claims = [json.loads(line)["claim"] for line in lines if line.strip()]
 
     machine = {
         "cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),

@@ -162,7 +162,8 @@ def main() -> int:
     runs: dict[str, list[dict[str, Any]]] = {"onnx": [], "numpy": []}
     for _ in range(args.rounds):
         for runtime in runs:
-            runs[runtime].append(_child(SPEED_CODE.format(test=ans / "stance" / "test.csv", runtime=runtime, threads=args.threads), args.threads))
+            code = SPEED_CODE.format(test=ans / "stance" / "test.csv", runtime=runtime, threads=args.threads)
+            runs[runtime].append(_child(code, args.threads))
     speed_by = {rt: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for rt, rs in runs.items()}
     speed = {**speed_by["onnx"], "numpy_pairs_per_s": speed_by["numpy"]["pairs_per_s"],
              "numpy_load_s": speed_by["numpy"]["load_s"], "rounds": args.rounds}  # fmt: skip
@@ -184,7 +185,8 @@ def main() -> int:
         except ImportError:
             pass
     report = {
-        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {args.threads} BLAS threads",
+        "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+                   f"{args.threads} BLAS threads",
         "speed": speed,
         "sizes": sizes,
         "baselines": baselines(ans),
@@ -196,10 +198,12 @@ def main() -> int:
     print("\n| model | ANS dev macro-F1 | ANS test macro-F1 |\n|---|---|---|")
     print(f"| majority class | {b['majority']['dev']:.3f} | {b['majority']['test']:.3f} |")
     if b["tfidf_lr"]:
-        print(f"| TF-IDF char 1-4 pair features + LR | {b['tfidf_lr']['dev']:.3f} | {b['tfidf_lr']['test']:.3f} |")
+        tfidf = b["tfidf_lr"]
+        print(f"| TF-IDF char 1-4 pair features + LR | {tfidf['dev']:.3f} | {tfidf['test']:.3f} |")
     print(f"| tabayyun cross-encoder | {q['dev']['macro_f1']:.3f} | {q['test']['macro_f1']:.3f} |")
     print(
-        f"\npairs/s {speed['pairs_per_s']:.1f} onnxruntime, {speed['numpy_pairs_per_s']:.1f} numpy (mean {speed['mean_tokens']:.1f} tokens/pair), load {speed['load_s']:.2f}s, "
+        f"\npairs/s {speed['pairs_per_s']:.1f} onnxruntime, {speed['numpy_pairs_per_s']:.1f} numpy "
+        f"(mean {speed['mean_tokens']:.1f} tokens/pair), load {speed['load_s']:.2f}s, "
         f"peak RSS {speed['peak_rss_mb']:.0f} MB, weights {sizes['stance_weights_mb']:.1f} MB"
     )
     if args.int8:

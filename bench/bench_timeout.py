@@ -98,9 +98,11 @@ def main() -> None:
     args = ap.parse_args()
     print(
         f"machine: {platform.machine()}, {platform.processor() or '?'}; python {sys.version.split()[0]}; "
-        f"timeout {args.timeout} s, {args.chars} characters of sources, CPU watched {args.watch} s after the answer"
+        f"timeout {args.timeout} s, {args.chars} characters of sources, "
+        f"CPU watched {args.watch} s after the answer"
     )
-    print("| run | status | answer after (s) | cores busy after the answer | normal check before (ms) | after (ms) |")
+    print("| run | status | answer after (s) | cores busy after the answer | normal check before (ms) "
+          "| after (ms) |")
     print("|---|---|---|---|---|---|")
     run(args, "cancellation (this code)", None, 8791)
     original = core.checkpoint

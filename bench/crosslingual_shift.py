@@ -40,7 +40,8 @@ def main() -> None:
     ar = (root / "newstest2019-ref.arb.txt").read_text(encoding="utf-8").splitlines()
     en = (root / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()
     docs = (root / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
-    pairs = [i for i in range(len(docs) - 1) if docs[i] == docs[i + 1] and not is_dev("ntrex128_ar_en", docs[i])]
+    pairs = [i for i in range(len(docs) - 1)
+             if docs[i] == docs[i + 1] and not is_dev("ntrex128_ar_en", docs[i])]
     rng = random.Random(13)
     pairs = sorted(rng.sample(pairs, min(args.max, len(pairs))))
     others = []

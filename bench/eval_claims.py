@@ -78,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--claims", type=Path, required=True, help="JSONL rows {id, claim, expected}")
     ap.add_argument("--corpus", type=Path, required=True, help="a folder (or file) of source documents")
     ap.add_argument("--stance", action="append", default=None,
-                    help="stance model name(s): heuristic, learned, gated (repeatable or comma-separated)")  # fmt: skip
+                    help="stance model name(s): heuristic, learned, gated "
+                         "(repeatable or comma-separated)")  # fmt: skip
     args = ap.parse_args(argv)
     names = [n for s in (args.stance or ["heuristic"]) for n in s.split(",") if n]
     rows = read_claims(args.claims)

@@ -39,7 +39,8 @@ def _dump(obj: Any) -> str:
 def _open_store(db: str, *, must_exist: bool, **options: Any) -> Tabayyun:
     """The store at ``db``; with ``must_exist`` (every command but ``add``) nothing is created."""
     if must_exist and not Path(db).exists():
-        fail(f"no store at {db}; add documents first with `tabayyun add FILE --db {db}`, or pass --source FILE")
+        fail(f"no store at {db}; add documents first with `tabayyun add FILE --db {db}`, "
+             "or pass --source FILE")
     try:
         tb = Tabayyun(db, create=not must_exist, **options)
     except TabayyunError as e:
@@ -51,7 +52,8 @@ def _open_store(db: str, *, must_exist: bool, **options: Any) -> Tabayyun:
 
 
 class _OneLineErrors(click.Group):
-    """Any error tabayyun raises on purpose (or the OS raises) ends the command with one line and an exit code."""
+    """Any error tabayyun raises on purpose (or the OS raises) ends the command with one line and an exit
+    code."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -158,9 +160,8 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
 @threads_option
 def check(
     claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool,
-    display: Mode,
-    as_claimreview: bool, review_url: str | None, claim_author: str | None, claim_urls: tuple[str, ...],
-    stance_name: str | None, threads: int | None,
+    display: Mode, as_claimreview: bool, review_url: str | None, claim_author: str | None,
+    claim_urls: tuple[str, ...], stance_name: str | None, threads: int | None,
 ) -> None:
     """Check a claim: verdict, confidence, evidence sentences with exact offsets.
 
@@ -184,8 +185,13 @@ def check(
         return claim_review(r, url=review_url, author=claim_author, appearance=claim_urls)
 
     source_docs = _read_sources(sources) if sources else None
-    model: dict[str, Any] = {"threads": threads} | ({} if stance_name is None else {"stance_model": stance_name})
-    tb = Tabayyun(":memory:", **model) if source_docs is not None else _open_store(db, must_exist=True, **model)
+    model: dict[str, Any] = {"threads": threads}
+    if stance_name is not None:
+        model["stance_model"] = stance_name
+    if source_docs is not None:
+        tb = Tabayyun(":memory:", **model)
+    else:
+        tb = _open_store(db, must_exist=True, **model)
     with tb:
         if claim is not None:
             try:
@@ -255,7 +261,8 @@ def documents(db: str, limit: int, offset: int, as_json: bool) -> None:
     with _open_store(db, must_exist=True) as tb:
         docs = tb.documents(limit=limit, offset=offset)
     if as_json:
-        click.echo(_dump([{k: v for k, v in d.to_dict().items() if k != "text"} | {"chars": len(d.text)} for d in docs]))
+        rows = [{k: v for k, v in d.to_dict().items() if k != "text"} | {"chars": len(d.text)} for d in docs]
+        click.echo(_dump(rows))
     else:
         for d in docs:
             click.echo(f"{d.id:>5}  {escape_controls(d.source)}  {escape_controls(d.title)}")

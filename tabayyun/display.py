@@ -73,14 +73,17 @@ def check_report(result: CheckResult, mode: Literal["logical", "visual"]) -> str
         lines.append("")
         lines.append("evidence:")
         for i, ev in enumerate(result.evidence, start=1):
-            lines.append(f"  {i}. [{STANCE_MARKS[ev.stance]}{ev.stance} {ev.score:.2f}] {t(ev.source)} [{ev.start}:{ev.end}]")
+            mark = f"{STANCE_MARKS[ev.stance]}{ev.stance} {ev.score:.2f}"
+            lines.append(f"  {i}. [{mark}] {t(ev.source)} [{ev.start}:{ev.end}]")
             lines.append(f"     {t(ev.text)}")
     if result.checks:
         lines.append("")
         lines.append("checks:")
         for c in result.checks:
             mark = {"match": "=", "mismatch": "≠", "not_comparable": "?"}[c.result]
-            lines.append(f"  {c.kind:<9} {t(c.claim_text)}  {mark}  {t(c.evidence_text)}   ({c.result}{'; ' + t(c.detail) if c.detail else ''})")
+            detail = "; " + t(c.detail) if c.detail else ""
+            pair = f"{t(c.claim_text)}  {mark}  {t(c.evidence_text)}"
+            lines.append(f"  {c.kind:<9} {pair}   ({c.result}{detail})")
     return "\n".join(lines)
 
 

@@ -95,7 +95,8 @@ TITLE_CHARS = 120
 
 
 def title_from_text(text: str, fallback: str | None = None, n: int = TITLE_CHARS) -> str:
-    """A title for raw text: its first non-blank line (Markdown ``#`` marks dropped), at most ``n`` characters.
+    """A title for raw text: its first non-blank line (Markdown ``#`` marks dropped), at most ``n``
+    characters.
 
     ``fallback`` when the text has no such line (default: the stripped text, i.e. ``""`` for blank text).
     """
@@ -120,7 +121,8 @@ def read_html(text: str, path: str) -> Iterator[RawDocument]:
         body = _html_fallback_text(text)
     if not body.strip():
         raise IngestError("no text found in the HTML", path)
-    title = (getattr(doc, "title", None) if doc is not None else None) or title_from_text(body, Path(path).name)
+    title = getattr(doc, "title", None) if doc is not None else None
+    title = title or title_from_text(body, Path(path).name)
     url = getattr(doc, "url", None) if doc is not None else None
     date = getattr(doc, "date", None) if doc is not None else None
     yield RawDocument(text=body, title=title, source=path, url=url, date=date)
@@ -197,7 +199,9 @@ def read_bytes(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
             read_jsonl(text, path, result)
         elif suffix == ".csv":
             read_csv(text, path, result)
-        elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
+        elif suffix in HTML_SUFFIXES or (
+            suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+        ):
             result.documents.extend(read_html(text, path))
         else:
             result.documents.extend(read_text(text, path))
@@ -213,7 +217,8 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadRe
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            return ReadResult(errors=[IngestError(f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)", name)])
+            message = f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)"
+            return ReadResult(errors=[IngestError(message, name)])
         data = p.read_bytes()
     except IsADirectoryError:
         return ReadResult(errors=[IngestError("is a directory", name)])

@@ -260,7 +260,8 @@ def test_out_of_range_numbers_are_usage_errors_not_tracebacks(
 def test_every_command_fails_in_one_style(
     runner: CliRunner, db: str, tmp_path: Path, args: list[str], code: int, needle: str
 ) -> None:
-    """Each command's errors: ``error: ...`` on one stderr line (no traceback) and the code of tabayyun.exitcodes."""
+    """Each command's errors: ``error: ...`` on one stderr line (no traceback) and the code of
+    tabayyun.exitcodes."""
     (tmp_path / "not.db").write_text("this is not sqlite " * 100)
     (tmp_path / "pairs.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     r = runner.invoke(cli.main, [a.format(tmp=tmp_path, db=db) for a in args])

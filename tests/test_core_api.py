@@ -1,4 +1,5 @@
-"""The public API the edges use: ``check(documents=...)``, ``Check.document_id``, ``count_documents``, ``warm_up``."""
+"""The public API the edges use: ``check(documents=...)``, ``Check.document_id``, ``count_documents``,
+``warm_up``."""
 
 from __future__ import annotations
 

@@ -104,7 +104,7 @@ def test_broken_jsonl_line_names_the_line_and_keeps_the_rest() -> None:
     ]
     result = read_bytes("\n".join(lines).encode(), "feed.jsonl")
     assert [d.text for d in result.documents] == ["first good line", "last good line"]
-    assert [(e.path, e.line) for e in result.errors] == [("feed.jsonl", 2), ("feed.jsonl", 3), ("feed.jsonl", 4)]
+    assert [(e.path, e.line) for e in result.errors] == [("feed.jsonl", n) for n in (2, 3, 4)]
     assert "broken JSON" in str(result.errors[0])
     assert str(result.errors[0]).startswith("feed.jsonl:2:")
 

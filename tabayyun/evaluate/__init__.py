@@ -60,9 +60,8 @@ from .readers import (
 
 __all__ = [
     "ANS_LABELS", "ANS_TO_STANCE", "ARASTANCE_LABELS", "ARASTANCE_TO_STANCE", "ARTICLE_CANDIDATES",
-    "FORMAT_LABELS",
-    "NLI_LABELS", "STANCE_TO_ANS", "STANCE_TO_ARASTANCE", "STANCE_TO_NLI", "AnsRow", "AraStanceRow",
-    "ArticleStance",
+    "FORMAT_LABELS", "NLI_LABELS", "STANCE_TO_ANS", "STANCE_TO_ARASTANCE", "STANCE_TO_NLI", "AnsRow",
+    "AraStanceRow", "ArticleStance",
     "EvalResult", "NliRow", "Outcome", "PipelineItem", "article_stances", "batched", "calibration_error",
     "candidate_sentences", "classification_report", "confusion_matrix", "evaluate_ans", "evaluate_arastance",
     "evaluate_nli", "evaluate_pipeline", "expected_calibration_error", "format_report", "outcomes",

@@ -119,7 +119,8 @@ FASTAPI_BODY_ERROR = "There was an error parsing the body"
 
 
 def allowed_methods(app: FastAPI, request: Request) -> list[str]:
-    """Every method some route serves on this request's path (Starlette's own 405 names only the first route's)."""
+    """Every method some route serves on this request's path (Starlette's own 405 names only the first
+    route's)."""
     methods: set[str] = set()
     for route in app.router.routes:
         match, _ = route.matches({**request.scope, "method": "GET"})

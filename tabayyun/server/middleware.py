@@ -106,7 +106,8 @@ class JsonOnlyMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope.get("method") == "POST" and scope.get("path") in self.paths:
             ctype = _header(scope, b"content-type").split(";")[0].strip().lower()
-            if ctype != "application/json" and not (ctype.startswith("application/") and ctype.endswith("+json")):
+            json_suffixed = ctype.startswith("application/") and ctype.endswith("+json")
+            if ctype != "application/json" and not json_suffixed:
                 message = f"unsupported content type {ctype or '(none)'}; send application/json"
                 await _send_json(send, 415, error_body(415, message))
                 return

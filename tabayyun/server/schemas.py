@@ -1,4 +1,5 @@
-"""Request and response bodies of the HTTP API (validated by pydantic; failures answer 422 in the error shape).
+"""Request and response bodies of the HTTP API (validated by pydantic; failures answer 422 in the error
+shape).
 
 The schema says what the server accepts, so the OpenAPI description and the API agree:
 a claim needs a letter or digit, a pasted source or a posted document needs a non-space

@@ -101,10 +101,12 @@ def _run(
     "--model), pipeline otherwise.",
 )  # fmt: skip
 @click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write one JSON line per input line with the predicted label(s) (and verdicts).")  # fmt: skip
+              help="Write one JSON line per input line with the predicted label(s) "
+                   "(and verdicts).")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--model", "model_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="A stance weights directory for learned or gated (default: the shipped model).")  # fmt: skip
+              help="A stance weights directory for learned or gated "
+                   "(default: the shipped model).")  # fmt: skip
 @threads_option
 def eval_command(
     data: Path,

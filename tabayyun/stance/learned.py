@@ -133,7 +133,8 @@ class CrossEncoderStance:
                 return _f32(arrays[name])
             return base().tensor(name)
 
-        layers = [Layer.from_tensors({k: tensor(f"l{i}.{k}") for k in LAYER_TENSORS}) for i in range(config.layers)]
+        layers = [Layer.from_tensors({k: tensor(f"l{i}.{k}") for k in LAYER_TENSORS})
+                  for i in range(config.layers)]
         typ = tensor("emb.type")
         encoder = Encoder(
             pos=tensor("emb.pos").reshape(-1, config.hidden),
@@ -234,7 +235,8 @@ def unpack_int8(arrays: Mapping[str, NDArray[Any]]) -> dict[str, NDArray[Any]]:
         if k.endswith(SCALE):
             continue
         if k + SCALE in arrays:
-            out[k] = np.asarray(v, dtype=np.float32) * np.asarray(arrays[k + SCALE], dtype=np.float32)[:, None]
+            scale = np.asarray(arrays[k + SCALE], dtype=np.float32)
+            out[k] = np.asarray(v, dtype=np.float32) * scale[:, None]
         else:
             out[k] = v
     return out

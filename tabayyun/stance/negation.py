@@ -120,8 +120,8 @@ CLAUSE_VERBS = frozenset(
 )
 #: English words that, right after "and", make it join two clauses (a subject follows)
 _SUBJECT_AFTER_AND = frozenset({"it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "its", "his",
-                                "her",
-                                "their", "our", "this", "these", "those", "there", "no", "nobody", "none"})
+                                "her", "their", "our", "this", "these", "those", "there", "no", "nobody",
+                                "none"})
 
 
 def is_cue(word: str) -> bool:
@@ -228,7 +228,8 @@ def clauses(text: str) -> list[list[str]]:
 
 # ------------------------------------------------------------------ scope
 def _definite(word: str) -> bool:
-    """An Arabic word with the article, behind a joined و/ف/ب/ل or not (الحكومه، والقرار، بالمدينه، للحكومه)."""
+    """An Arabic word with the article, behind a joined و/ف/ب/ل or not (الحكومه، والقرار، بالمدينه،
+    للحكومه)."""
     return word.startswith(("ال", "وال", "فال", "بال", "لل", "كال"))
 
 
@@ -252,7 +253,8 @@ def cue_scope(clause: Sequence[str], i: int) -> Sequence[str]:
 
 
 def _scoped_in_clause(clause: Sequence[str], about: set[str]) -> list[str]:
-    return [w for i, w in enumerate(clause) if _cue_at(clause, i) and any(stem(x) in about for x in cue_scope(clause, i))]
+    return [w for i, w in enumerate(clause)
+            if _cue_at(clause, i) and any(stem(x) in about for x in cue_scope(clause, i))]
 
 
 def coverage(clause: Sequence[str], about: set[str]) -> int:

@@ -1,4 +1,5 @@
-"""The Arabic/English text layer: cleaning and normalization with offsets, sentences, tokens, stems, script."""
+"""The Arabic/English text layer: cleaning and normalization with offsets, sentences, tokens, stems,
+script."""
 
 from .clean import Cleaned, clean, clean_with_offsets
 from .lang import detect, script_ratio

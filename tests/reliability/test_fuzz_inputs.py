@@ -1,5 +1,6 @@
-"""Hostile input never gives a traceback (issue 13): fuzzed file bytes through the readers and ``tabayyun add``,
-fuzzed claims through ``tabayyun check``. Each either works or fails with one ``error:`` line and its exit code.
+"""Hostile input never gives a traceback (issue 13): fuzzed file bytes through the readers and
+``tabayyun add``, fuzzed claims through ``tabayyun check``. Each either works or fails with one ``error:``
+line and its exit code.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 The server runs the real app over the fast fake models, with a write token (so the auth checks run too),
 in a subprocess; schemathesis runs every default check (server errors, response schemas, status codes,
 content types, positive and negative data, auth, Allow headers) with bounded examples and a fixed seed.
-The few settings a JSON Schema cannot state are in ``schemathesis.toml`` beside this file, each with its reason.
+The few settings a JSON Schema cannot state are in ``schemathesis.toml`` beside this file, each with its
+reason.
 """
 
 from __future__ import annotations

@@ -69,7 +69,10 @@ def test_over_the_limit_is_413_at_once_and_normal_checks_go_on() -> None:
     with Tabayyun(embedder=embedder, stance_model=OverlapStance()) as tb:
         tb.add_text(SOURCE_AR)
         stored = embedder.passages
-        with LiveServer(create_app(tb, timeout_s=5.0)) as server, httpx.Client(base_url=server.url, timeout=30) as c:
+        with (
+            LiveServer(create_app(tb, timeout_s=5.0)) as server,
+            httpx.Client(base_url=server.url, timeout=30) as c,
+        ):
             baseline = normal_check_seconds(c, 15)
             # the request: ~1 MB, ten sources of ~99k characters
             big = {"claim": CLAIM, "sources": [long_source(MAX_SOURCE_CHARS - 1000)] * 10}
@@ -115,6 +118,6 @@ def test_a_check_past_its_timeout_answers_504_and_stops_working() -> None:
             assert embedder.passages == seen, "the timed-out check is still embedding"
             assert seen - stored < sentences / 2
             after = normal_check_seconds(c, 15)
-            print(f"\n504 after {took:.2f} s; {seen - stored} of {sentences} sentences embedded; normal check median "
-                  f"{baseline * 1000:.1f} ms before, {after * 1000:.1f} ms after")
+            print(f"\n504 after {took:.2f} s; {seen - stored} of {sentences} sentences embedded; "
+                  f"normal check median {baseline * 1000:.1f} ms before, {after * 1000:.1f} ms after")
     assert after <= 2 * baseline, (after, baseline)

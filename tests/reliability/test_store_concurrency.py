@@ -5,7 +5,8 @@ embedder swapped in), several batches each, so their vector-file swaps interleav
 reader searches and lists the whole time, checks every hit against its document's text,
 that its vector and lexical indexes only hold stored sentences, and that the vector file
 always loads. Afterwards: no crash, every document whole and stored once, none lost, and
-the vector file and the lexical index directory as saved hold exactly the stored sentences. Run with ``-s`` to see the figures.
+the vector file and the lexical index directory as saved hold exactly the stored sentences. Run with
+``-s`` to see the figures.
 """
 
 from __future__ import annotations

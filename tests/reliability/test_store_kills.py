@@ -3,8 +3,9 @@
 One store takes every kill in turn (it grows from trial to trial). After each kill the
 SQLite file must pass ``integrity_check``, hold only whole documents (sentences, offsets,
 terms and vectors all there), and a reopened store must have a vector index and a lexical
-(tantivy) index with exactly the stored sentences and find the newest document by both. ``check_store_integrity`` is shared
-with ``test_store_concurrency.py``. Run with ``-s`` to see the figures of the run.
+(tantivy) index with exactly the stored sentences and find the newest document by both.
+``check_store_integrity`` is shared with ``test_store_concurrency.py``. Run with ``-s`` to see the figures
+of the run.
 """
 
 from __future__ import annotations

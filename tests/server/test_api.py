@@ -34,7 +34,8 @@ def assert_error(r: httpx.Response, status: int, *needles: str) -> dict[str, Any
     """The one error shape, with this status, and no stack trace."""
     assert r.status_code == status, r.text
     body = r.json()
-    assert body["ok"] is False and body["status"] == status and isinstance(body["error"], str) and body["error"]
+    assert body["ok"] is False and body["status"] == status
+    assert isinstance(body["error"], str) and body["error"]
     assert set(body) <= {"ok", "error", "status", "details"}
     assert "Traceback" not in r.text and 'File "' not in r.text
     for n in needles:
@@ -70,7 +71,8 @@ def test_documents_with_one_source_name_keep_their_own_marks(client: TestClient,
                if c["document_id"] == ev["document_id"] and c["evidence_start"] is not None}
         assert {(m["start"], m["end"], m["result"]) for m in ctx["marks"]} <= own
     assert all(c["document_id"] in ids for c in out["checks"] if c["evidence_start"] is not None)
-    assert {c["document_id"] for c in out["checks"] if c["evidence_start"] is not None} == set(ids)  # both have marks
+    marked = {c["document_id"] for c in out["checks"] if c["evidence_start"] is not None}
+    assert marked == set(ids)  # both have marks
 
 
 
@@ -95,7 +97,9 @@ def test_check_number_mismatch_is_refuted(client: TestClient) -> None:
     body = client.post("/api/check", json={"claim": CLAIM_WRONG_NUMBER, "sources": [SOURCE_AR]}).json()
     assert body["verdict"] == "refuted"
     mismatch = [c for c in body["checks"] if c["result"] == "mismatch"]
-    assert mismatch and SOURCE_AR[mismatch[0]["evidence_start"] : mismatch[0]["evidence_end"]] == mismatch[0]["evidence_text"]
+    assert mismatch
+    first = mismatch[0]
+    assert SOURCE_AR[first["evidence_start"] : first["evidence_end"]] == first["evidence_text"]
 
 
 def test_check_context_gives_the_paragraph_with_exact_offsets(client: TestClient) -> None:
@@ -318,7 +322,8 @@ def test_list_get_delete(client: TestClient) -> None:
     assert [d["id"] for d in listing["documents"]] == ids[1:3]
     assert all("text" not in d and d["chars"] > 0 for d in listing["documents"])
     doc = client.get(f"/api/documents/{ids[0]}").json()
-    assert set(doc) == {f.name for f in dataclasses.fields(Document)} and doc["text"].startswith("الوثيقة رقم 1")
+    assert set(doc) == {f.name for f in dataclasses.fields(Document)}
+    assert doc["text"].startswith("الوثيقة رقم 1")
     r = client.delete(f"/api/documents/{ids[0]}")
     assert r.status_code == 200 and r.json() == {"deleted": ids[0]}
     assert_error(client.get(f"/api/documents/{ids[0]}"), 404, str(ids[0]))
@@ -527,7 +532,8 @@ def test_openapi_documents_every_endpoint_and_the_shapes(client: TestClient) -> 
     paths = spec["paths"]
     assert set(paths) == {"/api/check", "/api/claimreview", "/api/search", "/api/documents",
                           "/api/documents/{document_id}", "/api/health"}  # fmt: skip
-    assert set(paths["/api/documents"]) == {"get", "post"} and set(paths["/api/documents/{document_id}"]) == {"get", "delete"}
+    assert set(paths["/api/documents"]) == {"get", "post"}
+    assert set(paths["/api/documents/{document_id}"]) == {"get", "delete"}
     schemas = spec["components"]["schemas"]
     for cls in (CheckResult, Evidence, Document, SearchHit):
         assert set(schemas[cls.__name__]["properties"]) == {f.name for f in dataclasses.fields(cls)}
@@ -537,7 +543,8 @@ def test_openapi_documents_every_endpoint_and_the_shapes(client: TestClient) -> 
             errs = [s for s in op["responses"] if s.startswith(("4", "5"))]
             assert errs, f"{method} {path} documents no error"
             for s in errs:
-                assert op["responses"][s]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
+                schema = op["responses"][s]["content"]["application/json"]["schema"]
+                assert schema["$ref"].endswith("/ErrorOut")
     assert "security" not in paths["/api/documents"]["post"]  # no token set: none asked for
     assert "multipart/form-data" in paths["/api/documents"]["post"]["requestBody"]["content"]
 

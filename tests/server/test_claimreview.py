@@ -77,9 +77,8 @@ def test_missing_fields_are_left_out_not_invented() -> None:
 
 
 def test_single_appearance_string_and_bad_date() -> None:
-    assert claim_review(result("refuted"), appearance="https://x.example/p")["itemReviewed"]["appearance"] == [
-        {"@type": "CreativeWork", "url": "https://x.example/p"}
-    ]
+    review = claim_review(result("refuted"), appearance="https://x.example/p")
+    assert review["itemReviewed"]["appearance"] == [{"@type": "CreativeWork", "url": "https://x.example/p"}]
     with pytest.raises(ValueError):
         claim_review(result("refuted"), date_published="01/03/2024")
 

@@ -69,7 +69,8 @@ def test_evidence_context_marks_and_unknown_sources() -> None:
 
 
 def test_documents_sharing_a_source_name_keep_their_own_marks() -> None:
-    """Two stored documents with the same ``source`` string: each paragraph gets only its own document's marks."""
+    """Two stored documents with the same ``source`` string: each paragraph gets only its own document's
+    marks."""
     sent = "الجملة الثانية فيها 40 شاحنة."
     start = TEXT.index(sent)
     n = TEXT.index("40 شاحنة")
@@ -91,7 +92,8 @@ def test_documents_sharing_a_source_name_keep_their_own_marks() -> None:
 def test_sources_not_stored_are_told_apart_by_name() -> None:
     sent = "فقرة أخيرة."
     start = TEXT.index(sent)
-    evs = tuple(Evidence(sent, "agree", 0.9, name, start, start + len(sent)) for name in ("source 1", "source 2"))
+    evs = tuple(Evidence(sent, "agree", 0.9, name, start, start + len(sent))
+                for name in ("source 1", "source 2"))
     checks = (Check("entity", "x", "فقرة", "match", "", None, start, start + 4, "source 2"),)
     ctx = evidence_context(CheckResult("x", "supported", 0.9, evs, checks),
                            lambda e: SourceText(TEXT, e.source))

@@ -39,7 +39,8 @@ def test_serve_builds_the_app_and_runs_uvicorn(monkeypatch: pytest.MonkeyPatch, 
     assert out.exit_code == 0, out.output
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     settings = seen["app"].state.settings
-    assert (settings.token, settings.timeout_s, settings.max_json_bytes, settings.workers) == ("tok-123", 5.0, 4096, 2)
+    got = (settings.token, settings.timeout_s, settings.max_json_bytes, settings.workers)
+    assert got == ("tok-123", 5.0, 4096, 2)
     assert "token required" in out.output
     seen["app"].state.tabayyun.close()
 
@@ -65,7 +66,8 @@ def test_serve_with_an_unknown_stance_model_says_so_in_one_line(
 
 
 def test_serve_reads_stance_and_threads_at_the_edge(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """``$TABAYYUN_STANCE`` and ``$TABAYYUN_THREADS`` become arguments of the library (which reads no environment)."""
+    """``$TABAYYUN_STANCE`` and ``$TABAYYUN_THREADS`` become arguments of the library (which reads no
+    environment)."""
     import uvicorn
 
     seen: dict[str, Any] = {}
@@ -76,4 +78,5 @@ def test_serve_reads_stance_and_threads_at_the_edge(monkeypatch: pytest.MonkeyPa
     assert out.exit_code == 0, out.output
     tb = seen["app"].state.tabayyun
     assert (tb._stance_name, tb.threads) == ("heuristic", 3)
-    assert seen["app"].state.settings == type(seen["app"].state.settings)()  # the defaults: the one Settings table
+    settings = seen["app"].state.settings
+    assert settings == type(settings)()  # the defaults: the one Settings table

@@ -198,7 +198,8 @@ def test_ghair_anna_is_not_a_cue_but_ghair_before_a_word_is() -> None:
 def test_privative_scope_is_the_governed_word_and_a_predicate_cue_stops_at_its_clause() -> None:
     assert list(cue_scope(["واجري", "الطرفان", "مناقشات", "غير", "رسميه", "حول", "الاسري"], 3)) == ["رسميه"]
     assert list(cue_scope(["المنظمات", "غير", "الحكوميه", "وزعت", "المساعدات"], 1)) == ["الحكوميه"]
-    assert list(cue_scope(["لم", "تعد", "الحركه", "تسيطر", "علي", "المدينه"], 0)) == ["تعد", "الحركه", "تسيطر", "علي"]
+    clause = ["لم", "تعد", "الحركه", "تسيطر", "علي", "المدينه"]
+    assert list(cue_scope(clause, 0)) == ["تعد", "الحركه", "تسيطر", "علي"]
     assert list(cue_scope(["did", "not", "act"], 1)) == ["act"]
 
 

@@ -20,7 +20,8 @@ EVIDENCE = ["بلغ عدد الزوار اثني عشر ألف زائر", "ال�
 
 @pytest.fixture(scope="module")
 def both(tiny_model_dir: Path) -> tuple[CrossEncoderStance, CrossEncoderStance]:
-    return CrossEncoderStance.load(tiny_model_dir, runtime="onnx"), CrossEncoderStance.load(tiny_model_dir, runtime="numpy")
+    onnx = CrossEncoderStance.load(tiny_model_dir, runtime="onnx")
+    return onnx, CrossEncoderStance.load(tiny_model_dir, runtime="numpy")
 
 
 def test_auto_runtime_is_onnx_when_installed(tiny_model_dir: Path) -> None:
@@ -70,7 +71,8 @@ def test_quantized_graph_stays_close(both: tuple[CrossEncoderStance, CrossEncode
 
 
 def test_usearch_then_onnxruntime_does_not_crash() -> None:
-    """usearch loaded first used to make a later ``import onnxruntime`` segfault; the store imports it first."""
+    """usearch loaded first used to make a later ``import onnxruntime`` segfault; the store imports it
+    first."""
     code = "import tabayyun.store.vectors, usearch.index, onnxruntime; print('ok')"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          check=False)

@@ -130,7 +130,8 @@ CHILD = textwrap.dedent(
     from tabayyun import Tabayyun, RawDocument
     from tabayyun.testing import HashingEmbedder, OverlapStance
     tb = Tabayyun(sys.argv[1], embedder=HashingEmbedder(), stance_model=OverlapStance())
-    docs = (RawDocument(text=f"الوثيقة رقم {i}. " + f"جملة إضافية عن الموضوع رقم {i}. " * 12, title=str(i), source=f"d{i}")
+    docs = (RawDocument(text=f"الوثيقة رقم {i}. " + f"جملة إضافية عن الموضوع رقم {i}. " * 12,
+                        title=str(i), source=f"d{i}")
             for i in range(100000))
     print("ready", flush=True)
     tb.add_documents(docs)
