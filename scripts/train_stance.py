@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
         value = getattr(defaults, f.name)
         kind = (lambda v: v.lower() in ("1", "true", "yes")) if isinstance(value, bool) else type(value)
         ap.add_argument("--" + f.name.replace("_", "-"), type=kind, default=value)
-    ap.add_argument("--compare", default="", help="comma-separated weight folders to score ('shipped' = the package's)")
+    ap.add_argument("--compare", default="",
+                    help="comma-separated weight folders to score ('shipped' = the package's)")
     args = vars(ap.parse_args(argv))
     compare = args.pop("compare")
     cfg = TrainConfig(**args, log=lambda s: print(s, flush=True))

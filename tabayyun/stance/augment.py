@@ -49,7 +49,8 @@ EN_PREFIXES = (
     "{}",
 )
 #: connectives joining an unrelated clause after the evidence; "{}" is the clause
-AR_JOINS = ("، في حين {}", "، وذلك بعد أن أشارت تقارير إلى {}", ". وفي سياق آخر، {}", "، كما ذكر البيان أن {}", ". {}")
+AR_JOINS = ("، في حين {}", "، وذلك بعد أن أشارت تقارير إلى {}", ". وفي سياق آخر، {}",
+            "، كما ذكر البيان أن {}", ". {}")
 EN_JOINS = ("; meanwhile, {}", ", while separate reports said {}", ". In other news, {}", ". {}")
 
 _FINAL_STOP = re.compile(r"[.!؟?]+\s*$")
@@ -63,7 +64,8 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
 
 
-def wrap(evidence: str, other: str | None, rng: random.Random, p_prefix: float = 0.8, p_join: float = 0.6) -> str:
+def wrap(evidence: str, other: str | None, rng: random.Random, p_prefix: float = 0.8,
+         p_join: float = 0.6) -> str:
     """``evidence`` with an attribution before it and, sometimes, ``other`` joined after it."""
     english = detect_lang(evidence) == "en"
     body = _strip_stop(evidence)
@@ -72,7 +74,8 @@ def wrap(evidence: str, other: str | None, rng: random.Random, p_prefix: float =
         body = template.format(_lower_first(body) if english and template != "{}" else body)
     if other and rng.random() < p_join:
         clause = _strip_stop(other)
-        body += rng.choice(EN_JOINS if english else AR_JOINS).format(_lower_first(clause) if english else clause)
+        join = rng.choice(EN_JOINS if english else AR_JOINS)
+        body += join.format(_lower_first(clause) if english else clause)
     return body + "."
 
 

@@ -24,6 +24,7 @@ import random
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from ..results import Stance
 
@@ -113,52 +114,72 @@ FRAMES: tuple[Frame, ...] = (
     _f(
         "visit", "person place day",
         claim=(["{person} يزور {place} يوم {day}", "{person} يصل إلى {place} يوم {day} في زيارة رسمية"],
-               ["{person} visits {place} on {day}", "{person} arrives in {place} on {day} for an official visit"]),
-        agree=(["وصل {person} إلى {place} يوم {day} في زيارة رسمية", "زيارة رسمية ل{person} إلى {place} يوم {day}",
-                "يوم {day} حط {person} رحاله في {place}", "استقبلت {place} يوم {day} {person} في زيارة رسمية"],
-               ["On {day}, {person} landed in {place} for an official visit", "{place} welcomed {person} on {day}",
+               ["{person} visits {place} on {day}",
+                "{person} arrives in {place} on {day} for an official visit"]),
+        agree=(["وصل {person} إلى {place} يوم {day} في زيارة رسمية",
+                "زيارة رسمية ل{person} إلى {place} يوم {day}",
+                "يوم {day} حط {person} رحاله في {place}",
+                "استقبلت {place} يوم {day} {person} في زيارة رسمية"],
+               ["On {day}, {person} landed in {place} for an official visit",
+                "{place} welcomed {person} on {day}",
                 "{person} was in {place} on {day} on an official trip"]),
         deny=(["{person} يلغي زيارته إلى {place} المقررة يوم {day}", "{person} لم يزر {place} يوم {day}",
                "مكتب {person} ينفي أي زيارة إلى {place} يوم {day}", "لن يزور {person} {place} هذا الأسبوع"],
-              ["{person} cancels the planned {day} visit to {place}", "{person} did not visit {place} on {day}",
+              ["{person} cancels the planned {day} visit to {place}",
+               "{person} did not visit {place} on {day}",
                "The office of {person} denied any trip to {place} on {day}"]),
         flip=(["{person} يغادر {place} يوم {day} منهيا زيارته", "{person} يرفض دعوة لزيارة {place}"],
               ["{person} turned down an invitation to visit {place}"]),
         discuss=(["هل يزور {person} {place} قريبا؟ مصادر تتحدث عن ترتيبات أولية",
-                  "لم يتضح بعد ما إذا كان {person} سيزور {place}", "مراقبون: زيارة {person} إلى {place} قد تؤجل"],
+                  "لم يتضح بعد ما إذا كان {person} سيزور {place}",
+                  "مراقبون: زيارة {person} إلى {place} قد تؤجل"],
                  ["It is unclear whether {person} will travel to {place}",
                   "Sources say a trip by {person} to {place} is being discussed"]),
     ),
     _f(
         "rise", "org count day",
-        claim=(["{org} تعلن ارتفاع عدد الإصابات إلى {count} حالة", "ارتفاع عدد الإصابات إلى {count} حالة بحسب {org}"],
+        claim=(["{org} تعلن ارتفاع عدد الإصابات إلى {count} حالة",
+                "ارتفاع عدد الإصابات إلى {count} حالة بحسب {org}"],
                ["{org} says cases rose to {count}", "Cases climb to {count}, according to {org}"]),
         agree=(["بحسب {org} بلغ عدد الإصابات {count} حالة بعد ارتفاع جديد",
-                "أعلنت {org} يوم {day} أن الإصابات ارتفعت لتصل إلى {count}", "{count} حالة إصابة حتى الآن وفق {org}"],
+                "أعلنت {org} يوم {day} أن الإصابات ارتفعت لتصل إلى {count}",
+                "{count} حالة إصابة حتى الآن وفق {org}"],
                ["According to {org}, the number of cases has risen to {count}",
                 "{org} reported on {day} that cases went up to {count}"]),
         deny=(["{org} تنفي ارتفاع عدد الإصابات إلى {count}", "{org}: لم تسجل أي إصابات جديدة",
                "{org} تنفي صحة الأرقام المتداولة عن {count} إصابة"],
               ["{org} denies that cases reached {count}", "{org} says no new cases were recorded"]),
-        flip=(["{org} تعلن انخفاض عدد الإصابات إلى {count} حالة", "تراجع عدد الإصابات إلى {count} بحسب {org}"],
+        flip=(["{org} تعلن انخفاض عدد الإصابات إلى {count} حالة",
+               "تراجع عدد الإصابات إلى {count} بحسب {org}"],
               ["{org} says cases fell to {count}", "Cases drop to {count}, {org} reports"]),
-        discuss=(["{org} تدرس الأرقام الجديدة للإصابات وتعد بتقرير قريب", "تساؤلات حول دقة أرقام الإصابات التي تنشرها {org}"],
-                 ["{org} is reviewing its case figures and will publish a report", "Questions raised over case numbers from {org}"]),
+        discuss=(["{org} تدرس الأرقام الجديدة للإصابات وتعد بتقرير قريب",
+                  "تساؤلات حول دقة أرقام الإصابات التي تنشرها {org}"],
+                 ["{org} is reviewing its case figures and will publish a report",
+                  "Questions raised over case numbers from {org}"]),
     ),
     _f(
         "price", "country count month",
-        claim=(["ارتفاع أسعار الوقود في {country} بنسبة {count} بالمئة", "{country} ترفع أسعار الوقود {count}%"],
-               ["Fuel prices in {country} rise by {count} percent", "{country} raises fuel prices by {count}%"]),
+        claim=(["ارتفاع أسعار الوقود في {country} بنسبة {count} بالمئة",
+                "{country} ترفع أسعار الوقود {count}%"],
+               ["Fuel prices in {country} rise by {count} percent",
+                "{country} raises fuel prices by {count}%"]),
         agree=(["زيادة أسعار الوقود في {country} {count} في المئة اعتبارا من {month}",
-                "حكومة {country} تقر زيادة بنسبة {count}% على أسعار المحروقات", "أسعار المحروقات ترتفع {count}% في {country}"],
-               ["{country} approved a {count}% increase in fuel prices from {month}", "Petrol in {country} is {count}% dearer"]),
-        deny=(["حكومة {country} تنفي نيتها رفع أسعار الوقود", "لا زيادة في أسعار الوقود في {country} هذا العام",
+                "حكومة {country} تقر زيادة بنسبة {count}% على أسعار المحروقات",
+                "أسعار المحروقات ترتفع {count}% في {country}"],
+               ["{country} approved a {count}% increase in fuel prices from {month}",
+                "Petrol in {country} is {count}% dearer"]),
+        deny=(["حكومة {country} تنفي نيتها رفع أسعار الوقود",
+               "لا زيادة في أسعار الوقود في {country} هذا العام",
                "{country} لن ترفع أسعار المحروقات"],
-              ["{country} denies plans to raise fuel prices", "There will be no fuel price increase in {country} this year"]),
-        flip=(["انخفاض أسعار الوقود في {country} بنسبة {count} بالمئة", "{country} تخفض أسعار المحروقات {count}%"],
+              ["{country} denies plans to raise fuel prices",
+               "There will be no fuel price increase in {country} this year"]),
+        flip=(["انخفاض أسعار الوقود في {country} بنسبة {count} بالمئة",
+               "{country} تخفض أسعار المحروقات {count}%"],
               ["Fuel prices in {country} fall by {count} percent", "{country} cuts fuel prices by {count}%"]),
-        discuss=(["جدل في {country} حول احتمال مراجعة أسعار الوقود", "خبراء يناقشون مستقبل أسعار الوقود في {country}"],
-                 ["Debate in {country} over a possible fuel price review", "Experts weigh the future of fuel prices in {country}"]),
+        discuss=(["جدل في {country} حول احتمال مراجعة أسعار الوقود",
+                  "خبراء يناقشون مستقبل أسعار الوقود في {country}"],
+                 ["Debate in {country} over a possible fuel price review",
+                  "Experts weigh the future of fuel prices in {country}"]),
     ),
     _f(
         "match", "team team2 score",
@@ -172,21 +193,29 @@ FRAMES: tuple[Frame, ...] = (
         flip=(["{team} يخسر أمام {team2} بنتيجة {score}", "{team2} يفوز على {team}", "تعادل {team} و{team2}"],
               ["{team} lost to {team2} {score}", "{team2} beat {team}", "{team} and {team2} drew"]),
         discuss=(["مدرب {team} يتحدث عن صعوبة مواجهة {team2}", "ترقب كبير لمباراة {team} و{team2}"],
-                 ["The coach of {team} talks about facing {team2}", "Fans await the match between {team} and {team2}"]),
+                 ["The coach of {team} talks about facing {team2}",
+                  "Fans await the match between {team} and {team2}"]),
     ),
     _f(
         "repatriate", "country country2 count",
-        claim=(["{country} تعيد {count} من مواطنيها العالقين في {country2}", "إجلاء {count} مواطنا من {country2} إلى {country}"],
-               ["{country} repatriated {count} of its nationals from {country2}", "{country} brings home {count} citizens stranded in {country2}"]),
+        claim=(["{country} تعيد {count} من مواطنيها العالقين في {country2}",
+                "إجلاء {count} مواطنا من {country2} إلى {country}"],
+               ["{country} repatriated {count} of its nationals from {country2}",
+                "{country} brings home {count} citizens stranded in {country2}"]),
         agree=(["عودة {count} من رعايا {country} من {country2} على متن رحلة خاصة",
-                "{country} تجلي {count} من مواطنيها من {country2}", "وصول {count} مواطنا إلى {country} بعد إجلائهم من {country2}"],
-               ["{count} nationals of {country} were flown home from {country2}", "{country} evacuated {count} citizens from {country2}"]),
-        deny=(["{country} ترفض إعادة مواطنيها من {country2}", "{country} لم تعد أيا من مواطنيها العالقين في {country2}",
+                "{country} تجلي {count} من مواطنيها من {country2}",
+                "وصول {count} مواطنا إلى {country} بعد إجلائهم من {country2}"],
+               ["{count} nationals of {country} were flown home from {country2}",
+                "{country} evacuated {count} citizens from {country2}"]),
+        deny=(["{country} ترفض إعادة مواطنيها من {country2}",
+               "{country} لم تعد أيا من مواطنيها العالقين في {country2}",
                "نفت {country} إجلاء أي من رعاياها من {country2}"],
-              ["{country} refused to repatriate its nationals from {country2}", "{country} has not brought back any citizens from {country2}"]),
+              ["{country} refused to repatriate its nationals from {country2}",
+               "{country} has not brought back any citizens from {country2}"]),
         flip=(["{country2} ترحّل {count} من مواطني {country}"],
               ["{country2} deported {count} nationals of {country}"]),
-        discuss=(["مطالبات لحكومة {country} بإعادة مواطنيها من {country2}", "عائلات في {country} تنتظر قرارا بشأن ذويها في {country2}"],
+        discuss=(["مطالبات لحكومة {country} بإعادة مواطنيها من {country2}",
+                  "عائلات في {country} تنتظر قرارا بشأن ذويها في {country2}"],
                  ["Calls grow for {country} to bring its nationals home from {country2}",
                   "Families in {country} await a decision on relatives in {country2}"]),
     ),
@@ -196,68 +225,88 @@ FRAMES: tuple[Frame, ...] = (
                ["{person} meets {person2} in {place}", "{person} and {person2} hold talks in {place}"]),
         agree=(["اجتمع {person} مع {person2} في {place}", "{person2} يستقبل {person} في {place}",
                 "في {place} عقد {person} و{person2} اجتماعا"],
-               ["{person} held a meeting with {person2} in {place}", "{person2} received {person} in {place}"]),
-        deny=(["{person} ينفي لقاءه {person2}", "لا لقاء بين {person} و{person2} في {place}", "لم يلتق {person} {person2}"],
+               ["{person} held a meeting with {person2} in {place}",
+                "{person2} received {person} in {place}"]),
+        deny=(["{person} ينفي لقاءه {person2}", "لا لقاء بين {person} و{person2} في {place}",
+               "لم يلتق {person} {person2}"],
               ["{person} denies meeting {person2}", "{person} did not meet {person2}"]),
         flip=(["{person} يرفض لقاء {person2}", "إلغاء لقاء {person} و{person2} في {place}"],
-              ["{person} refuses to meet {person2}", "The meeting of {person} and {person2} in {place} is cancelled"]),
+              ["{person} refuses to meet {person2}",
+               "The meeting of {person} and {person2} in {place} is cancelled"]),
         discuss=(["مصادر: لقاء محتمل بين {person} و{person2}", "هل يلتقي {person} {person2} في {place}؟"],
                  ["Sources say {person} may meet {person2}", "Will {person} meet {person2} in {place}?"]),
     ),
     _f(
         "law", "country month",
-        claim=(["برلمان {country} يقر قانونا جديدا للانتخابات", "{country} تعتمد قانون الانتخابات الجديد في {month}"],
-               ["{country}'s parliament passes a new election law", "{country} adopts the new election law in {month}"]),
+        claim=(["برلمان {country} يقر قانونا جديدا للانتخابات",
+                "{country} تعتمد قانون الانتخابات الجديد في {month}"],
+               ["{country}'s parliament passes a new election law",
+                "{country} adopts the new election law in {month}"]),
         agree=(["صادق برلمان {country} في {month} على قانون الانتخابات الجديد",
                 "موافقة برلمانية في {country} على قانون انتخابي جديد"],
-               ["Lawmakers in {country} approved the new election law in {month}", "{country}'s parliament voted for a new election law"]),
-        deny=(["برلمان {country} لم يصوت على قانون الانتخابات", "لا قانون انتخابات جديد في {country} حتى الآن"],
-              ["{country}'s parliament did not vote on the election law", "{country} has no new election law yet"]),
+               ["Lawmakers in {country} approved the new election law in {month}",
+                "{country}'s parliament voted for a new election law"]),
+        deny=(["برلمان {country} لم يصوت على قانون الانتخابات",
+               "لا قانون انتخابات جديد في {country} حتى الآن"],
+              ["{country}'s parliament did not vote on the election law",
+               "{country} has no new election law yet"]),
         flip=(["برلمان {country} يرفض قانون الانتخابات الجديد", "إسقاط مشروع قانون الانتخابات في {country}"],
-              ["{country}'s parliament rejects the new election law", "The election bill is voted down in {country}"]),
-        discuss=(["نقاش حاد في {country} حول قانون الانتخابات", "أحزاب {country} تختلف حول مشروع قانون الانتخابات"],
-                 ["Heated debate in {country} over the election law", "Parties in {country} split over the election bill"]),
+              ["{country}'s parliament rejects the new election law",
+               "The election bill is voted down in {country}"]),
+        discuss=(["نقاش حاد في {country} حول قانون الانتخابات",
+                  "أحزاب {country} تختلف حول مشروع قانون الانتخابات"],
+                 ["Heated debate in {country} over the election law",
+                  "Parties in {country} split over the election bill"]),
     ),
     _f(
         "fire", "place count day",
         claim=(["حريق في مصنع ب{place} يودي بحياة {count} أشخاص", "مقتل {count} في حريق مصنع في {place}"],
-               ["A factory fire in {place} kills {count} people", "{count} dead in a factory blaze in {place}"]),
+               ["A factory fire in {place} kills {count} people",
+                "{count} dead in a factory blaze in {place}"]),
         agree=(["لقي {count} أشخاص حتفهم إثر حريق اندلع في مصنع ب{place} يوم {day}",
                 "{count} قتلى حصيلة حريق مصنع {place}"],
                ["{count} people died when a fire broke out at a factory in {place} on {day}",
                 "The death toll of the {place} factory fire is {count}"]),
         deny=(["الدفاع المدني: لا ضحايا في حريق مصنع {place}", "حريق {place} لم يسفر عن أي وفيات"],
-              ["Civil defence says nobody died in the {place} factory fire", "The {place} fire caused no deaths"]),
+              ["Civil defence says nobody died in the {place} factory fire",
+               "The {place} fire caused no deaths"]),
         flip=(["إنقاذ جميع العمال من حريق مصنع في {place}"],
               ["All workers rescued from a factory fire in {place}"]),
         discuss=(["تحقيق في أسباب حريق مصنع {place}", "سكان {place} يطالبون بإجراءات سلامة في المصانع"],
-                 ["An inquiry into the cause of the {place} factory fire", "{place} residents call for factory safety rules"]),
+                 ["An inquiry into the cause of the {place} factory fire",
+                  "{place} residents call for factory safety rules"]),
     ),
     _f(
         "rate", "bank count month",
         claim=(["{bank} يرفع سعر الفائدة إلى {count} بالمئة", "رفع الفائدة إلى {count}% في {month}"],
                ["{bank} raises interest rates to {count} percent", "Rates go up to {count}% in {month}"]),
-        agree=(["قرر {bank} في {month} زيادة سعر الفائدة ليبلغ {count}%", "سعر الفائدة يصعد إلى {count} في المئة بقرار من {bank}"],
-               ["In {month}, {bank} lifted its rate to {count}%", "{bank} increased the interest rate to {count} percent"]),
+        agree=(["قرر {bank} في {month} زيادة سعر الفائدة ليبلغ {count}%",
+                "سعر الفائدة يصعد إلى {count} في المئة بقرار من {bank}"],
+               ["In {month}, {bank} lifted its rate to {count}%",
+                "{bank} increased the interest rate to {count} percent"]),
         deny=(["{bank} يبقي سعر الفائدة دون تغيير", "{bank} لم يرفع سعر الفائدة في {month}"],
               ["{bank} leaves interest rates unchanged", "{bank} did not raise rates in {month}"]),
         flip=(["{bank} يخفض سعر الفائدة إلى {count} بالمئة", "خفض الفائدة إلى {count}% في {month}"],
               ["{bank} cuts interest rates to {count} percent", "Rates are lowered to {count}% in {month}"]),
         discuss=(["توقعات متباينة بشأن قرار {bank} المقبل حول الفائدة", "محللون: {bank} قد يغير سعر الفائدة"],
-                 ["Analysts are divided on the next rate decision of {bank}", "{bank} could change rates, analysts say"]),
+                 ["Analysts are divided on the next rate decision of {bank}",
+                  "{bank} could change rates, analysts say"]),
     ),
     _f(
         "open", "country place month",
         claim=(["افتتاح أول مترو في {place} في {month}", "{country} تفتتح مترو {place}"],
                ["The first metro line in {place} opens in {month}", "{country} opens the {place} metro"]),
         agree=(["بدء تشغيل خط المترو الأول في {place} خلال {month}", "مترو {place} يستقبل أول الركاب"],
-               ["The first metro line of {place} began service in {month}", "The {place} metro welcomed its first passengers"]),
+               ["The first metro line of {place} began service in {month}",
+                "The {place} metro welcomed its first passengers"]),
         deny=(["تأجيل افتتاح مترو {place} إلى أجل غير مسمى", "مترو {place} لن يفتتح في {month}"],
-              ["The opening of the {place} metro is postponed indefinitely", "The {place} metro will not open in {month}"]),
+              ["The opening of the {place} metro is postponed indefinitely",
+               "The {place} metro will not open in {month}"]),
         flip=(["إغلاق مترو {place} بعد أسابيع من تشغيله"],
               ["The {place} metro is shut weeks after opening"]),
         discuss=(["جدل حول كلفة مترو {place}", "ماذا نعرف عن مشروع مترو {place}؟"],
-                 ["Controversy over the cost of the {place} metro", "What we know about the {place} metro project"]),
+                 ["Controversy over the cost of the {place} metro",
+                  "What we know about the {place} metro project"]),
     ),
     _f(
         "strike", "org day count",
@@ -266,11 +315,13 @@ FRAMES: tuple[Frame, ...] = (
         agree=(["دخل عمال {org} في إضراب عن العمل يوم {day}", "توقف العمل في {org} بسبب إضراب العمال"],
                ["Staff at {org} walked out on {day}", "Work at {org} stopped as employees went on strike"]),
         deny=(["نقابة عمال {org} تنفي الدعوة إلى إضراب", "لا إضراب في {org} والعمل يسير بشكل طبيعي"],
-              ["The union at {org} denies calling a strike", "There is no strike at {org}; work continues normally"]),
+              ["The union at {org} denies calling a strike",
+               "There is no strike at {org}; work continues normally"]),
         flip=(["عمال {org} يعلقون إضرابهم بعد اتفاق", "انتهاء الإضراب في {org}"],
               ["Workers at {org} call off their strike after a deal", "The strike at {org} is over"]),
         discuss=(["مطالب عمال {org} على طاولة الحوار", "تهديدات بالإضراب في {org} إذا لم ترفع الأجور"],
-                 ["The demands of workers at {org} are under discussion", "Workers at {org} threaten to strike over pay"]),
+                 ["The demands of workers at {org} are under discussion",
+                  "Workers at {org} threaten to strike over pay"]),
     ),
     _f(
         "election", "person country count",
@@ -278,19 +329,23 @@ FRAMES: tuple[Frame, ...] = (
                ["{person} wins the election in {country} with {count}%", "{person} wins the vote"]),
         agree=(["النتائج الرسمية تؤكد فوز {person} بحصوله على {count} في المئة من الأصوات",
                 "حصل {person} على {count}% من الأصوات ليفوز بالانتخابات"],
-               ["Official results confirm {person} won with {count} percent", "{person} took {count}% of the vote and won"]),
+               ["Official results confirm {person} won with {count} percent",
+                "{person} took {count}% of the vote and won"]),
         deny=(["{person} لم يفز بالانتخابات", "المفوضية تنفي فوز {person} بالانتخابات"],
               ["{person} did not win the election", "The commission denies that {person} won"]),
         flip=(["{person} يخسر الانتخابات في {country}", "هزيمة {person} في الانتخابات"],
               ["{person} loses the election in {country}", "Defeat for {person} at the polls"]),
-        discuss=(["{person} يترشح للانتخابات في {country}", "استطلاعات الرأي في {country} متقاربة بشأن {person}"],
+        discuss=(["{person} يترشح للانتخابات في {country}",
+                  "استطلاعات الرأي في {country} متقاربة بشأن {person}"],
                  ["{person} runs for office in {country}", "Polls in {country} are close for {person}"]),
     ),
 )
 
 #: hedges that turn a statement into "someone says / it is rumoured" (a discuss-shaped pair)
-AR_HEDGES = ("أنباء غير مؤكدة عن أن {s}", "تساؤلات: هل {s}؟", "شائعات تتحدث عن أن {s} والجهات الرسمية تلتزم الصمت")
-EN_HEDGES = ("Unconfirmed reports suggest that {s}", "Is it true that {s}? Officials have not said", "Rumours claim that {s}")
+AR_HEDGES = ("أنباء غير مؤكدة عن أن {s}", "تساؤلات: هل {s}؟",
+             "شائعات تتحدث عن أن {s} والجهات الرسمية تلتزم الصمت")
+EN_HEDGES = ("Unconfirmed reports suggest that {s}", "Is it true that {s}? Officials have not said",
+             "Rumours claim that {s}")
 #: additions that keep an agree pair an agree pair
 AR_TAILS = ("", "", " وفق ما أفادت وسائل إعلام محلية", " بحسب بيان رسمي", " حسب مصادر مطلعة")
 EN_TAILS = ("", "", ", local media reported", ", according to an official statement")
@@ -351,7 +406,7 @@ def _swap(
         choices = [m for m in NUMBERS if m != n] + [n + rng.randint(1, 9), max(1, n * 2)]
         new[key] = rng.choice(choices)
     elif key == "score":
-        a, b = slots[key]  # type: ignore[misc]
+        a, b = cast(tuple[int, int], slots[key])
         new[key] = (a + 1, b) if rng.random() < 0.5 else (a, b + 1 if b + 1 < a else b)
         if new[key] == slots[key]:
             return None
@@ -373,7 +428,7 @@ def _render(template: str, slots: dict[str, object], lang: int, rng: random.Rand
             number = int(v)  # type: ignore[call-overload]
             vals[k] = str(number) if as_digits and lang == 1 else _number_forms(number, lang, rng)
         elif k == "score":
-            a, b = v  # type: ignore[misc]
+            a, b = cast(tuple[int, int], v)
             vals[k] = f"{a}-{b}"
         else:
             vals[k] = v[lang]  # type: ignore[index]
@@ -425,7 +480,8 @@ def _one(frame: Frame, rng: random.Random, others: list[Frame]) -> Pair:
     u = rng.random()
     stance: Stance
     if u < 0.27:
-        evidence, stance, kind = ev(frame.agree if rng.random() < 0.8 else frame.claim, slots), "agree", "paraphrase"
+        evidence, stance, kind = ev(frame.agree if rng.random() < 0.8 else frame.claim,
+                                    slots), "agree", "paraphrase"
     elif u < 0.40:
         evidence, stance, kind = ev(frame.deny, slots), "disagree", "negation"
     elif u < 0.50:
@@ -449,11 +505,13 @@ def _one(frame: Frame, rng: random.Random, others: list[Frame]) -> Pair:
     else:
         other = rng.choice(others)
         oslots = _draw_slots(other, rng)
-        for key in sorted(set(other.slots) & set(frame.slots)):  # share a place or a person (sorted: same order in every process)
+        # share a place or a person (sorted: same order in every process)
+        for key in sorted(set(other.slots) & set(frame.slots)):
             if rng.random() < 0.6:
                 oslots[key] = slots[key]
         group = rng.choice((other.agree, other.claim, other.deny, other.discuss))
-        evidence, stance, kind = _render(rng.choice(group[ev_lang]), oslots, ev_lang, rng), "unrelated", "unrelated"
+        evidence = _render(rng.choice(group[ev_lang]), oslots, ev_lang, rng)
+        stance, kind = "unrelated", "unrelated"
     if ev_lang == 0 and rng.random() < 0.3:
         evidence = dialect_spelling(evidence, rng)
     if cl_lang == 0 and rng.random() < 0.2:

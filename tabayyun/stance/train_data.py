@@ -84,7 +84,8 @@ def read_news_pairs(paths: str) -> list[NewsPair]:
             row = json.loads(line)
             if row.get("stance") not in STANCES or not row.get("claim") or not row.get("evidence"):
                 raise ValueError(f"{path}:{n}: bad row")
-            out.append((row["claim"], row["evidence"], row["stance"], f"{Path(path).stem}:{row.get('doc', n)}"))
+            out.append((row["claim"], row["evidence"], row["stance"],
+                        f"{Path(path).stem}:{row.get('doc', n)}"))
     return out
 
 

@@ -14,20 +14,26 @@ from tabayyun.stance.learned import WEIGHTS_DIR, CrossEncoderStance
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not (WEIGHTS_DIR / "stance.npz").exists(), reason="shipped stance weights not installed"),
+    pytest.mark.skipif(not (WEIGHTS_DIR / "stance.npz").exists(),
+                       reason="shipped stance weights not installed"),
 ]
 
 PAIRS = [
     ("paraphrase-en", "Italy repatriated its nationals", "Italy brought its citizens back home", "agree"),
-    ("negation-en", "Italy repatriated its nationals", "Italy refused to repatriate its nationals", "disagree"),
+    ("negation-en", "Italy repatriated its nationals", "Italy refused to repatriate its nationals",
+     "disagree"),
     ("paraphrase-ar", "الحكومة ترفع أسعار الكهرباء بنسبة عشرة بالمئة",
      "قررت الحكومة زيادة أسعار الكهرباء 10%", "agree"),
     ("antonym-ar", "الحكومة ترفع أسعار الكهرباء بنسبة عشرة بالمئة",
      "الحكومة تخفض أسعار الكهرباء بنسبة عشرة بالمئة", "disagree"),
-    ("negation-ar", "المنتخب يتأهل إلى نهائيات كأس العالم", "المنتخب لم يتأهل إلى نهائيات كأس العالم", "disagree"),
-    ("place-swap-ar", "افتتاح أكبر محطة للطاقة الشمسية في المغرب", "افتتاح أكبر محطة للطاقة الشمسية في مصر", "disagree"),
-    ("unrelated-ar", "افتتاح أكبر محطة للطاقة الشمسية في المغرب", "الأمطار الغزيرة تغلق طرقا في الجبال", "unrelated"),
-    ("unrelated-mixed", "Oil prices fell sharply on Monday", "وزير التعليم يعلن موعد بدء العام الدراسي", "unrelated"),
+    ("negation-ar", "المنتخب يتأهل إلى نهائيات كأس العالم", "المنتخب لم يتأهل إلى نهائيات كأس العالم",
+     "disagree"),
+    ("place-swap-ar", "افتتاح أكبر محطة للطاقة الشمسية في المغرب", "افتتاح أكبر محطة للطاقة الشمسية في مصر",
+     "disagree"),
+    ("unrelated-ar", "افتتاح أكبر محطة للطاقة الشمسية في المغرب", "الأمطار الغزيرة تغلق طرقا في الجبال",
+     "unrelated"),
+    ("unrelated-mixed", "Oil prices fell sharply on Monday", "وزير التعليم يعلن موعد بدء العام الدراسي",
+     "unrelated"),
 ]  # fmt: skip
 
 

@@ -7,15 +7,18 @@ import pytest
 
 pytest.importorskip("torch")
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from tabayyun.stance.train import TrainConfig  # noqa: E402
-from tabayyun.stance.train_data import corpus_sets, read_news_pairs, split_news, stance_macro_f1  # noqa: E402
+from tabayyun.stance.train import TrainConfig
+from tabayyun.stance.train_data import corpus_sets, read_news_pairs, split_news, stance_macro_f1
 
 ROWS = [
-    {"doc": "d1", "claim": "ارتفاع أسعار الخبز", "evidence": "أعلنت الوزارة أن سعر الخبز ارتفع.", "stance": "agree"},
-    {"doc": "d1", "claim": "انخفاض أسعار الخبز", "evidence": "أعلنت الوزارة أن سعر الخبز ارتفع.", "stance": "disagree"},
-    {"doc": "d2", "claim": "Flights resume in Tunis", "evidence": "وقال المطار إن الرحلات ستُستأنف.", "stance": "agree"},
+    {"doc": "d1", "claim": "ارتفاع أسعار الخبز", "evidence": "أعلنت الوزارة أن سعر الخبز ارتفع.",
+     "stance": "agree"},
+    {"doc": "d1", "claim": "انخفاض أسعار الخبز", "evidence": "أعلنت الوزارة أن سعر الخبز ارتفع.",
+     "stance": "disagree"},
+    {"doc": "d2", "claim": "Flights resume in Tunis", "evidence": "وقال المطار إن الرحلات ستُستأنف.",
+     "stance": "agree"},
     {"doc": "d3", "claim": "افتتاح معرض الكتاب", "evidence": "تدرس البلدية إقامة معرض.", "stance": "discuss"},
     {"doc": "d4", "claim": "فوز المنتخب", "evidence": "ارتفعت درجات الحرارة.", "stance": "unrelated"},
     {"doc": "d5", "claim": "تراجع البطالة", "evidence": "قال التقرير إن البطالة تراجعت.", "stance": "agree"},
@@ -37,7 +40,8 @@ def test_read_news_pairs_reads_every_file_and_keys_documents_by_file(tmp_path: P
 
 @pytest.mark.parametrize(
     "bad",
-    [{"doc": "x", "claim": "a", "evidence": "b", "stance": "support"}, {"doc": "x", "claim": "", "evidence": "b", "stance": "agree"}],
+    [{"doc": "x", "claim": "a", "evidence": "b", "stance": "support"},
+     {"doc": "x", "claim": "", "evidence": "b", "stance": "agree"}],
     ids=["unknown-stance", "empty-claim"],
 )
 def test_read_news_pairs_refuses_bad_rows(tmp_path: Path, bad: dict[str, str]) -> None:
@@ -95,7 +99,8 @@ def test_write_weights_stores_matrices_as_asked(tmp_path: Path, dtype: str, stor
     rng = np.random.default_rng(0)
     top = {k: rng.standard_normal((4, 4) if k.endswith(".w") and "ln" not in k else 4).astype(np.float32)
            for k in LAYER_TENSORS}  # fmt: skip
-    head = {"head.dense.w": rng.standard_normal((4, 8)).astype(np.float32), "head.out.w": np.ones((4, 4), np.float32)}
+    head = {"head.dense.w": rng.standard_normal((4, 8)).astype(np.float32),
+            "head.out.w": np.ones((4, 4), np.float32)}
     e5 = SimpleNamespace(config=SimpleNamespace(hidden=4, heads=1, ffn=4, eps=1e-12))
     cfg = TrainConfig(train_from=11, weights_dtype=dtype, log=lambda _: None)
     write_weights(tmp_path, None, {"top": [top], "head": head}, cfg, 1.0, e5)  # type: ignore[arg-type]
