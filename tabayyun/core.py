@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 MAX_CLAIM_CHARS = 2000
 #: sentences embedded together while adding (across documents)
 EMBED_BATCH = 256
-#: sentences per embedding call inside a batch (a multiple of the e5 embedder's batch, so vectors are the same);
+#: sentences per embedding call inside a batch (a multiple of the e5 embedder's batch, so vectors are the
+#: same);
 #: cancellation is checked between these
 EMBED_CHUNK = 64
 #: candidates the stance model reads per claim, and evidence sentences reported
@@ -91,7 +92,8 @@ class Tabayyun:
     @property
     def stance_model(self) -> StanceModel:
         if self._stance_model is None:
-            self._stance_model = load_stance_model(self._stance_name or DEFAULT_STANCE, self.embedder, threads=self.threads)
+            self._stance_model = load_stance_model(self._stance_name or DEFAULT_STANCE, self.embedder,
+                                                   threads=self.threads)
         return self._stance_model
 
     # -- life cycle -----------------------------------------------------------------
@@ -113,7 +115,8 @@ class Tabayyun:
     # -- adding ---------------------------------------------------------------------
 
     def add_documents(
-        self, docs: Iterable[RawDocument], progress: Progress | None = None, *, cancel: CancelToken | None = None
+        self, docs: Iterable[RawDocument], progress: Progress | None = None, *,
+        cancel: CancelToken | None = None
     ) -> tuple[list[int], list[int]]:
         """Store documents (one transaction each); returns ``(added_ids, unchanged_ids)``.
 
@@ -258,11 +261,15 @@ class Tabayyun:
         for cid, claim in claims:
             yield self.check(claim, id=cid, cancel=cancel)
 
-    def with_sources(self, sources: Sequence[str | RawDocument], *, cancel: CancelToken | None = None) -> Tabayyun:
-        """A new in-memory Tabayyun holding only ``sources``, sharing this one's models (close it after use)."""
+    def with_sources(self, sources: Sequence[str | RawDocument], *,
+                     cancel: CancelToken | None = None) -> Tabayyun:
+        """A new in-memory Tabayyun holding only ``sources``, sharing this one's models (close it after
+        use)."""
         scratch = Tabayyun(":memory:", embedder=self.embedder, stance_model=self.stance_model)
         docs = [
-            s if isinstance(s, RawDocument) else RawDocument(text=s, title=title_from_text(s), source=f"source {i + 1}")
+            s
+            if isinstance(s, RawDocument)
+            else RawDocument(text=s, title=title_from_text(s), source=f"source {i + 1}")
             for i, s in enumerate(sources)
         ]
         try:
@@ -279,17 +286,20 @@ class Tabayyun:
         """A scratch Tabayyun over ``sources`` and copies of the stored ``documents``, and how to map its
         results back: evidence and checks of a stored document get its id, those of a source ``None``."""
         picked = [self.document(i) for i in dict.fromkeys(documents)]  # NotFound before any work
-        copies = [RawDocument(text=d.text, title=d.title, source=d.source, url=d.url, date=d.date) for d in picked]
+        copies = [RawDocument(text=d.text, title=d.title, source=d.source, url=d.url,
+                              date=d.date) for d in picked]
         with self.with_sources([*sources, *copies], cancel=cancel) as scratch:
             stored = {content_hash(d.text): d.id for d in picked}
             back: dict[int, int | None] = {}
-            for h in {content_hash(s.text if isinstance(s, RawDocument) else s) for s in sources} | set(stored):
+            hashes = {content_hash(s.text if isinstance(s, RawDocument) else s) for s in sources}
+            for h in hashes | set(stored):
                 scratch_id = scratch.store.document_id_for_hash(h)
                 if scratch_id is not None:
                     back[scratch_id] = stored.get(h)
             yield scratch, partial(_renumbered, back)
 
-    def _stance(self, claim: str, hits: list[SearchHit], claim_vector: NDArray[np.float32]) -> NDArray[np.float64]:
+    def _stance(self, claim: str, hits: list[SearchHit],
+                claim_vector: NDArray[np.float32]) -> NDArray[np.float64]:
         """Stance probabilities; a model that can use vectors gets the stored ones (no re-embedding)."""
         model = self.stance_model
         claims, texts = [claim] * len(hits), [h.text for h in hits]
@@ -300,7 +310,8 @@ class Tabayyun:
                 return model.predict_proba_vectors(claims, texts, np.stack([claim_vector] * len(hits)), ev)
         return model.predict_proba(claims, texts)
 
-    def _judge(self, claim: str, hits: list[SearchHit], cid: Any, claim_vector: NDArray[np.float32]) -> CheckResult:
+    def _judge(self, claim: str, hits: list[SearchHit], cid: Any,
+               claim_vector: NDArray[np.float32]) -> CheckResult:
         if not hits:
             none = decide([])  # nothing retrieved: not_enough_info, at its calibrated confidence
             return CheckResult(
@@ -314,9 +325,11 @@ class Tabayyun:
         docs = {h.document_id: self.store.document(h.document_id) for h in hits}
         dates = {i: document_date(d.date, d.text) for i, d in docs.items()}
         per_sentence = [
-            _on_topic(p, self._checks_for(claim, claim_x, hit, dates[hit.document_id])) for hit, p in zip(hits, probs)
+            _on_topic(p, self._checks_for(claim, claim_x, hit, dates[hit.document_id]))
+            for hit, p in zip(hits, probs)
         ]
-        wider, wider_checks = self._windows(claim, claim_x, hits, per_sentence, {i: d.text for i, d in docs.items()},
+        wider, wider_checks = self._windows(claim, claim_x, hits, per_sentence,
+                                            {i: d.text for i, d in docs.items()},
                                             dates)
         if wider:
             wider_probs = self.stance_model.predict_proba([claim] * len(wider), [w.text for w in wider])
@@ -327,14 +340,15 @@ class Tabayyun:
         all_checks = list(dict.fromkeys(c for checks in per_sentence for c in checks))
         decision = decide(adjusted, contradicted=any(c.result == "mismatch" for c in all_checks))
         order = sorted(
-            range(len(hits)), key=lambda i: (-max(adjusted[i][A], adjusted[i][D]), adjusted[i][U], -hits[i].score)
+            range(len(hits)),
+            key=lambda i: (-max(adjusted[i][A], adjusted[i][D]), adjusted[i][U], -hits[i].score)
         )[:EVIDENCE]
         evidence = tuple(
             Evidence(
                 text=hits[i].text, stance=stance_of(adjusted[i]), score=round(float(adjusted[i].max()), 4),
                 source=hits[i].source, start=hits[i].start, end=hits[i].end, document_id=hits[i].document_id,
                 probabilities={s: round(float(v), 4) for s, v in zip(STANCES, adjusted[i])},
-            )  # fmt: skip
+            )
             for i in order
         )
         return CheckResult(
@@ -343,7 +357,8 @@ class Tabayyun:
         )  # fmt: skip
 
     @staticmethod
-    def _checks_for(claim: str, claim_x: Extraction, hit: SearchHit, evidence_date: date | None) -> list[Check]:
+    def _checks_for(claim: str, claim_x: Extraction, hit: SearchHit,
+                    evidence_date: date | None) -> list[Check]:
         """The explicit comparisons of ``claim`` with one hit, offsets into its document."""
         from .extract import compare
 
@@ -352,7 +367,7 @@ class Tabayyun:
                 c, source=hit.source, document_id=hit.document_id,
                 evidence_start=None if c.evidence_start is None else hit.start + c.evidence_start,
                 evidence_end=None if c.evidence_end is None else hit.start + c.evidence_end,
-            )  # fmt: skip
+            )
             for c in compare(claim, hit.text, claim_extraction=claim_x, evidence_date=evidence_date)
         ]
 
@@ -379,7 +394,8 @@ class Tabayyun:
             text = texts[hit.document_id]
             doc_spans = spans.setdefault(hit.document_id, [(x.start, x.end) for x in sentences(text)])
             for s, e in neighbours(text, hit.start, hit.end, doc_spans):
-                other = _addressed(self._checks_for(claim, claim_x, replace(hit, text=text[s:e], start=s, end=e),
+                other = _addressed(self._checks_for(claim, claim_x,
+                                                    replace(hit, text=text[s:e], start=s, end=e),
                                                     dates[hit.document_id]))
                 if not (other - own) or not (own - other):
                     continue  # the pair covers no more of the claim than one of its sentences

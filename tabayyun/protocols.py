@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 @runtime_checkable
 class Embedder(Protocol):
-    """Maps texts to L2-normalized float32 vectors of shape ``(len(texts), dim)``; used for claims and queries."""
+    """Maps texts to L2-normalized float32 vectors of shape ``(len(texts), dim)``; used for claims and
+    queries."""
 
     dim: int
 

@@ -60,8 +60,10 @@ def reciprocal_rank_fusion(rankings: Sequence[Sequence[int]], k: int = RRF_K) ->
     return scores
 
 
-def neighbours(text: str, start: int, end: int, spans: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Spans of the sentences right before and after ``text[start:end]`` in ``text`` (none when it is not one).
+def neighbours(text: str, start: int, end: int,
+               spans: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences right before and after ``text[start:end]`` in ``text`` (none when it is not
+    one).
 
     ``spans`` are the sentence spans of ``text`` when already known (the store splits
     documents with :func:`~tabayyun.text.segment.sentences`, so the stored sentences are these).
@@ -74,7 +76,8 @@ def neighbours(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]
 
 
 def window(hit: SearchHit, text: str, other: tuple[int, int]) -> SearchHit:
-    """``hit`` widened to cover an adjacent sentence ``other`` of its document ``text`` (offsets into ``text``)."""
+    """``hit`` widened to cover an adjacent sentence ``other`` of its document ``text`` (offsets into
+    ``text``)."""
     start, end = min(hit.start, other[0]), max(hit.end, other[1])
     return replace(hit, text=text[start:end], start=start, end=end)
 
@@ -87,7 +90,8 @@ class HybridRetriever:
         self.embedder = embedder
         self.depth = depth
 
-    def search(self, query: str, k: int = 10, query_vector: NDArray[np.float32] | None = None) -> list[SearchHit]:
+    def search(self, query: str, k: int = 10,
+               query_vector: NDArray[np.float32] | None = None) -> list[SearchHit]:
         lexical = self.store.lexical(query_terms(query), self.depth)
         dense: list[tuple[int, float]] = []
         if self.embedder is not None:

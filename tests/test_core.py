@@ -83,7 +83,8 @@ def test_chunked_vectors_equal_one_call() -> None:
         rows = tb.store.sentences(ids)
         stored = tb.store.vectors_of(ids)
     texts = [rows[i].text for i in ids]
-    np.testing.assert_allclose(np.stack([stored[i] for i in ids]), embedder.embed(texts), atol=1e-3)  # stored as float16
+    # stored as float16
+    np.testing.assert_allclose(np.stack([stored[i] for i in ids]), embedder.embed(texts), atol=1e-3)
 
 
 def test_stored_sentences_get_passage_vectors() -> None:
@@ -113,7 +114,8 @@ def test_add_text_reports_whether_it_was_new(tb: Tabayyun) -> None:
 
 
 def test_evidence_and_check_offsets_index_the_document(tb: Tabayyun) -> None:
-    text = "افتتح المعرض صباح اليوم. وبلغ عدد الزوار 25 ألفا في اليوم الأول. وقال المنظمون إن العدد فاق التوقعات."
+    text = ("افتتح المعرض صباح اليوم. وبلغ عدد الزوار 25 ألفا في اليوم الأول. "
+            "وقال المنظمون إن العدد فاق التوقعات.")
     tb.add_text(text, source="expo.txt")
     result = tb.check("بلغ عدد الزوار 40 ألفا في اليوم الأول")
     assert result.evidence
@@ -135,7 +137,8 @@ def test_a_vector_stance_model_gets_the_stored_vectors() -> None:
         result = tb.check("وافق المجلس على ميزانية المدارس")
     assert result.evidence and len(model.vectors) == 1
     claim_vectors, evidence_vectors = model.vectors[0]
-    np.testing.assert_allclose(claim_vectors[0], embedder.embed(["وافق المجلس على ميزانية المدارس"])[0], atol=1e-6)
+    np.testing.assert_allclose(claim_vectors[0], embedder.embed(["وافق المجلس على ميزانية المدارس"])[0],
+                               atol=1e-6)
     np.testing.assert_allclose(evidence_vectors[0], embedder.embed([result.evidence[0].text])[0], atol=1e-3)
 
 
@@ -148,7 +151,8 @@ def test_a_text_stance_model_reads_text_only(tb: Tabayyun) -> None:
 
 def test_check_many_keeps_order_and_ids(tb: Tabayyun) -> None:
     tb.add_text("وافق المجلس على الميزانية الجديدة للمدارس. وبلغ عدد الزوار 25 ألفا.", source="s")
-    claims = [("b", "بلغ عدد الزوار 25 ألفا"), ("a", "وافق المجلس على ميزانية المدارس"), (3, "بلغ عدد الزوار 40 ألفا")]
+    claims = [("b", "بلغ عدد الزوار 25 ألفا"), ("a", "وافق المجلس على ميزانية المدارس"),
+              (3, "بلغ عدد الزوار 40 ألفا")]
     results = list(tb.check_many(claims))
     assert [r.id for r in results] == ["b", "a", 3]
     assert [r.claim for r in results] == [c for _, c in claims]

@@ -29,7 +29,8 @@ from tabayyun.results import Check, CheckResult, Evidence, SearchHit
         ("c1\x85", "c1\\u0085"),
         ("line\u2028sep", "line\\u2028sep"),
     ],
-    ids=["ascii", "arabic", "tab-newline-kept", "rlo", "isolates", "marks", "alm", "esc", "nul", "del", "c1", "lsep"],
+    ids=["ascii", "arabic", "tab-newline-kept", "rlo", "isolates", "marks", "alm", "esc", "nul", "del", "c1",
+         "lsep"],
 )
 def test_escape_controls(text: str, shown: str) -> None:
     assert escape_controls(text) == shown
@@ -100,7 +101,8 @@ def _result() -> CheckResult:
         detail="40000 is not 25000", evidence_start=25, evidence_end=32, source="report.txt",
     )  # fmt: skip
     return CheckResult(
-        claim="بلغ عدد الزوار 40 ألفا", verdict="refuted", confidence=0.87, evidence=(evidence,), checks=(check,)
+        claim="بلغ عدد الزوار 40 ألفا", verdict="refuted", confidence=0.87, evidence=(evidence,),
+        checks=(check,)
     )
 
 
@@ -126,7 +128,8 @@ def test_search_report() -> None:
         text="وافق المجلس\u202e", source="a.txt", document_id=1, sentence_id=3, start=0, end=12, score=0.0325,
         lexical_rank=1, dense_rank=2, similarity=0.9,
     )  # fmt: skip
-    assert search_report([hit], "logical").split("\n") == [" 1. 0.0325  a.txt [0:12]", "    وافق المجلس\\u202e"]
+    lines = search_report([hit], "logical").split("\n")
+    assert lines == [" 1. 0.0325  a.txt [0:12]", "    وافق المجلس\\u202e"]
 
 
 def test_search_report_without_hits() -> None:

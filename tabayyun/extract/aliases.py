@@ -188,5 +188,6 @@ def _pycountry_rows(known: AliasTable) -> str:
 def _default_table() -> AliasTable:
     data = DATA_DIR
     table = AliasTable.from_text(data.joinpath("places.tsv").read_text(encoding="utf-8"), "places.tsv")
-    table = AliasTable.from_text(data.joinpath("aliases.tsv").read_text(encoding="utf-8"), "aliases.tsv", base=table)
+    table = AliasTable.from_text(data.joinpath("aliases.tsv").read_text(encoding="utf-8"), "aliases.tsv",
+                                 base=table)
     return AliasTable.from_text(_pycountry_rows(table), "pycountry", base=table)

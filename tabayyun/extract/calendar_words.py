@@ -49,8 +49,10 @@ for _m, _names in _HIJRI.items():
 HIJRI_MARKERS = {norm_key(w) for w in ("هـ", "ه", "هجري", "هجرية", "للهجرة", "ah")}
 GREGORIAN_MARKERS = {norm_key(w) for w in ("م", "ميلادي", "ميلادية", "للميلاد", "ad", "ce")}
 #: words that introduce a year
-YEAR_WORDS = {norm_key(w) for w in ("عام", "العام", "سنة", "السنة", "عامي", "لعام", "للعام", "بعام", "وعام", "year")}
-YEAR_PREPS = {norm_key(w) for w in ("في", "منذ", "حتى", "خلال", "قبل", "بعد", "in", "since", "until", "by", "during",
+YEAR_WORDS = {norm_key(w) for w in ("عام", "العام", "سنة", "السنة", "عامي", "لعام", "للعام", "بعام", "وعام",
+                                    "year")}
+YEAR_PREPS = {norm_key(w) for w in ("في", "منذ", "حتى", "خلال", "قبل", "بعد", "in", "since", "until", "by",
+                                    "during",
                                     "of", "before", "after", "from", "to", "وفي", "ومنذ")}
 
 SEASONS: dict[tuple[str, ...], str] = {}

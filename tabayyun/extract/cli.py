@@ -48,7 +48,8 @@ def _table(result: Extraction, out: _Writer) -> None:
         rows.append(("quantity", q.text, str(val), extra))
     for dm in result.dates:
         val = dm.value or f"{dm.low}..{dm.high}"
-        rows.append(("date", dm.text, str(val), f"{dm.precision} {dm.calendar}" + (f" {dm.hijri}" if dm.hijri else "")))
+        rows.append(("date", dm.text, str(val),
+                     f"{dm.precision} {dm.calendar}" + (f" {dm.hijri}" if dm.hijri else "")))
     for e in result.entities:
         rows.append(("entity", e.text, e.canonical, e.type + (f"/{e.subtype}" if e.subtype else "")))
     if not rows:

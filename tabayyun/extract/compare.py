@@ -89,7 +89,8 @@ def _bounds(q: Quantity) -> tuple[float, float]:
 
 
 def _is_point(q: Quantity) -> bool:
-    return q.value is not None and q.hedge is None and q.kind in ("cardinal", "fraction", "ordinal", "implied")
+    return (q.value is not None and q.hedge is None
+            and q.kind in ("cardinal", "fraction", "ordinal", "implied"))
 
 
 def _close(a: float, b: float) -> bool:
@@ -109,7 +110,8 @@ def _points(q: Quantity) -> tuple[float, ...]:
 
 def compare_quantities(c: Quantity, e: Quantity) -> tuple[CheckOutcome, str | None, str]:
     """One aligned pair → ``(result, tolerance, detail)``."""
-    if _is_point(c) and _is_point(e) or (c.kind == "list" or e.kind == "list") and _points(c) and _points(e):
+    either_list = c.kind == "list" or e.kind == "list"
+    if (_is_point(c) and _is_point(e)) or (either_list and _points(c) and _points(e)):
         if (c.kind == "list") or (e.kind == "list"):
             for a in _points(c):
                 for b in _points(e):
@@ -125,7 +127,8 @@ def compare_quantities(c: Quantity, e: Quantity) -> tuple[CheckOutcome, str | No
         if "implied" in (c.kind, e.kind):
             tol = _IMPLIED_TOLERANCE
         if same:
-            return "match", tol, f"{_fmt(c.value)} = {_fmt(e.value)}" + ("" if tol == "exact" else f" ({tol})")
+            how = "" if tol == "exact" else f" ({tol})"
+            return "match", tol, f"{_fmt(c.value)} = {_fmt(e.value)}{how}"
         return "mismatch", tol, f"claim says {_fmt(c.value)}, evidence says {_fmt(e.value)}"
     clo, chi = _bounds(c)
     elo, ehi = _bounds(e)
@@ -137,13 +140,20 @@ def compare_quantities(c: Quantity, e: Quantity) -> tuple[CheckOutcome, str | No
         elo = ehi = e.value
     ctol = _hedge_tolerance(c)
     if ehi < clo - _EPS * max(1, abs(clo)) or elo > chi + _EPS * max(1, abs(chi)):
-        return ("mismatch", ctol or _hedge_tolerance(e),
-                f"claim range [{_fmt(_nf(clo))}, {_fmt(_nf(chi))}] excludes evidence [{_fmt(_nf(elo))}, {_fmt(_nf(ehi))}]")
+        return (
+            "mismatch",
+            ctol or _hedge_tolerance(e),
+            f"claim range [{_fmt(_nf(clo))}, {_fmt(_nf(chi))}] "
+            f"excludes evidence [{_fmt(_nf(elo))}, {_fmt(_nf(ehi))}]",
+        )
     if clo <= elo and ehi <= chi:
-        return "match", ctol, f"evidence {e.text!r} lies within the claim's [{_fmt(_nf(clo))}, {_fmt(_nf(chi))}]"
+        return "match", ctol, (f"evidence {e.text!r} lies within the claim's "
+                               f"[{_fmt(_nf(clo))}, {_fmt(_nf(chi))}]")
     if _is_point(c) and e.hedge == "approx" and elo <= clo <= ehi:
-        return "match", _hedge_tolerance(e), f"{_fmt(c.value)} is within the evidence's approximate {e.text!r}"
-    return "not_comparable", ctol or _hedge_tolerance(e), "the two ranges overlap without one containing the other"
+        detail = f"{_fmt(c.value)} is within the evidence's approximate {e.text!r}"
+        return "match", _hedge_tolerance(e), detail
+    detail = "the two ranges overlap without one containing the other"
+    return "not_comparable", ctol or _hedge_tolerance(e), detail
 
 
 def _nf(x: float) -> float | None:
@@ -226,7 +236,8 @@ def compare_dates(c: DateMention, e: DateMention) -> tuple[CheckOutcome, str | N
     if ehi < clo or elo > chi:
         gap = (clo - ehi).days if ehi < clo else (elo - chi).days
         if (c.precision in _FUZZY or e.precision in _FUZZY) and gap <= 31:
-            return "not_comparable", "fuzzy period boundary", f"{c.text!r} and {e.text!r} are adjacent periods"
+            detail = f"{c.text!r} and {e.text!r} are adjacent periods"
+            return "not_comparable", "fuzzy period boundary", detail
         return "mismatch", "calendar interval", f"claim {c.low}..{c.high}, evidence {e.low}..{e.high}"
     return "not_comparable", "calendar interval", f"evidence {e.low}..{e.high} is less precise than the claim"
 
@@ -268,7 +279,8 @@ def skeleton(name: str) -> str:
     return _squeeze(s)
 
 
-_LATIN_MAP: dict[str, str | int | None] = {"p": "b", "v": "f", "q": "k", "c": "k", "j": "g", "x": "ks", "a": "", "e": "",
+_LATIN_MAP: dict[str, str | int | None] = {"p": "b", "v": "f", "q": "k", "c": "k", "j": "g", "x": "ks",
+                                           "a": "", "e": "",
                                  "i": "", "o": "", "u": "", "y": "", "w": "", "-": "", "'": "", ".": ""}
 _LATIN_SKELETON = str.maketrans(_LATIN_MAP)
 
@@ -276,7 +288,7 @@ _LATIN_SKELETON = str.maketrans(_LATIN_MAP)
 def _squeeze(s: str) -> str:
     out: list[str] = []
     for ch in s:
-        if (ch.isalpha() and ch.isascii() or ch == " ") and (not out or out[-1] != ch):
+        if ((ch.isalpha() and ch.isascii()) or ch == " ") and (not out or out[-1] != ch):
             out.append(ch)
     return "".join(out).strip()
 
@@ -294,7 +306,8 @@ def _words(canonical: str) -> set[str]:
 
 
 def same_entity(a: Entity, b: Entity) -> str | None:
-    """How ``a`` and ``b`` name the same thing (``canonical``, ``partial``, ``transliteration``) or ``None``."""
+    """How ``a`` and ``b`` name the same thing (``canonical``, ``partial``, ``transliteration``) or
+    ``None``."""
     if a.canonical == b.canonical:
         return "canonical"
     if _class(a) != _class(b):
@@ -332,7 +345,8 @@ def _contains(a: Entity, b: Entity) -> bool:
     return a.canonical in _inner_canonicals(b) or b.canonical in _inner_canonicals(a)
 
 
-def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...], claim: str = "", evidence: str = "") -> list[Check]:
+def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...], claim: str = "",
+                   evidence: str = "") -> list[Check]:
     """People, organizations and nationalities here; places by their role in :mod:`.places`."""
     from .places import is_place, place_checks
 
@@ -367,9 +381,18 @@ def _entity_checks(ce: tuple[Entity, ...], ee: tuple[Entity, ...], claim: str = 
                 # "داعش" inside "التحالف الدولي ضد داعش"; a rule-made org is a guessed noun phrase
                 # ("قوات برية", ground forces), not a name: only two known names substitute
                 continue
-            checks.append(Check("entity", c.text, e.text, "mismatch",
-                                f"claim names {c.canonical}, evidence names {e.canonical} in its place ({cls})",
-                                "one-to-one substitution", e.start, e.end))
+            checks.append(
+                Check(
+                    "entity",
+                    c.text,
+                    e.text,
+                    "mismatch",
+                    f"claim names {c.canonical}, evidence names {e.canonical} in its place ({cls})",
+                    "one-to-one substitution",
+                    e.start,
+                    e.end,
+                )
+            )
     return checks + places
 
 
@@ -395,9 +418,8 @@ def compare(
     ex = (evidence_extraction if evidence_extraction is not None
           else extract(evidence, aliases=aliases, document_date=evidence_date))
     told = _told_checks(claim, evidence, cx, ex)
-    return told + _quantity_checks(cx.quantities, ex.quantities) + _date_checks(cx.dates, ex.dates) + _entity_checks(
-        cx.entities, ex.entities, claim, evidence
-    )
+    return (told + _quantity_checks(cx.quantities, ex.quantities) + _date_checks(cx.dates, ex.dates)
+            + _entity_checks(cx.entities, ex.entities, claim, evidence))
 
 
 def _told_checks(claim: str, evidence: str, cx: Extraction, ex: Extraction) -> list[Check]:
@@ -405,5 +427,8 @@ def _told_checks(claim: str, evidence: str, cx: Extraction, ex: Extraction) -> l
     from .completion import completion_checks, quantifier_checks
     from .membership import membership_checks
 
-    return (membership_checks(claim, cx.entities, evidence, ex.entities)
-            + completion_checks(claim, evidence, cx.quantities, ex.quantities) + quantifier_checks(claim, evidence))
+    return (
+        membership_checks(claim, cx.entities, evidence, ex.entities)
+        + completion_checks(claim, evidence, cx.quantities, ex.quantities)
+        + quantifier_checks(claim, evidence)
+    )

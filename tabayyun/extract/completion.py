@@ -19,7 +19,8 @@ rules, one function each:
   after it in its clause, or before it when nothing follows (المبلغ المستهدف,
   "work on the runway is under way") — must be a term of the claim: "شرعنا في
   جمع" is about the collecting the claim says is done, while "بدأ بناء المدرسة"
-  is about building, not about the opening a claim reports; a side with a predicate negation is left to the stance
+  is about building, not about the opening a claim reports; a side with a predicate negation is left to the
+  stance
   model's negation rule ("لم يكتمل" already reads as a denial).
 * The ``mismatch`` names the progress word, with offsets, and the part reached
   when the evidence gives a smaller amount beside the claimed one ("150 of 200").
@@ -44,14 +45,24 @@ from .types import Quantity
 
 #: the aim was reached or done in full (normalized)
 COMPLETION_WORDS = frozenset(
-    ["تم", "تمت", "اكتمل", "اكتملت", "يكتمل", "استكمل", "استكملت", "استكمال", "كامل", "كاملا", "كامله", "بالكامل", "كاملة", "انجز", "انجزت", "انجاز", "اتم", "اتمت", "اتمام", "انتهي", "انتهت", "انتهاء", "completed", "complete", "completing", "fully", "entire", "entirely", "finished", "finish", "reached", "achieved"]
+    ["تم", "تمت", "اكتمل", "اكتملت", "يكتمل", "استكمل", "استكملت", "استكمال", "كامل", "كاملا", "كامله",
+     "بالكامل", "كاملة", "انجز", "انجزت", "انجاز", "اتم", "اتمت", "اتمام", "انتهي", "انتهت", "انتهاء",
+     "completed", "complete", "completing", "fully", "entire", "entirely", "finished", "finish", "reached",
+     "achieved"]
 )
 #: it was started, is approaching, aimed at or planned (normalized)
 PROGRESS_WORDS = frozenset(
-    ["شرع", "شرعت", "شرعنا", "شرعوا", "يشرع", "بدا", "بدات", "بدانا", "بداوا", "بدء", "يبدا", "تبدا", "يقترب", "تقترب", "نقترب", "اقترب", "اقتربت", "اقتربنا", "يسعي", "تسعي", "نسعي", "يهدف", "تهدف", "نهدف", "يهدفان", "المستهدف", "مستهدف", "المستهدفه", "مستهدفه", "هدف", "هدفها", "خطه", "خطتها", "يخطط", "تخطط", "نخطط", "يعتزم", "تعتزم", "نعتزم", "ينوي", "تنوي", "جار", "جاري", "جاريه", "قيد", "مازال", "مازالت", "لايزال", "لاتزال", "جزئيا", "started", "start", "starting", "begun", "began", "begin", "beginning", "approaching", "nearing", "aims", "aim", "aiming", "target", "targets", "targeted", "plans", "plan", "planned", "planning", "intends", "intend", "underway", "ongoing", "partially", "partly", "halfway", "still"]
+    ["شرع", "شرعت", "شرعنا", "شرعوا", "يشرع", "بدا", "بدات", "بدانا", "بداوا", "بدء", "يبدا", "تبدا", "يقترب",
+     "تقترب", "نقترب", "اقترب", "اقتربت", "اقتربنا", "يسعي", "تسعي", "نسعي", "يهدف", "تهدف", "نهدف", "يهدفان",
+     "المستهدف", "مستهدف", "المستهدفه", "مستهدفه", "هدف", "هدفها", "خطه", "خطتها", "يخطط", "تخطط", "نخطط",
+     "يعتزم", "تعتزم", "نعتزم", "ينوي", "تنوي", "جار", "جاري", "جاريه", "قيد", "مازال", "مازالت", "لايزال",
+     "لاتزال", "جزئيا", "started", "start", "starting", "begun", "began", "begin", "beginning", "approaching",
+     "nearing", "aims", "aim", "aiming", "target", "targets", "targeted", "plans", "plan", "planned",
+     "planning", "intends", "intend", "underway", "ongoing", "partially", "partly", "halfway", "still"]
 )
 #: two-word progress phrases (normalized): "so far", "under way", "حتى الآن", "في طور"
-PROGRESS_PAIRS = frozenset({("so", "far"), ("under", "way"), ("حتي", "الان"), ("في", "طور"), ("in", "progress")})
+PROGRESS_PAIRS = frozenset({("so", "far"), ("under", "way"), ("حتي", "الان"), ("في", "طور"),
+                            ("in", "progress")})
 #: universal quantifiers, and the partial ones that contradict them (normalized)
 UNIVERSAL = frozenset({"كل", "جميع", "كافه", "all", "every"})
 #: universal quantifiers that mean "all" only before a definite noun (كل المدارس = all the schools; كل مدرسة =
@@ -61,7 +72,8 @@ PARTIAL = frozenset({"بعض", "معظم", "اغلب", "غالبيه", "some", "
 #: "عدد من" / "a number of" / "part of": a partial quantifier of two words, keyed by the first
 PARTIAL_PAIRS = frozenset({("عدد", "من"), ("جزء", "من"), ("number", "of"), ("part", "of")})
 _SKIP_AFTER_QUANTIFIER = frozenset({"of", "the", "من", "a"})
-#: words between a progress cue and what it governs ("نقترب الآن من", "is now approaching", "way" of "under way")
+#: words between a progress cue and what it governs ("نقترب الآن من", "is now approaching", "way" of "under
+#: way")
 _PREPOSITIONS = frozenset({"في", "الي", "علي", "to", "for", "on", "of", "towards"})
 _PREP_WINDOW = 3
 _SKIP_AFTER_CUE = frozenset({"الان", "حاليا", "now", "currently", "way", "far", "طور", "progress", "in"})
@@ -157,13 +169,15 @@ def _fmt(x: float) -> str:
 
 
 def partial_amount(claim_q: Sequence[Quantity], evidence_q: Sequence[Quantity]) -> str:
-    """"150,000,000 of 200,000,000 (75%)" when the evidence gives, beside the claim's largest amount, a smaller one."""
+    """"150,000,000 of 200,000,000 (75%)" when the evidence gives, beside the claim's largest amount, a
+    smaller one."""
     targets = [q.value for q in claim_q if q.value is not None and q.kind == "cardinal"]
     if not targets:
         return ""
     target = max(targets)
     has_target = any(q.value == target for q in evidence_q)
-    below = [q.value for q in evidence_q if q.value is not None and q.kind == "cardinal" and 0 < q.value < target]
+    below = [q.value for q in evidence_q
+             if q.value is not None and q.kind == "cardinal" and 0 < q.value < target]
     if not has_target or not below:
         return ""
     reached = max(below)
@@ -173,7 +187,8 @@ def partial_amount(claim_q: Sequence[Quantity], evidence_q: Sequence[Quantity]) 
 def completion_checks(
     claim: str, evidence: str, claim_q: Sequence[Quantity] = (), evidence_q: Sequence[Quantity] = ()
 ) -> list[Check]:
-    """At most one check: a claim of completion against evidence of progress (mismatch) or completion (match)."""
+    """At most one check: a claim of completion against evidence of progress (mismatch) or completion
+    (match)."""
     ct, et = tokens(claim), tokens(evidence)
     done = _completion(ct)
     if not done or _negated(ct) or _negated(et) or not _same_matter(claim, evidence):
@@ -181,20 +196,25 @@ def completion_checks(
     claim_text = claim[done[0].start : done[-1].end] if len(done) <= 3 else done[0].text
     if (also_done := _completion(et)):
         cue = also_done[0]
-        return [Check("completion", claim_text, cue.text, "match", f"the evidence also says it was done ({cue.norm})",
+        return [Check("completion", claim_text, cue.text, "match",
+                      f"the evidence also says it was done ({cue.norm})",
                       "completion", cue.start, cue.end)]
     going = [t for t in _progress(et)
              if _in_anchor_clause(evidence, claim, t) and _governs_claim_term(evidence, claim, et, t)]
     if not going:
         return []
     cue = min(going, key=lambda t: t.start)
-    detail = (f"the claim says it was done ({', '.join(t.norm for t in done)}), the evidence that it is under way "
-              f"or aimed at ({', '.join(t.norm for t in going)})") + partial_amount(claim_q, evidence_q)
-    return [Check("completion", claim_text, cue.text, "mismatch", detail, "done vs under way", cue.start, cue.end)]
+    detail = (f"the claim says it was done ({', '.join(t.norm for t in done)}), "
+              f"the evidence that it is under way or aimed at ({', '.join(t.norm for t in going)})"
+              ) + partial_amount(claim_q, evidence_q)
+    return [Check("completion", claim_text, cue.text, "mismatch", detail, "done vs under way", cue.start,
+                  cue.end)]
 
 
 # ------------------------------------------------------------------ quantifiers
-def _quantified(toks: Sequence[Token], words: frozenset[str], pairs: frozenset[tuple[str, str]]) -> list[tuple[Token, str]]:
+def _quantified(
+    toks: Sequence[Token], words: frozenset[str], pairs: frozenset[tuple[str, str]]
+) -> list[tuple[Token, str]]:
     """``(quantifier token, stemmed noun)`` for each quantifier of ``words``/``pairs`` followed by a noun."""
     ws = [t.norm for t in toks]
     out = []

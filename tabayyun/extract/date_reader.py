@@ -80,7 +80,8 @@ class Reader:
         self.n = len(doc.tokens)
         self.today = document_date
 
-    def year(self, k: int, *, hijri_ok: bool = False, need_marker: bool = False) -> tuple[int, int, str] | None:
+    def year(self, k: int, *, hijri_ok: bool = False,
+             need_marker: bool = False) -> tuple[int, int, str] | None:
         """A year at ``k`` after at most two fillers: ``(last, year, calendar)``."""
         j = k
         for _ in range(2):
@@ -141,11 +142,14 @@ class Reader:
         return self.mention(a, b, skip, value=f"{y:04d}-{m:02d}", low=iso_date(date(y, m, 1)),
                             high=iso_date(date(y, m, days_in(y, m))), precision="month", year=y, month=m)
 
-    def interval(self, a: int, b: int, skip: int, lo: date, hi: date, precision: str, **kw: object) -> DateMention:
-        return self.mention(a, b, skip, value=None, low=iso_date(lo), high=iso_date(hi), precision=precision, **kw)
+    def interval(self, a: int, b: int, skip: int, lo: date, hi: date, precision: str,
+                 **kw: object) -> DateMention:
+        return self.mention(a, b, skip, value=None, low=iso_date(lo), high=iso_date(hi), precision=precision,
+                            **kw)
 
     def day(self, a: int, b: int, skip: int, d: date) -> DateMention:
         """A relative date resolved to one day."""
         iso = iso_date(d)
-        return self.mention(a, b, skip, value=iso, low=iso, high=iso, precision="day", year=d.year, month=d.month,
+        return self.mention(a, b, skip, value=iso, low=iso, high=iso, precision="day", year=d.year,
+                            month=d.month,
                             day=d.day, relative=True)

@@ -51,7 +51,7 @@ from .types import DateMention
 from .units import CURRENCY_WORDS, PERCENT_AFTER, group_ids, noun_lemma
 
 _SUFFIXES = {"st", "nd", "rd", "th"}
-_YEAR_WORD_TABLE = {k: 1 for k in YEAR_WORDS}
+_YEAR_WORD_TABLE = dict.fromkeys(YEAR_WORDS, 1)
 
 
 def _numeric(r: Reader, i: int) -> DateMention | None:
@@ -62,7 +62,8 @@ def _numeric(r: Reader, i: int) -> DateMention | None:
         return None
     if text.count(".") == 2:  # 28.06.2021
         parts = text.split(".")
-        if all(p.isdigit() for p in parts) and len(parts[2]) == 4 and len(parts[0]) <= 2 and len(parts[1]) <= 2:
+        if (all(p.isdigit() for p in parts) and len(parts[2]) == 4
+                and len(parts[0]) <= 2 and len(parts[1]) <= 2):
             d, m, y = int(parts[0]), int(parts[1]), int(parts[2])
             if 1 <= m <= 12 and 1000 <= y <= 2199:
                 return r.gregorian_day(i, i, 0, y, m, d)
@@ -152,7 +153,8 @@ def _month_day_en(r: Reader, i: int, last: int, skip: int, m: int, d: int) -> Da
     yr = r.year(j + 1)
     if yr is not None and yr[2] == "gregorian":
         return r.gregorian_day(i, yr[0], skip, yr[1], m, d)
-    return r.mention(i, j, skip, value=f"--{m:02d}-{d:02d}", low=None, high=None, precision="day", month=m, day=d)
+    return r.mention(i, j, skip, value=f"--{m:02d}-{d:02d}", low=None, high=None, precision="day", month=m,
+                     day=d)
 
 
 def _relative_month(r: Reader, i: int, last: int, skip: int, m: int, today: date) -> DateMention | None:
@@ -200,7 +202,8 @@ def _year_at(r: Reader, i: int) -> DateMention | None:
 
 
 def _bare_year_ok(r: Reader, i: int) -> bool:
-    """A bare number is a year unless it looks like an amount: a separator, a currency, a percent, a counted noun."""
+    """A bare number is a year unless it looks like an amount: a separator, a currency, a percent, a counted
+    noun."""
     t = r.toks
     if "," in t[i].text or "." in t[i].text:
         return False
@@ -209,7 +212,7 @@ def _bare_year_ok(r: Reader, i: int) -> bool:
     k = i + 1
     if k < r.n:
         nxt = t[k]
-        if nxt.kind == "sym" and nxt.text in ("%", "$", "€", "-") or nxt.text in CURRENCY_WORDS:
+        if (nxt.kind == "sym" and nxt.text in ("%", "$", "€", "-")) or nxt.text in CURRENCY_WORDS:
             return False
         if (nxt.text,) in PERCENT_AFTER or nxt.kind == "num":
             return False

@@ -31,7 +31,8 @@ def _one_day(mentions: list[DateMention]) -> date | None:
 
 
 def parse_document_date(value: str | None) -> date | None:
-    """A document's date field as a day: ``2022-05-03``, ``2022-05-03T09:30:00Z``, ``3 May 2022``, ``3 أيار 2022``.
+    """A document's date field as a day: ``2022-05-03``, ``2022-05-03T09:30:00Z``, ``3 May 2022``, ``3 أيار
+    2022``.
 
     ``None`` for anything that is not one day (a month, a year, unreadable text).
     """

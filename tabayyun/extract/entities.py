@@ -61,7 +61,8 @@ _EN_TITLES = {norm_key(t) for t in (
     "Sir", "Professor", "Prof.", "Colonel", "Col.", "Lieutenant", "Lt.",
 )}
 _EN_TITLE_MAX = max(len(k) for k in _EN_TITLES)
-_EN_NAME_STOP = {"The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "But", "And", "Of", "For",
+_EN_NAME_STOP = {"The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "But", "And", "Of",
+                 "For",
                  "Said", "Says", "Told", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                  "Sunday", "This", "That", "Last", "Next"}
 
@@ -173,7 +174,8 @@ class _Finder:
             j = i + length
             head = t[i + length - 1].text
             if head in _AR_TITLE_WITH_COMPLEMENT or t[i].text in _AR_TITLE_WITH_COMPLEMENT:
-                while j < self.n and (t[j].text.startswith("ال") or t[j].text == "باسم") and j < i + length + 3:
+                while (j < self.n and (t[j].text.startswith("ال") or t[j].text == "باسم")
+                       and j < i + length + 3):
                     if self.gazetteer(j) is not None and self.gazetteer(j)[0].type == "person":  # type: ignore[index]
                         break
                     j += 1
@@ -195,8 +197,14 @@ class _Finder:
                 return None
             if j < self.n and t[j].text in _REGNAL:
                 j += 1  # الملك عبد الله الثاني
-            elif (j < self.n and t[j].text.startswith("ال") and self._name_token_ar(j) and not self._nisba(j)
-                  and t[j].text not in _AR_MODIFIERS and (j + 1 >= self.n or not t[j + 1].text.startswith("ال"))):
+            elif (
+                j < self.n
+                and t[j].text.startswith("ال")
+                and self._name_token_ar(j)
+                and not self._nisba(j)
+                and t[j].text not in _AR_MODIFIERS
+                and (j + 1 >= self.n or not t[j + 1].text.startswith("ال"))
+            ):
                 j += 1  # a surname with the article: بشار الأسد
             return i + length - 1, a, j - 1
         if t[i].kind == "en" and self.doc.is_upper(i):
@@ -257,7 +265,7 @@ class _Finder:
         t = self.toks
         if t[i].kind != "ar":
             return None
-        for form, skip, stripped in _forms(t[i].text, "ar"):
+        for form, _skip, stripped in _forms(t[i].text, "ar"):
             sub = _AR_PLACE_HEADS.get(form)
             if sub is None or stripped:
                 continue
@@ -266,7 +274,8 @@ class _Finder:
                 found = self.gazetteer(j)
                 if found is not None:
                     return found[0], found[1]
-                last = j + 1 if j + 1 < self.n and t[j].text in ("دير", "تل", "راس", "بني", "ابو", "عين") else j
+                compound_head = t[j].text in ("دير", "تل", "راس", "بني", "ابو", "عين")
+                last = j + 1 if j + 1 < self.n and compound_head else j
                 return self._entity(j, last, 0, "place", sub, "rule"), last
         return None
 

@@ -21,7 +21,8 @@ _SENTENCE_PUNCT = frozenset(".!?;:\n")
 
 #: words that make the number after them a position, not a count: "العضو رقم 41", "member No. 41"
 _POSITION_MARKERS = frozenset(norm_word(w) for w in (
-    "رقم", "الرقم", "برقم", "الرقمين", "رقمي", "الرقمان", "رقما", "الأرقام", "أرقام", "number", "numbers", "no", "nos",
+    "رقم", "الرقم", "برقم", "الرقمين", "رقمي", "الرقمان", "رقما", "الأرقام", "أرقام", "number", "numbers",
+    "no", "nos",
     "#"))
 #: adjectives between a counted noun and its position marker: "عضوين جديدين رقم 40 و41"
 NEW_WORDS = frozenset(norm_word(w) for w in (
@@ -63,7 +64,8 @@ def _sentence_words(doc: Doc, a: int, b: int) -> list[str]:
     """The word tokens around ``a..b`` within the same sentence (at most ``_CUE_WINDOW`` each side)."""
     toks = doc.tokens
     out: list[str] = []
-    for rng in (range(a - 1, max(-1, a - 1 - _CUE_WINDOW), -1), range(b + 1, min(len(toks), b + 1 + _CUE_WINDOW))):
+    for rng in (range(a - 1, max(-1, a - 1 - _CUE_WINDOW), -1),
+                range(b + 1, min(len(toks), b + 1 + _CUE_WINDOW))):
         for k in rng:
             if toks[k].kind == "sym" and toks[k].text in _SENTENCE_PUNCT:
                 break

@@ -87,10 +87,12 @@ _EN: dict[str, tuple[str, Decimal]] = {"zero": ("unit", D(0)), "nil": ("unit", D
 for _i, _w in enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"], start=1):
     _EN[_w] = ("unit", D(_i))
 for _i, _w in enumerate(
-    ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"], start=10
+    ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen"], start=10
 ):
     _EN[_w] = ("teen", D(_i))
-for _i, _w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2):
+for _i, _w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+                        start=2):
     _EN[_w] = ("tens", D(_i * 10))
 _EN["hundred"] = ("hundred", D(100))
 _EN["thousand"] = ("scale", D(1000))
@@ -143,10 +145,13 @@ AR_ORDINAL_TEEN = {normalize("عشر"), normalize("عشرة")}
 
 EN_ORDINALS: dict[str, int] = {}
 for _i, _w in enumerate(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"],
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+     "nineteenth"],
     start=1,
 ):
     EN_ORDINALS[_w] = _i
-for _i, _w in enumerate(["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"], 2):
+for _i, _w in enumerate(["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
+                         "eightieth", "ninetieth"], 2):
     EN_ORDINALS[_w] = _i * 10
 EN_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})

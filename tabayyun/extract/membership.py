@@ -7,7 +7,8 @@ the evidence's list of that group. The rules, one function each:
 * **A list** is two or more entities of one class (country, city, person, org ...)
   written one after another with only commas, و, "and" or "&" between them.
 * **Membership context**: a word of joining or membership (انضم، عضو، الأعضاء، تضم،
-  join, member, include ...; "new" beside a membership word makes joiners) in the list's clause, or in the clause before it when
+  join, member, include ...; "new" beside a membership word makes joiners) in the list's clause, or in the
+  clause before it when
   the list is introduced by a pointer ("، وهم ...", ": ..."). The claim needs such
   a word too; a list without one (ministers of Egypt, Jordan and Iraq attended)
   says nothing about membership. A negated side ("لم تنضم") is left to the stance
@@ -51,22 +52,28 @@ JOIN_WORDS = frozenset(
 NEW_WORDS = frozenset(["جدد", "جديد", "جديده", "جديدان", "جديدين", "new", "newly"])
 #: being a member or included (normalized, without clitics)
 MEMBER_WORDS = frozenset(
-    ["عضو", "عضوا", "عضوان", "عضوين", "اعضاء", "اعضاوها", "اعضاءها", "عضويه", "تضم", "يضم", "ضمت", "ضم", "تشمل", "يشمل", "شملت", "شمل", "member", "members", "membership", "include", "includes", "included", "comprise", "comprises", "comprising", "consist", "consists"]
+    ["عضو", "عضوا", "عضوان", "عضوين", "اعضاء", "اعضاوها", "اعضاءها", "عضويه", "تضم", "يضم", "ضمت", "ضم",
+     "تشمل", "يشمل", "شملت", "شمل", "member", "members", "membership", "include", "includes", "included",
+     "comprise", "comprises", "comprising", "consist", "consists"]
 )
 #: words right before a list that point at it as the whole group
-POINTERS = frozenset({"وهم", "هم", "وهي", "هي", "وهما", "هما", "وهن", "هن", "namely", "are", "were", "is", "was"})
+POINTERS = frozenset({"وهم", "هم", "وهي", "هي", "وهما", "هما", "وهن", "هن", "namely", "are", "were", "is",
+                      "was"})
 #: words before a list that make it a selection
-PARTIAL_BEFORE = frozenset({"منها", "ومنها", "بينها", "بينهم", "مثل", "ابرزها", "ابرزهم", "فيها", "فيهم", "سيما",
+PARTIAL_BEFORE = frozenset({"منها", "ومنها", "بينها", "بينهم", "مثل", "ابرزها", "ابرزهم", "فيها", "فيهم",
+                            "سيما",
                             "خاصه", "including", "such", "among", "like", "notably", "especially"})
 #: words right after a list that make it a selection
-PARTIAL_AFTER = frozenset({"وغيرها", "وغيرهم", "وسواها", "واخرين", "واخرون", "others", "etc", "among", "وغير"})
+PARTIAL_AFTER = frozenset({"وغيرها", "وغيرهم", "وسواها", "واخرين", "واخرون", "others", "etc", "among",
+                           "وغير"})
 #: how many words before and after a list are read for pointers and selection markers
 _LOOK = 3
 
 
 @dataclass(frozen=True, slots=True)
 class MemberList:
-    """A list of names in a text: ``text[start:end]`` spans it; ``complete`` when pointed at as the whole group."""
+    """A list of names in a text: ``text[start:end]`` spans it; ``complete`` when pointed at as the whole
+    group."""
 
     members: tuple[Entity, ...]
     start: int
@@ -177,7 +184,8 @@ def _names(es: Sequence[Entity]) -> str:
     return ", ".join(e.canonical for e in es)
 
 
-def membership_check(claim: str, claim_entities: Sequence[Entity], lst: MemberList, evidence: str) -> Check | None:
+def membership_check(claim: str, claim_entities: Sequence[Entity], lst: MemberList,
+                     evidence: str) -> Check | None:
     """The claim's names of the list's class against one list; ``None`` when the claim names none."""
     names = _claim_names(claim_entities, lst.cls)
     if not names:
@@ -191,9 +199,11 @@ def membership_check(claim: str, claim_entities: Sequence[Entity], lst: MemberLi
         return Check("membership", claim_text, listed, "match", detail, tolerance, lst.start, lst.end)
     claim_joins = "join" in _cue_kinds(words(claim))
     if lst.complete and (claim_joins or not lst.joining):
-        detail = f"{_names(missing)} not among {_names(lst.members)}, which the evidence gives as the whole group"
+        detail = (f"{_names(missing)} not among {_names(lst.members)}, "
+                  "which the evidence gives as the whole group")
         return Check("membership", claim_text, listed, "mismatch", detail, tolerance, lst.start, lst.end)
-    why = "the list is not given as complete" if not lst.complete else "a list of new members need not hold every member"
+    why = ("the list is not given as complete" if not lst.complete
+           else "a list of new members need not hold every member")
     detail = f"{_names(missing)} not among {_names(lst.members)}; {why}"
     return Check("membership", claim_text, listed, "not_comparable", detail, tolerance, lst.start, lst.end)
 

@@ -150,7 +150,8 @@ def _scale_at(doc: Doc, k: int) -> tuple[str, Decimal] | None:
 
 def _vague_parse(low: Decimal, high: Decimal, i: int, j: int, skip: int) -> NumberParse:
     return NumberParse(
-        value=None, low=low, high=high, i=i, j=j, skip=skip, precision=None, kind="vague", digits=False, scaled=True
+        value=None, low=low, high=high, i=i, j=j, skip=skip, precision=None, kind="vague", digits=False,
+        scaled=True
     )
 
 
@@ -181,7 +182,7 @@ def _vague(doc: Doc, i: int) -> NumberParse | None:
             mult = EN_VAGUE[doc.tokens[j + 2].text][0] / 2
             low, high = low * mult, (high + 1) * mult - 1
             j += 2
-        if j + 1 < n and doc.tokens[j + 1].text == "of" or tok.text == "dozens":
+        if (j + 1 < n and doc.tokens[j + 1].text == "of") or tok.text == "dozens":
             return _vague_parse(low, high, i, j, 0)
     return None
 
@@ -268,9 +269,9 @@ def _connector_at(p: _Phrase, j: int) -> bool:
     """Token ``j`` joins number words: و, "and", or the hyphen of "twenty-five"."""
     t = p.doc.tokens[j]
     return (
-        t.kind == "ar" and t.text == _AND_AR
-        or t.kind == "en" and t.text == "and"
-        or t.kind == "sym" and t.text == "-" and p.prev_cat == "tens" and p.doc.adjacent(j)
+        (t.kind == "ar" and t.text == _AND_AR)
+        or (t.kind == "en" and t.text == "and")
+        or (t.kind == "sym" and t.text == "-" and p.prev_cat == "tens" and p.doc.adjacent(j))
     )  # fmt: skip
 
 
@@ -322,7 +323,8 @@ def _word_at(p: _Phrase, k: int, connector: bool) -> _Word | None:
 def _unit_teen(p: _Phrase, val: Decimal, k: int, connector: bool) -> int | None:
     """The unit of a compound teen ("ثلاثة" in "ثلاثة عشر" read before its "عشر")."""
     nxt = _peek_word(p.doc, k + 1)
-    if connector and not (p.slots or p.last_scale) or nxt is None or nxt[1] != "ten" or p.slots & {"u", "t"}:
+    if ((connector and not (p.slots or p.last_scale))
+            or nxt is None or nxt[1] != "ten" or p.slots & {"u", "t"}):
         return None
     p.group += val
     p.slots.add("u")
@@ -405,7 +407,7 @@ def _scale(p: _Phrase, cat: str, val: Decimal, k: int, connector: bool) -> int |
             return None
         p.apply_scale(val, D(2) if cat == "scale_dual" else D(1), D(1))
     elif p.group or p.slots:
-        if cat == "scale_dual" or cat == "scale_acc" and not p.slots:
+        if cat == "scale_dual" or (cat == "scale_acc" and not p.slots):
             return None
         p.apply_scale(val, p.group if p.group else D(1), p.gprec)
     else:
@@ -417,7 +419,8 @@ def _scale(p: _Phrase, cat: str, val: Decimal, k: int, connector: bool) -> int |
 
 
 def _fraction(p: _Phrase, val: Decimal, k: int, connector: bool) -> int | None:
-    """نصف/ربع/half: after a scale ("مليون ونصف") it ends the phrase; alone it starts one ("half a million")."""
+    """نصف/ربع/half: after a scale ("مليون ونصف") it ends the phrase; alone it starts one ("half a
+    million")."""
     if p.prev_cat == "scale" and connector and p.last_scale is not None:
         p.total += val * p.last_scale
         p.prec(val * p.last_scale)
@@ -510,7 +513,7 @@ def _read_words(p: _Phrase) -> None:
 
 
 def _result(p: _Phrase) -> NumberParse | None:
-    if p.last < p.i or not p.words and not p.digits:
+    if p.last < p.i or (not p.words and not p.digits):
         return None
     if p.group or not p.scaled:
         p.prec(p.gprec)

@@ -45,14 +45,20 @@ def ordinal_at(doc: Doc, i: int) -> tuple[int, int, int] | None:
             tens = AR_NUMBER_WORDS.get(w) or AR_NUMBER_WORDS.get(w[2:] if w.startswith("ال") else "")
             if tens is not None and tens[0] == "tens" and v < 10:
                 return i, i + 1, v + int(tens[1])
-        if v == 1 and t.text.startswith("حادي") or v == 1 and t.text in ("الحادي", "الحاديه"):
+        if (v == 1 and t.text.startswith("حادي")) or (v == 1 and t.text in ("الحادي", "الحاديه")):
             return None
         return i, last, v
     if t.kind == "en":
         if t.text in EN_ORDINALS:
             return i, i, EN_ORDINALS[t.text]
-        if (t.text in EN_NUMBER_WORDS and EN_NUMBER_WORDS[t.text][0] == "tens" and i + 2 < n
-                and toks[i + 1].text == "-" and toks[i + 2].text in EN_ORDINALS and EN_ORDINALS[toks[i + 2].text] < 10):
+        if (
+            t.text in EN_NUMBER_WORDS
+            and EN_NUMBER_WORDS[t.text][0] == "tens"
+            and i + 2 < n
+            and toks[i + 1].text == "-"
+            and toks[i + 2].text in EN_ORDINALS
+            and EN_ORDINALS[toks[i + 2].text] < 10
+        ):
             return i, i + 2, int(EN_NUMBER_WORDS[t.text][1]) + EN_ORDINALS[toks[i + 2].text]
         return None
     if (t.kind == "num" and i + 1 < n and toks[i + 1].text in EN_ORDINAL_SUFFIXES and doc.adjacent(i + 1)

@@ -41,7 +41,8 @@ _ROLE_WORDS = {norm_word(w): r for ws, r in (
 _COORD = frozenset(norm_word(w) for w in ("و", "and", "or", "أو", ","))
 #: words between a preposition and the place name: في العاصمة الأردنية عمّان, in the capital city of
 _SKIP = frozenset(norm_word(w) for w in (
-    "مدينة", "العاصمة", "عاصمة", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "the", "capital", "city",
+    "مدينة", "العاصمة", "عاصمة", "بلدة", "قرية", "محافظة", "منطقة", "ولاية", "إقليم", "the", "capital",
+    "city",
     "town", "village", "province", "region", "of", ",", "،"))
 _GLUED = {"ب": "in", "وب": "in", "فب": "in", "ل": "to", "ول": "to", "فل": "to", "و": "and", "ف": "and"}
 _BACK = 5
@@ -62,7 +63,8 @@ def _is_nationality(word: str, table: AliasTable) -> bool:
 
 
 def place_role(text: str, e: Entity, table: AliasTable | None = None) -> str | None:
-    """``in``, ``from``, ``to``, ``and`` (joined to the place before) or ``None``, from the words before ``e``."""
+    """``in``, ``from``, ``to``, ``and`` (joined to the place before) or ``None``, from the words before
+    ``e``."""
     t = table if table is not None else AliasTable.default()
     if norm_word(e.text).startswith("لل"):
         return "to"  # للقاهرة
@@ -134,7 +136,8 @@ def _relation(c: _Reading, e: _Reading, cross_class: bool) -> str | None:
     return None
 
 
-def relation(c: Entity, e: Entity, *, cross_class: bool = False, table: AliasTable | None = None) -> str | None:
+def relation(c: Entity, e: Entity, *, cross_class: bool = False,
+             table: AliasTable | None = None) -> str | None:
     """How claim place ``c`` stands to evidence place ``e`` over all their readings.
 
     ``same`` or ``within`` when some reading says so; ``different`` only when every
@@ -185,7 +188,8 @@ def place_checks(
             if not _compatible(rc, re_):
                 continue
             how = _same(c, e, t)
-            if how is None and rc is not None and rc == re_ and relation(c, e, cross_class=True, table=t) == "within":
+            if (how is None and rc is not None and rc == re_
+                    and relation(c, e, cross_class=True, table=t) == "within"):
                 how = "within"
             if how is not None:
                 hit = (k, e, how)
@@ -197,8 +201,12 @@ def place_checks(
         used.add(k)
         if c.canonical not in seen:
             seen.add(c.canonical)
-            detail = (f"{_names(e, t, inside=c.canonical)} lies in {c.canonical}" if how == "within"
-                      else f"both name {c.canonical if how != 'homograph' else e.text + ' = ' + c.canonical} ({how})")
+            detail = (
+                f"{_names(e, t, inside=c.canonical)} lies in {c.canonical}"
+                if how == "within"
+                else f"both name {c.canonical if how != 'homograph' else e.text + ' = ' + c.canonical} "
+                     f"({how})"
+            )
             checks.append(Check("entity", c.text, e.text, "match", detail,
                                 None if how == "canonical" else how, e.start, e.end))
     used |= {k for k, e in enumerate(ep) if any(_same(c, e, t) for c in cp)}

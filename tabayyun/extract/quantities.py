@@ -86,7 +86,8 @@ def _may_start(tok: Token) -> bool:
         return (tok.text == "ال" or tok.text in AR_ORDINALS or tok.text in AR_ORDINAL_TENS
                 or ar_word(tok.text, first=True) is not None)
     if tok.kind == "en":
-        return tok.text in EN_NUMBER_WORDS or tok.text in EN_VAGUE or tok.text in EN_ORDINALS or tok.text in ("a", "an")
+        return (tok.text in EN_NUMBER_WORDS or tok.text in EN_VAGUE or tok.text in EN_ORDINALS
+                or tok.text in ("a", "an"))
     return False
 
 
@@ -106,7 +107,8 @@ def _in_identifier(doc: Doc, np: NumberParse) -> bool:
     return False
 
 
-def _match_before(doc: Doc, end: int, table: dict[tuple[str, ...], str], max_len: int) -> tuple[int, int, str]:
+def _match_before(doc: Doc, end: int, table: dict[tuple[str, ...], str],
+                  max_len: int) -> tuple[int, int, str]:
     """The longest phrase of ``table`` ending at token ``end - 1``: ``(start_token, skip, value)``."""
     if end < 1:
         return end, 0, ""
@@ -201,7 +203,7 @@ def _noun_before(doc: Doc, start: int) -> str | None:
     lo = max(0, start - 7)
     for k in range(start - 1, lo - 1, -1):
         t = toks[k]
-        if t.kind == "sym" and t.text in _SENTENCE_PUNCT or t.kind == "num":
+        if (t.kind == "sym" and t.text in _SENTENCE_PUNCT) or t.kind == "num":
             break
         w = strip_article(t.text) if t.kind == "ar" else t.text
         if w in ("عدد", "اعداد", "حصيله") and k + 1 < start:
@@ -242,7 +244,7 @@ def _combine(doc: Doc, first: NumberParse, taken: set[int]) -> tuple[str, list[N
     toks = doc.tokens
     n = len(toks)
     parts = [first]
-    start, _, opener = _match_before(doc, first.i, {k: "open" for k in RANGE_OPEN}, 2)
+    start, _, opener = _match_before(doc, first.i, dict.fromkeys(RANGE_OPEN, "open"), 2)
     kind = "single"
     j = first.j
     while j + 2 < n and first.kind != "vague":
@@ -257,7 +259,8 @@ def _combine(doc: Doc, first: NumberParse, taken: set[int]) -> tuple[str, list[N
         nxt = parse_number(doc, k)
         if nxt is None or nxt.kind == "vague" or nxt.digits != first.digits:
             break
-        is_range_mid = (mid,) in RANGE_MID and (mid,) not in LIST_MID or bool(opener) and mid in ("و", "and")
+        is_range_mid = (((mid,) in RANGE_MID and (mid,) not in LIST_MID)
+                        or (bool(opener) and mid in ("و", "and")))
         if mid in ("-", "–", "—") and not (first.digits and nxt.digits):
             break
         if kind == "single":
@@ -285,7 +288,8 @@ def _scale_shared(parts: list[NumberParse]) -> list[Decimal]:
             if last.value >= s:
                 scale = s
                 break
-        values = [v * scale if not p.scaled and v * scale <= last.value * 10 else v for p, v in zip(parts, values)]
+        values = [v * scale if not p.scaled and v * scale <= last.value * 10 else v
+                  for p, v in zip(parts, values)]
     return values
 
 
@@ -375,7 +379,8 @@ def _noun_and_hedge_after(doc: Doc, r: _Reading, np: NumberParse, kind: str, tak
     end_tok, after_hedge = _match_after(doc, k, HEDGES_AFTER)
     if r.unit is None or r.unit not in ("percent", "pp", "bp"):
         nn = _noun_after(doc, end_tok + 1 if after_hedge else k)
-        if nn is None and k + 1 < len(toks) and toks[k].text in ("من", "of") and (np.kind == "vague" or np.scaled):
+        if (nn is None and k + 1 < len(toks) and toks[k].text in ("من", "of")
+                and (np.kind == "vague" or np.scaled)):
             nn = _noun_after(doc, k + 1)  # "عشرات الآلاف من المتظاهرين", "thousands of people"
             if nn is not None:
                 nn = (r.last, nn[1])
@@ -386,7 +391,8 @@ def _noun_and_hedge_after(doc: Doc, r: _Reading, np: NumberParse, kind: str, tak
         if nn is not None and r.unit is None and nn[0] not in taken:
             r.last, r.noun = nn
             end_tok, after_hedge = _match_after(doc, r.last + 1, HEDGES_AFTER)
-        elif r.unit is None and toks[np.i].kind == "num" and kind == "single" and not r.hedge and _is_year(doc, np):
+        elif (r.unit is None and toks[np.i].kind == "num" and kind == "single" and not r.hedge
+              and _is_year(doc, np)):
             return False
     if after_hedge and not r.hedge and kind != "range":
         r.hedge = after_hedge
@@ -408,7 +414,8 @@ def _quantity(doc: Doc, r: _Reading, np: NumberParse, kind: str, parts: list[Num
     if kind != "single":
         values = tuple(float(v) for v in _scale_shared(parts))
         return Quantity(
-            text=text, start=s, end=e, value=None, low=min(values), high=max(values), unit=r.unit, noun=r.noun,
+            text=text, start=s, end=e, value=None, low=min(values), high=max(values), unit=r.unit,
+            noun=r.noun,
             kind="range" if kind == "range" else "list", hedge="between" if kind == "range" else None,
             values=values, precision=prec, role=role,
         )  # fmt: skip

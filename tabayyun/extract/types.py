@@ -19,7 +19,8 @@ HEDGES: tuple[Hedge, ...] = get_args(Hedge)
 
 
 def as_hedge(name: str) -> Hedge | None:
-    """A hedge name from a phrase table as a :data:`Hedge` (``""``: none); a :class:`ValueError` for an unknown one."""
+    """A hedge name from a phrase table as a :data:`Hedge` (``""``: none); a :class:`ValueError` for an
+    unknown one."""
     if not name:
         return None
     for hedge in HEDGES:

@@ -56,7 +56,8 @@ _QUALIFIED = {
 }
 #: "pounds" on its own is sterling in English; the prefix adjective may change it ("Egyptian pounds")
 _PREFIX_ADJ = {"us": "USD", "egyptian": "EGP", "canadian": "CAD", "australian": "AUD", "hong": None}
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₺": "TRY", "₪": "ILS", "₽": "RUB"}
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₺": "TRY", "₪": "ILS",
+                    "₽": "RUB"}
 
 
 def adjective_stem(word: str) -> str:
@@ -196,8 +197,8 @@ def noun_lemma(word: str) -> str | None:
 
 # ----------------------------------------------------------------- roles (what happened to the counted)
 _ROLES = {
-    "killed": "قتل قتلوا قتلت مقتل لقي لقوا حتفهم توفي توفوا وفاة وفيات أودى أسفر استشهد استشهاد killed died dead "
-    "deaths death killing",
+    "killed": "قتل قتلوا قتلت مقتل لقي لقوا حتفهم توفي توفوا وفاة وفيات أودى أسفر استشهد استشهاد "
+    "killed died dead deaths death killing",
     "injured": "أصيب أصيبوا إصابة جرح جرحوا injured wounded hurt",
     "arrested": "اعتقل اعتقال اعتقلت اعتقلوا أوقف توقيف احتجز arrested detained",
     "displaced": "نزح نزوح فر فروا هجر displaced fled",

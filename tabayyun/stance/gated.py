@@ -81,7 +81,8 @@ def combine(
     temper: float = 0.0,
     polarity: NDArray[np.bool_] | None = None,
 ) -> NDArray[np.float64]:
-    """Rows ``[agree, disagree, discuss, unrelated]``: unrelated from ``gate``, the rest split by ``splitter``.
+    """Rows ``[agree, disagree, discuss, unrelated]``: unrelated from ``gate``, the rest split by
+    ``splitter``.
 
     With ``polarity`` (one flag per row), rows whose polarity differs take the
     gate's split, and ``temper`` moves that share of the disagree mass to
@@ -117,7 +118,8 @@ def _check_unit(name: str, x: float) -> None:
 
 
 class GatedStance:
-    """:class:`~tabayyun.protocols.StanceModel`: relatedness from ``gate``, the related split from ``splitter``."""
+    """:class:`~tabayyun.protocols.StanceModel`: relatedness from ``gate``, the related split from
+    ``splitter``."""
 
     def __init__(
         self,
@@ -164,10 +166,13 @@ class GatedStance:
             gate = self.gate.predict_proba(claims, evidence)
         return self._combine(claims, evidence, gate)
 
-    def _combine(self, claims: Sequence[str], evidence: Sequence[str], gate: NDArray[np.float64]) -> NDArray[np.float64]:
-        polarity = np.array([polarity_differs(c, e) for c, e in zip(claims, evidence, strict=True)], dtype=bool)
+    def _combine(self, claims: Sequence[str], evidence: Sequence[str],
+                 gate: NDArray[np.float64]) -> NDArray[np.float64]:
+        polarity = np.array([polarity_differs(c, e) for c, e in zip(claims, evidence, strict=True)],
+                            dtype=bool)
         read = np.flatnonzero(np.asarray(gate)[:, U] < self.skip_at)
         splitter = np.array(gate, dtype=np.float64, copy=True)  # skipped rows: the gate's own split
         if len(read):
-            splitter[read] = self.splitter.predict_proba([claims[int(i)] for i in read], [evidence[int(i)] for i in read])
+            splitter[read] = self.splitter.predict_proba([claims[int(i)] for i in read],
+                                                         [evidence[int(i)] for i in read])
         return combine(gate, splitter, self.gate_weight, temper=self.temper, polarity=polarity)

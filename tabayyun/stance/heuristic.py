@@ -40,7 +40,8 @@ RELATED_AT_CROSS = RELATED_AT - 0.048
 NEUTRAL_OVERLAP = 0.5
 #: a polarity difference only counts in a sentence that repeats this share of the claim's words
 NEGATION_OVERLAP = 0.4
-REPORTING_CUES = frozenset({"قال", "قالت", "اكد", "اكدت", "اشار", "اشارت", "ذكر", "ذكرت", "نقلت", "بحسب", "وفق",
+REPORTING_CUES = frozenset({"قال", "قالت", "اكد", "اكدت", "اشار", "اشارت", "ذكر", "ذكرت", "نقلت", "بحسب",
+                            "وفق",
                             "وفقا", "مصدر", "مصادر", "reportedly", "said", "according", "claimed", "sources"})
 
 

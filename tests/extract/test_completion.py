@@ -18,21 +18,30 @@ COMPLETION = [
     ("The fund has fully raised its 200 million dollar target", FUND_EN, "mismatch", "en-fully-vs-started"),
     ("The fund completed raising 200 million dollars", FUND_EN, "mismatch", "en-completed-vs-started"),
     ("The fund reached 200 million dollars", FUND_EN, "mismatch", "en-reached-vs-approaching"),
-    ("أنجزت الشركة بناء الجسر الجديد", "تعتزم الشركة بناء الجسر الجديد خلال عامين", "mismatch", "ar-anjazat-vs-intends"),
-    ("أتمت الوزارة ترميم المدارس الـ40", "بدأت الوزارة ترميم المدارس الـ40 في آذار", "mismatch", "ar-atammat-vs-began"),
-    ("استكملت البلدية تعبيد طريق المطار", "تسعى البلدية إلى تعبيد طريق المطار قبل الشتاء", "mismatch", "ar-vs-yasaa"),
-    ("تم توزيع اللقاح على جميع المراكز الصحية", "تهدف الوزارة إلى توزيع اللقاح على المراكز الصحية", "mismatch",
+    ("أنجزت الشركة بناء الجسر الجديد", "تعتزم الشركة بناء الجسر الجديد خلال عامين", "mismatch",
+     "ar-anjazat-vs-intends"),
+    ("أتمت الوزارة ترميم المدارس الـ40", "بدأت الوزارة ترميم المدارس الـ40 في آذار", "mismatch",
+     "ar-atammat-vs-began"),
+    ("استكملت البلدية تعبيد طريق المطار", "تسعى البلدية إلى تعبيد طريق المطار قبل الشتاء", "mismatch",
+     "ar-vs-yasaa"),
+    ("تم توزيع اللقاح على جميع المراكز الصحية", "تهدف الوزارة إلى توزيع اللقاح على المراكز الصحية",
+     "mismatch",
      "ar-tamma-vs-aims"),
-    ("The new runway has been completed", "Work on the new runway is under way", "mismatch", "en-vs-under-way"),
-    ("The ministry finished repairing the dam", "The ministry plans to finish repairing the dam next year", "match",
+    ("The new runway has been completed", "Work on the new runway is under way", "mismatch",
+     "en-vs-under-way"),
+    ("The ministry finished repairing the dam", "The ministry plans to finish repairing the dam next year",
+     "match",
      "en-finish-in-evidence-reads-as-done"),
-    ("The council fully repaid the loan", "The council has so far repaid half of the loan", "mismatch", "en-so-far"),
+    ("The council fully repaid the loan", "The council has so far repaid half of the loan", "mismatch",
+     "en-so-far"),
     ("The agency completed the census", "The agency is still counting households for the census", "mismatch",
      "en-still"),
-    ("اكتمل بناء المستشفى الميداني", "لا يزال بناء المستشفى الميداني جاريا", None, "ar-negation-cue-left-to-stance"),
+    ("اكتمل بناء المستشفى الميداني", "لا يزال بناء المستشفى الميداني جاريا", None,
+     "ar-negation-cue-left-to-stance"),
     ("اكتمل جمع المبلغ المستهدف للصندوق", "اكتمل جمع المبلغ المستهدف للصندوق يوم الأحد", "match",
      "ar-both-done-target-word-too"),
-    ("The fund fully raised its target", "The fund completed raising its target in May", "match", "en-both-done"),
+    ("The fund fully raised its target", "The fund completed raising its target in May", "match",
+     "en-both-done"),
     ("تم افتتاح الجسر", "افتتح الجسر أمام السيارات أمس", None, "ar-no-progress-word"),
     ("بدأت الوزارة جمع 200 مليون دولار للصندوق", FUND_AR, None, "ar-claim-of-start-is-no-completion"),
     ("The fund aims to raise 200 million dollars", FUND_EN, None, "en-claim-of-aim"),
@@ -50,7 +59,8 @@ COMPLETION = [
 
 #: (claim, evidence, mismatch expected, id)
 QUANTIFIERS = [
-    ("أغلقت السلطات جميع المدارس في المدينة", "أغلقت السلطات بعض المدارس في المدينة", True, "ar-jamee-vs-baad"),
+    ("أغلقت السلطات جميع المدارس في المدينة", "أغلقت السلطات بعض المدارس في المدينة", True,
+     "ar-jamee-vs-baad"),
     ("أغلقت السلطات كل المدارس", "أغلقت السلطات عددا من المدارس", False, "ar-adadan-tanween-not-read"),
     ("أغلقت السلطات كل المدارس", "أغلقت السلطات عدد من المدارس", True, "ar-kull-vs-adad-min"),
     ("وصلت المساعدات إلى كافة المخيمات", "وصلت المساعدات إلى معظم المخيمات", True, "ar-kaffa-vs-muazam"),
@@ -63,7 +73,8 @@ QUANTIFIERS = [
     ("أغلقت جميع المدارس", "لم تغلق بعض المدارس", False, "ar-negated-left-to-stance"),
     ("Each school will teach two languages", "A number of schools will teach two languages", False,
      "en-each-is-distributive"),
-    ("تلقت كل مدرسة منحة من الوزارة", "تلقت بعض المدارس منحة من الوزارة", False, "ar-kull-before-indefinite-is-each"),
+    ("تلقت كل مدرسة منحة من الوزارة", "تلقت بعض المدارس منحة من الوزارة", False,
+     "ar-kull-before-indefinite-is-each"),
 ]
 
 
@@ -83,7 +94,8 @@ def test_completion(claim: str, evidence: str, expected: str | None) -> None:
     assert c.claim_text in claim
 
 
-@pytest.mark.parametrize(("claim", "evidence", "mismatch"), [pytest.param(c, e, m, id=i) for c, e, m, i in QUANTIFIERS])
+@pytest.mark.parametrize(("claim", "evidence", "mismatch"),
+                         [pytest.param(c, e, m, id=i) for c, e, m, i in QUANTIFIERS])
 def test_quantifiers(claim: str, evidence: str, mismatch: bool) -> None:
     checks = quantifier_checks(claim, evidence)
     assert bool(checks) is mismatch

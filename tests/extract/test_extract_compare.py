@@ -12,16 +12,21 @@ PAIRS: list[tuple[str, str, str, str, str]] = [
     ("q-nahw-10k-vs-10000", "قتل نحو 10 آلاف مقاتل", "قتل 10000 مقاتل", "quantity", "match"),
     ("q-more-than-600-vs-650", "شارك أكثر من 600 مقاتل", "شارك 650 مقاتلا", "quantity", "match"),
     ("q-more-than-600-vs-500", "شارك أكثر من 600 مقاتل", "شارك 500 مقاتل", "quantity", "mismatch"),
-    ("q-90-vs-82-83", "يضم التحالف الدولي 90 دولة", "انضمت تونس وتشاد إلى التحالف الدولي لتصبحا العضوين 82 و83",
+    ("q-90-vs-82-83", "يضم التحالف الدولي 90 دولة",
+     "انضمت تونس وتشاد إلى التحالف الدولي لتصبحا العضوين 82 و83",
      "quantity", "mismatch"),
-    ("q-83-vs-82-83", "يضم التحالف الدولي 83 دولة", "انضمت تونس وتشاد إلى التحالف الدولي لتصبحا العضوين 82 و83",
+    ("q-83-vs-82-83", "يضم التحالف الدولي 83 دولة",
+     "انضمت تونس وتشاد إلى التحالف الدولي لتصبحا العضوين 82 و83",
      "quantity", "match"),
-    ("q-ar-dollars-vs-en", "قدمت واشنطن 436 مليون دولار", "Washington gave $436 million", "quantity", "match"),
+    ("q-ar-dollars-vs-en", "قدمت واشنطن 436 مليون دولار", "Washington gave $436 million", "quantity",
+     "match"),
     ("q-600m-vs-436m", "قدمت واشنطن 600 مليون دولار", "Washington gave $436 million", "quantity", "mismatch"),
     ("q-words-vs-digits", "قتل ستمائة وسبعون شخصا", "قتل 670 شخصا", "quantity", "match"),
     ("q-rounded-10k", "بلغ عدد السكان 10 آلاف", "بلغ عدد السكان 10200 نسمة", "quantity", "match"),
-    ("q-exact-10000-vs-10200", "بلغ عدد السكان 10,000 نسمة", "بلغ عدد السكان 10200 نسمة", "quantity", "mismatch"),
-    ("q-13.5bn-vs-13.46bn", "بلغت الصادرات 13.5 مليار دولار", "بلغت الصادرات 13.46 مليار دولار", "quantity", "match"),
+    ("q-exact-10000-vs-10200", "بلغ عدد السكان 10,000 نسمة", "بلغ عدد السكان 10200 نسمة", "quantity",
+     "mismatch"),
+    ("q-13.5bn-vs-13.46bn", "بلغت الصادرات 13.5 مليار دولار", "بلغت الصادرات 13.46 مليار دولار", "quantity",
+     "match"),
     ("q-percent", "ارتفع التضخم إلى 30%", "ارتفع التضخم إلى 25 في المائة", "quantity", "mismatch"),
     ("q-percent-match", "ارتفع التضخم إلى 30%", "ارتفع التضخم إلى 30 بالمئة", "quantity", "match"),
     ("q-range-contains", "قتل بين 10 و20 شخصا", "قتل 15 شخصا", "quantity", "match"),
@@ -65,12 +70,15 @@ PAIRS: list[tuple[str, str, str, str, str]] = [
      "عقد وزراء دول التحالف الدولي لهزيمة داعش اجتماعهم في روما", "entity", "match"),
     ("e-coalition-alias", "أصبح عدد أعضاء التحالف ضد داعش 83 عضواً", "انضم عضوان إلى التحالف الدولي ضد داعش",
      "entity", "match"),
-    ("q-repeated-scale", "تستهدف نحو 2.5 مليون طفل", "تستهدف نحو مليونين ونصف مليون طفل", "quantity", "match"),
-    ("e-transliteration-unknown", "قال الرئيس نيكولاس مادورو", "President Nicolas Maduro said", "entity", "match"),
+    ("q-repeated-scale", "تستهدف نحو 2.5 مليون طفل", "تستهدف نحو مليونين ونصف مليون طفل", "quantity",
+     "match"),
+    ("e-transliteration-unknown", "قال الرئيس نيكولاس مادورو", "President Nicolas Maduro said", "entity",
+     "match"),
 ]
 
 
-@pytest.mark.parametrize(("claim", "evidence", "kind", "expected"), [p[1:] for p in PAIRS], ids=[p[0] for p in PAIRS])
+@pytest.mark.parametrize(("claim", "evidence", "kind", "expected"), [p[1:] for p in PAIRS],
+                         ids=[p[0] for p in PAIRS])
 def test_compare(claim: str, evidence: str, kind: str, expected: str | None) -> None:
     checks = [c for c in compare(claim, evidence) if c.kind == kind]
     if expected is None:

@@ -30,7 +30,8 @@ def test_match_phrase(text: str, k: int, expected: tuple[int, object, int] | Non
 
 @pytest.mark.parametrize(
     ("text", "k", "bounds", "expected"),
-    [("في 28 منه", 1, (1, 31), 28), ("في 32 منه", 1, (1, 31), None), ("في 2021", 1, (1, 31), None), ("في", 1, (1, 31), None)],
+    [("في 28 منه", 1, (1, 31), 28), ("في 32 منه", 1, (1, 31), None), ("في 2021", 1, (1, 31), None),
+     ("في", 1, (1, 31), None)],
     ids=["in-range", "out-of-range", "too-long", "past-the-end"],
 )
 def test_int_token(text: str, k: int, bounds: tuple[int, int], expected: int | None) -> None:

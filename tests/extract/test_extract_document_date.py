@@ -11,8 +11,10 @@ from tabayyun.extract.document_date import dateline, document_date, parse_docume
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2022-05-03", date(2022, 5, 3)), ("2022-05-03T09:30:00Z", date(2022, 5, 3)), ("3 May 2022", date(2022, 5, 3)),
-     ("3 أيار 2022", date(2022, 5, 3)), ("May 2022", None), ("2022", None), ("soon", None), ("", None), (None, None)],
+    [("2022-05-03", date(2022, 5, 3)), ("2022-05-03T09:30:00Z", date(2022, 5, 3)),
+     ("3 May 2022", date(2022, 5, 3)),
+     ("3 أيار 2022", date(2022, 5, 3)), ("May 2022", None), ("2022", None), ("soon", None), ("", None),
+     (None, None)],
     ids=["iso", "iso-time", "en-words", "ar-words", "month-only", "year-only", "words", "empty", "none"],
 )
 def test_parse_document_date(value: str | None, expected: date | None) -> None:

@@ -16,7 +16,8 @@ GOLD = Path(__file__).parent / "entities_gold.jsonl"
 ENTITIES: list[tuple[str, str, str, str, str]] = [
     ("g-country-ar", "زار الوفد مصر", "مصر", "place", "Egypt"),
     ("g-country-en", "the delegation visited Egypt", "Egypt", "place", "Egypt"),
-    ("g-country-long", "قالت الولايات المتحدة الأمريكية", "الولايات المتحدة الأمريكية", "place", "United States"),
+    ("g-country-long", "قالت الولايات المتحدة الأمريكية", "الولايات المتحدة الأمريكية", "place",
+     "United States"),
     ("g-city-ar", "في باريس", "باريس", "place", "Paris"),
     ("g-city-en", "in Rome", "Rome", "place", "Rome"),
     ("g-clitic-wa", "وبغداد", "بغداد", "place", "Baghdad"),
@@ -83,7 +84,7 @@ def test_alias_file_equals_form(tmp_path: Path) -> None:
 def test_alias_file_bad_type(tmp_path: Path) -> None:
     f = tmp_path / "bad.tsv"
     f.write_text("X\t@planet\tY\n", encoding="utf-8")
-    with pytest.raises(InputError, match="bad.tsv:1"):
+    with pytest.raises(InputError, match=r"bad\.tsv:1"):
         AliasTable.from_file(f)
 
 

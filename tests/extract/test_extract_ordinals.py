@@ -33,7 +33,8 @@ def test_ordinal_quantity_takes_the_noun_before_and_offsets_of_the_original() ->
     doc = prepare("عقد المؤتمر الثالث أمس")
     q = ordinal_quantity(doc, (2, 2, 3), set())
     assert q is not None
-    assert (q.kind, q.value, q.noun, q.text) == ("ordinal", 3.0, "موتمر", "الثالث")  # nouns are normalized lemmas
+    # nouns are normalized lemmas
+    assert (q.kind, q.value, q.noun, q.text) == ("ordinal", 3.0, "موتمر", "الثالث")
     assert doc.original[q.start : q.end] == q.text
 
 

@@ -37,7 +37,8 @@ def test_place_role(text: str, name: str, role: str | None) -> None:
 @pytest.mark.parametrize(
     ("name", "canonicals"),
     [("عمان", {"Oman", "Amman"}), ("تونس", {"Tunisia", "Tunis"}), ("الجزائر", {"Algeria", "Algiers"}),
-     ("الكويت", {"Kuwait", "Kuwait City"}), ("Amman", {"Amman"}), ("القاهرة", {"Cairo"}), ("سلطنة عمان", {"Oman"})],
+     ("الكويت", {"Kuwait", "Kuwait City"}), ("Amman", {"Amman"}), ("القاهرة", {"Cairo"}),
+     ("سلطنة عمان", {"Oman"})],
     ids=["oman-amman", "tunisia-tunis", "algeria-algiers", "kuwait", "en-amman", "cairo", "sultanate"],
 )
 def test_homograph_readings(name: str, canonicals: set[str]) -> None:
@@ -46,7 +47,8 @@ def test_homograph_readings(name: str, canonicals: set[str]) -> None:
 
 def test_city_lines_name_their_country() -> None:
     table = AliasTable.default()
-    for city, country in [("Amman", "Jordan"), ("Cairo", "Egypt"), ("Muscat", "Oman"), ("Tbilisi", "Georgia")]:
+    pairs = [("Amman", "Jordan"), ("Cairo", "Egypt"), ("Muscat", "Oman"), ("Tbilisi", "Georgia")]
+    for city, country in pairs:
         entry = table.lookup(city)
         assert entry is not None and entry.parent == country
         assert table.lookup(country) is not None, country

@@ -1,4 +1,5 @@
-"""List membership checks: claim names against a listed group in the evidence (sentences written for these tests)."""
+"""List membership checks: claim names against a listed group in the evidence (sentences written for these
+tests)."""
 
 from __future__ import annotations
 
@@ -38,32 +39,41 @@ CASES = [
     ("Germany is a member of the forum", SOME_EN, "match", "en-partial-list-holds-it"),
     ("Japan is a member of the council", COLON_EN, "match", "en-are-pointer"),
     ("Mexico is a member of the council", COLON_EN, "mismatch", "en-are-pointer-missing"),
-    ("Members of the forum include Spain", "Members of the forum include France, Germany and Italy", "not_comparable",
+    ("Members of the forum include Spain", "Members of the forum include France, Germany and Italy",
+     "not_comparable",
      "en-include-is-partial"),
-    ("انضمت تونس إلى المبادرة", "شارك في القمة وزراء خارجية مصر والأردن والعراق", None, "ar-no-membership-context"),
-    ("Kenya joined the compact", "Ministers from Nigeria, Kenya and Ghana met in Accra", None, "en-no-membership-context"),
+    ("انضمت تونس إلى المبادرة", "شارك في القمة وزراء خارجية مصر والأردن والعراق", None,
+     "ar-no-membership-context"),
+    ("Kenya joined the compact", "Ministers from Nigeria, Kenya and Ghana met in Accra", None,
+     "en-no-membership-context"),
     ("زار الوزير تونس والأردن", NEW_AR, None, "ar-claim-without-membership-word"),
     ("لم تنضم ليبيا إلى المبادرة", NEW_AR, None, "ar-negated-claim-left-to-stance"),
-    ("انضمت تونس إلى المبادرة", "لم تنضم تونس والأردن إلى المبادرة بعد", None, "ar-negated-evidence-left-to-stance"),
-    ("انضمت تونس إلى المبادرة", "انضمت ليبيا إلى المبادرة، وزار الوزير المغرب وتونس", None, "ar-list-in-other-clause"),
+    ("انضمت تونس إلى المبادرة", "لم تنضم تونس والأردن إلى المبادرة بعد", None,
+     "ar-negated-evidence-left-to-stance"),
+    ("انضمت تونس إلى المبادرة", "انضمت ليبيا إلى المبادرة، وزار الوزير المغرب وتونس", None,
+     "ar-list-in-other-clause"),
     ("انضمت تونس إلى المبادرة", "انضمت تونس إلى المبادرة يوم الاثنين", None, "ar-single-name-is-no-list"),
     ("Ghana joined the compact", "New members such as Nigeria and Kenya joined the compact", "not_comparable",
      "en-such-as-is-partial"),
     ("انضمت السودان إلى المبادرة", "انضمت إلى المبادرة دول جديدة من بينها مصر وتونس", "not_comparable",
      "ar-min-baynaha-is-partial"),
     ("انضمت قطر إلى المبادرة", "الدول المنضمة حديثا هي عمان والبحرين", "mismatch", "ar-hiya-pointer"),
-    ("انضمـــت تونس والأردن إلى المبادرة", "رحّبت اللجنة بالأعضـــاء الجُدد في المبادرة، وهُم المغرب والأر\u200cدن وتونس والعراق",
+    ("انضمـــت تونس والأردن إلى المبادرة",
+     "رحّبت اللجنة بالأعضـــاء الجُدد في المبادرة، وهُم المغرب والأر\u200cدن وتونس والعراق",
      "match", "ar-obfuscated-tatweel-diacritics-zwnj"),
-    ("انضمت ليبيا\u200f إلى المبادرة", "رحّبت اللجنة بالأعضـــاء الجُدد في المبادرة، وهُم المغرب والأر\u200cدن وتونس والعراق",
+    ("انضمت ليبيا\u200f إلى المبادرة",
+     "رحّبت اللجنة بالأعضـــاء الجُدد في المبادرة، وهُم المغرب والأر\u200cدن وتونس والعراق",
      "mismatch", "ar-obfuscated-mismatch"),
-    ("Chile joined the programme", "The company began testing its new service in Chile, Peru and Bolivia", None,
+    ("Chile joined the programme", "The company began testing its new service in Chile, Peru and Bolivia",
+     None,
      "en-new-alone-is-no-membership"),
     ("انضمت تشيلي إلى البرنامج", "بدأت الشركة اختبار خدمتها الجديدة في تشيلي وبيرو", None,
      "ar-new-alone-is-no-membership"),
 ]
 
 
-@pytest.mark.parametrize(("claim", "evidence", "expected"), [pytest.param(c, e, r, id=i) for c, e, r, i in CASES])
+@pytest.mark.parametrize(("claim", "evidence", "expected"),
+                         [pytest.param(c, e, r, id=i) for c, e, r, i in CASES])
 def test_membership(claim: str, evidence: str, expected: str | None) -> None:
     checks = membership_checks(claim, extract(claim).entities, evidence, extract(evidence).entities)
     if expected is None:
