@@ -63,8 +63,10 @@ def report(gold: list[str], pred: list[str], conf: list[float], labels: list[str
         if idx:
             acc = sum(correct[i] for i in idx) / len(idx)
             ece += len(idx) / len(conf) * abs(acc - sum(conf[i] for i in idx) / len(idx))
-    return {"macro_f1": round(sum(f1.values()) / len(labels), 4), "accuracy": round(sum(correct) / len(gold), 4),
-            "f1": f1, "ece": round(ece, 4), "mean_confidence": round(sum(conf) / len(conf), 4), "n": len(gold)}
+    return {"macro_f1": round(sum(f1.values()) / len(labels), 4),
+            "accuracy": round(sum(correct) / len(gold), 4),
+            "f1": f1, "ece": round(ece, 4), "mean_confidence": round(sum(conf) / len(conf), 4),
+            "n": len(gold)}
 
 
 def main() -> None:
@@ -81,8 +83,10 @@ def main() -> None:
         results = [tb.check(c, sources=[s]) for c, s, _ in rows]
         mapping = NLI if fmt == "nli" else ARASTANCE
         pred = [mapping[stance(r)] for r in results]
-        rep = report([g for *_, g in rows], pred, [r.confidence for r in results], sorted(set(mapping.values())))
-        print(json.dumps({"label": args.label, "code": str(Path(tabayyun.__file__).parent), "file": name, **rep,
+        labels = sorted(set(mapping.values()))
+        rep = report([g for *_, g in rows], pred, [r.confidence for r in results], labels)
+        code = str(Path(tabayyun.__file__).parent)
+        print(json.dumps({"label": args.label, "code": code, "file": name, **rep,
                           "seconds": round(time.perf_counter() - t0, 1)}, ensure_ascii=False), flush=True)
 
 
