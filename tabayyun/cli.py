@@ -14,7 +14,7 @@ from .cli_options import CommandError, db_option, fail, stance_option, threads_o
 from .core import Tabayyun
 from .display import Mode, check_report, escape_controls, resolve_mode, search_report
 from .errors import InputError, TabayyunError
-from .exitcodes import PARTIAL
+from .exitcodes import PARTIAL, USER
 from .extract.cli import extract_command
 from .ingest import RawDocument, expand_paths, read_path
 from .jsonl import json_objects
@@ -60,6 +60,17 @@ class _OneLineErrors(click.Group):
             return super().invoke(ctx)
         except (TabayyunError, OSError) as e:
             raise CommandError.of(e) from e
+        except click.UsageError as e:  # a command's own options and arguments: one line too
+            raise CommandError(_usage_line(e), USER) from e
+
+
+def _usage_line(e: click.UsageError) -> str:
+    """A usage error as one line, with where to look (and, for a stray option, the way round it)."""
+    where = e.ctx.command_path if e.ctx is not None else "tabayyun"
+    hint = f"see '{where} --help'"
+    if isinstance(e, click.NoSuchOption):
+        hint += "; a claim or query that starts with '-' goes after --"
+    return f"{e.format_message()} ({hint})"
 
 
 @click.group(cls=_OneLineErrors,

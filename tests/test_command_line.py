@@ -253,9 +253,12 @@ def test_out_of_range_numbers_are_usage_errors_not_tracebacks(
         (["extract", "x", "--date", "yesterday"], 2, "not an ISO date"),
         (["eval", "{tmp}/pairs.csv", "--system", "heuristic"], 2, "s1"),
         (["serve", "--db", "{tmp}/not.db"], 2, "not a tabayyun store"),
+        (["check", "-0 عضوا", "--db", "{db}"], 2, "starts with '-' goes after --"),
+        (["search", "خيمة", "--bogus", "--db", "{db}"], 2, "No such option '--bogus'"),
+        (["documents", "--limit", "many", "--db", "{db}"], 2, "'many' is not a valid integer"),
     ],
     ids=["no-store", "no-claim", "rm-missing", "extract-nothing", "extract-date", "eval-bad-file",
-         "serve-not-a-store"],
+         "serve-not-a-store", "claim-like-an-option", "unknown-option", "bad-integer"],
 )
 def test_every_command_fails_in_one_style(
     runner: CliRunner, db: str, tmp_path: Path, args: list[str], code: int, needle: str
