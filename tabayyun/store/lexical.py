@@ -25,6 +25,8 @@ from pathlib import Path
 
 import tantivy
 
+from .queries import rows_in
+
 #: bumped when the index layout changes: an index with another format is rebuilt
 FORMAT = 1
 STATE_FILE = "tabayyun.json"
@@ -279,6 +281,4 @@ def reconcile_all(index: LexicalIndex, db: sqlite3.Connection, in_fts: bool = Fa
     index.remove(in_index - in_sql)
     missing = sorted(in_sql - in_index)
     for i in range(0, len(missing), BATCH):
-        chunk = missing[i : i + BATCH]
-        marks = ",".join("?" * len(chunk))
-        index.add(db.execute(terms_sql(in_fts)[1].format(marks), chunk))
+        index.add(rows_in(db, terms_sql(in_fts)[1], missing[i : i + BATCH], size=BATCH))

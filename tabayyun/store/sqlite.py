@@ -34,6 +34,7 @@ from ..results import Document
 from .lexical import LexicalIndex, index_dir, sync
 from .lock import file_lock, lock_path
 from .opening import APPLICATION_ID, open_store
+from .queries import rows_in
 from .vectors import VectorIndex
 
 #: a query term found in more sentences than this share of the store (and than COMMON_MIN)
@@ -43,6 +44,10 @@ COMMON_SHARE = 0.05
 COMMON_MIN = 5000
 #: at least this many of the rarest terms are kept even when all are common
 KEEP_AT_LEAST = 3
+
+
+#: vectors per catch-up query of the vector index
+SYNC_BATCH = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +204,8 @@ class SQLiteStore:
         """Add the stored vectors of the sentences with ids above ``after`` (ids are never reused)."""
         while True:
             rows = self._db.execute(
-                "SELECT id, vector FROM sentences WHERE id > ? AND vector IS NOT NULL ORDER BY id LIMIT 5000",
-                (after,),
+                "SELECT id, vector FROM sentences WHERE id > ? AND vector IS NOT NULL ORDER BY id LIMIT ?",
+                (after, SYNC_BATCH),
             ).fetchall()
             if not rows:
                 break
@@ -218,12 +223,9 @@ class SQLiteStore:
         in_index = self.vectors.keys()
         self.vectors.remove(in_index - in_sql)
         missing = sorted(in_sql - in_index)
-        for i in range(0, len(missing), 5000):
-            chunk = missing[i : i + 5000]
-            marks = ",".join("?" * len(chunk))
-            self._add_rows(
-                self._db.execute(f"SELECT id, vector FROM sentences WHERE id IN ({marks})", chunk).fetchall()
-            )
+        for i in range(0, len(missing), SYNC_BATCH):
+            self._add_rows(rows_in(self._db, "SELECT id, vector FROM sentences WHERE id IN ({})",
+                                   missing[i : i + SYNC_BATCH]))  # fmt: skip
         self._synced_max = max(in_sql, default=0)
 
     def _reconcile_vectors(self) -> None:
@@ -418,28 +420,23 @@ class SQLiteStore:
     def sentences(self, ids: Sequence[int]) -> dict[int, StoredSentence]:
         out: dict[int, StoredSentence] = {}
         with self._lock:
-            for i in range(0, len(ids), 500):
-                chunk = list(ids[i : i + 500])
-                marks = ",".join("?" * len(chunk))
-                for r in self._db.execute(
-                    "SELECT s.id, s.document_id, s.start, s.end, s.text, d.source FROM sentences s "
-                    f"JOIN documents d ON d.id = s.document_id WHERE s.id IN ({marks})",
-                    chunk,
-                ):
-                    out[r[0]] = StoredSentence(*r)
+            for r in rows_in(
+                self._db,
+                "SELECT s.id, s.document_id, s.start, s.end, s.text, d.source FROM sentences s "
+                "JOIN documents d ON d.id = s.document_id WHERE s.id IN ({})",
+                ids,
+            ):
+                out[r[0]] = StoredSentence(*r)
         return out
 
     def vectors_of(self, ids: Sequence[int]) -> dict[int, NDArray[np.float32]]:
         """The stored (float16) vectors of these sentences, as float32."""
         out: dict[int, NDArray[np.float32]] = {}
         with self._lock:
-            for i in range(0, len(ids), 500):
-                chunk = list(ids[i : i + 500])
-                marks = ",".join("?" * len(chunk))
-                for sid, blob in self._db.execute(
-                    f"SELECT id, vector FROM sentences WHERE id IN ({marks}) AND vector IS NOT NULL", chunk
-                ):
-                    out[int(sid)] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+            for sid, blob in rows_in(
+                self._db, "SELECT id, vector FROM sentences WHERE id IN ({}) AND vector IS NOT NULL", ids
+            ):
+                out[int(sid)] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
         return out
 
     def query_terms(self, terms: Sequence[str]) -> list[str]:

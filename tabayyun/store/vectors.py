@@ -25,6 +25,17 @@ except ImportError:  # pragma: no cover - onnxruntime is a dependency; only the 
     pass
 from usearch.index import Index
 
+#: the HNSW settings of every vector index (int8 cosine; measured in docs/benchmarks.md,
+#: "Choosing the vector store")
+CONNECTIVITY = 16
+EXPANSION_ADD = 128
+EXPANSION_SEARCH = 96
+
+
+def _new_index(dim: int) -> Index:
+    return Index(ndim=dim, metric="cos", dtype="i8", connectivity=CONNECTIVITY, expansion_add=EXPANSION_ADD,
+                 expansion_search=EXPANSION_SEARCH)  # fmt: skip
+
 
 class VectorIndex:
     """Cosine-similarity nearest-neighbour search over sentence ids."""
@@ -32,21 +43,12 @@ class VectorIndex:
     def __init__(self, dim: int, path: Path | None = None) -> None:
         self.dim = dim
         self.path = path
-        self._index = Index(
-            ndim=dim, metric="cos", dtype="i8", connectivity=16, expansion_add=128, expansion_search=96
-        )
+        self._index = _new_index(dim)
         if path is not None and path.exists():
             try:
                 self._index.load(str(path))
             except Exception:  # a torn or foreign file: rebuild from SQLite
-                self._index = Index(
-                    ndim=dim,
-                    metric="cos",
-                    dtype="i8",
-                    connectivity=16,
-                    expansion_add=128,
-                    expansion_search=96,
-                )
+                self._index = _new_index(dim)
         self._dirty = False
 
     def __len__(self) -> int:
