@@ -27,7 +27,8 @@ class CommandError(click.ClickException):
 
     def __init__(self, message: str, code: int = USER) -> None:
         super().__init__(" ".join(message.split()))
-        self.exit_code = code
+        # click >= 8.5 types exit_code as a class variable, yet its own code sets it per instance too
+        setattr(self, "exit_code", code)  # noqa: B010
 
     def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"error: {self.message}", err=True, file=file)
