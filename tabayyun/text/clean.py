@@ -30,11 +30,11 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
 from . import charsets as cs
+from .char_tables import LengthTable, TranslateTable, fixed_point
 
 #: characters removed that belong to the letter before them (a span ending at the letter takes them)
 _ATTACHED = frozenset((set(cs.DIACRITICS) - set(cs.LETTER_MARKS)) | {cs.TATWEEL})
@@ -75,38 +75,10 @@ def _clean_once(ch: str) -> str:
     return ch
 
 
-@lru_cache(maxsize=8192)
-def _clean_char(ch: str) -> str:
-    """Clean one original character to zero or more characters (a fixed point)."""
-    out = _clean_once(ch)
-    for _ in range(8):
-        again = "".join(_clean_once(c) for c in out)
-        if again == out:
-            break
-        out = again
-    return out
-
-
-class _TranslateTable(dict[int, str]):
-    """A lazily filled ``str.translate`` table: code point → cleaned string."""
-
-    def __missing__(self, key: int) -> str:
-        value = _clean_char(chr(key))
-        self[key] = value
-        return value
-
-
-class _LengthTable(dict[int, str]):
-    """A lazily filled ``str.translate`` table: code point → chr(length of its cleaned string)."""
-
-    def __missing__(self, key: int) -> str:
-        value = chr(len(_clean_char(chr(key))))
-        self[key] = value
-        return value
-
-
-_TABLE = _TranslateTable()
-_LENGTHS = _LengthTable()
+#: Clean one original character to zero or more characters (a fixed point).
+_clean_char = fixed_point(_clean_once)
+_TABLE = TranslateTable(_clean_char)
+_LENGTHS = LengthTable(_clean_char)
 #: how far ``to_original`` looks past a span for removed diacritics/tatweel to include
 _MAX_TRAILING = 32
 

@@ -41,6 +41,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import charsets as cs
+from .char_tables import LengthTable, TranslateTable, fixed_point
 
 #: characters removed outright (before any decomposition)
 _DROP = frozenset(cs.INVISIBLE + cs.DIACRITIC_PRESENTATION_FORMS)
@@ -88,38 +89,10 @@ def _fold_once(ch: str) -> str:
     return unicodedata.normalize("NFC", kept).casefold()
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(ch: str) -> str:
-    """Normalize one original character to zero or more matching characters (a fixed point)."""
-    out = _fold_once(ch)
-    for _ in range(8):
-        again = "".join(_fold_once(c) for c in out)
-        if again == out:
-            break
-        out = again
-    return out
-
-
-class _TranslateTable(dict[int, str]):
-    """A lazily filled ``str.translate`` table: code point → folded string."""
-
-    def __missing__(self, key: int) -> str:
-        value = _fold_char(chr(key))
-        self[key] = value
-        return value
-
-
-class _LengthTable(dict[int, str]):
-    """A lazily filled ``str.translate`` table: code point → chr(length of its folded string)."""
-
-    def __missing__(self, key: int) -> str:
-        value = chr(len(_fold_char(chr(key))))
-        self[key] = value
-        return value
-
-
-_TABLE = _TranslateTable()
-_LENGTHS = _LengthTable()
+#: Normalize one original character to zero or more matching characters (a fixed point).
+_fold_char = fixed_point(_fold_once)
+_TABLE = TranslateTable(_fold_char)
+_LENGTHS = LengthTable(_fold_char)
 #: how far ``to_original`` looks past a span for trailing diacritics/tatweel to include
 _MAX_TRAILING = 32
 
