@@ -386,14 +386,12 @@ class Tabayyun:
         if facts < 2:
             return [], []
         out: dict[tuple[int, int, int], tuple[SearchHit, list[Check]]] = {}
-        spans: dict[int, list[tuple[int, int]]] = {}
         for hit, checks in zip(hits, per_sentence):
             own = _addressed(checks)
             if not own or len(own) >= facts:
                 continue
             text = texts[hit.document_id]
-            doc_spans = spans.setdefault(hit.document_id, [(x.start, x.end) for x in sentences(text)])
-            for s, e in neighbours(text, hit.start, hit.end, doc_spans):
+            for s, e in neighbours(text, hit.start, hit.end, self._spans_around(hit)):
                 other = _addressed(self._checks_for(claim, claim_x,
                                                     replace(hit, text=text[s:e], start=s, end=e),
                                                     dates[hit.document_id]))
@@ -405,6 +403,13 @@ class Tabayyun:
                     out[key] = (w, self._checks_for(claim, claim_x, w, dates[hit.document_id]))
         return [w for w, _ in out.values()], [c for _, c in out.values()]
 
+
+    def _spans_around(self, hit: SearchHit) -> list[tuple[int, int]]:
+        """The stored sentence spans of ``hit`` and its two neighbours (a document's sentences are
+        stored in order under consecutive ids), so no document is split again per check."""
+        around = self.store.sentences([hit.sentence_id - 1, hit.sentence_id + 1])
+        spans = [(x.start, x.end) for x in around.values() if x.document_id == hit.document_id]
+        return sorted([*spans, (hit.start, hit.end)])
 
 def _renumbered(back: dict[int, int | None], result: CheckResult) -> CheckResult:
     """``result`` with the document ids of a scratch store replaced by ``back``'s (``None``: not stored)."""
