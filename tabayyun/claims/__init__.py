@@ -1,0 +1,1 @@
+"""Claims as users write them: split into checkable parts (:mod:`.decompose`)."""
