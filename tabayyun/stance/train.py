@@ -38,6 +38,7 @@ from torch import nn
 
 from ..evaluate import ANS_TO_STANCE, STANCE_TO_ANS, AnsRow, read_ans
 from ..results import STANCES
+from ..text.clean import clean
 from . import augment, synth
 from .e5file import LAYER_TENSORS, E5File
 from .learned import pack_int8, unpack_int8
@@ -95,6 +96,10 @@ class TrainConfig:
     #: how stance.npz stores matrices: "int8" (per-row scales) or "float16" — a continued run's small
     #: weight changes are below int8's step and would be rounded away
     weights_dtype: str = "int8"
+    #: tokenize the cleaned texts (tabayyun.text.clean: no tatweel, diacritics, zero-width or bidi marks), as
+    #: inference does. Off by default only so that the default command reproduces the shipped weights, which
+    #: were trained on raw text (6 % of ANS texts carry diacritics or tatweel); the next retrain turns it on.
+    clean_text: bool = False
     log: Callable[[str], None] = field(default=print, repr=False)
 
 
@@ -165,8 +170,11 @@ class Encoded:
     group: list[str]  # "ans" or "synth"
 
 
-def encode_pairs(tok: Tokenizer, pairs: Sequence[tuple[str, str, str]], max_len: int, group: str) -> Encoded:
-    ids = [tok.encode_pair(c, e, max_len) for c, e, _ in pairs]
+def encode_pairs(tok: Tokenizer, pairs: Sequence[tuple[str, str, str]], max_len: int, group: str, *,
+                 clean_text: bool = False) -> Encoded:
+    """Token ids and labels of (claim, evidence, stance) pairs; ``clean_text``: read as inference does."""
+    prep = clean if clean_text else str
+    ids = [tok.encode_pair(prep(c), prep(e), max_len) for c, e, _ in pairs]
     labels = np.array([STANCES.index(s) for _, _, s in pairs], dtype=np.int64)
     return Encoded(ids, labels, [group] * len(pairs))
 
@@ -405,16 +413,17 @@ def run(cfg: TrainConfig) -> dict[str, Any]:
     corpus_train, corpus_dev = corpus_sets(cfg)
     long_pairs += corpus_train
     train = encode_pairs(trainer.tok, to_pairs(ans_train) + swapped + crossed + long_pairs, cfg.max_len,
-                         "ans")
+                         "ans", clean_text=cfg.clean_text)
     s_train = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_train], cfg.max_len,
-                           "synth")
+                           "synth", clean_text=cfg.clean_text)
     train = Encoded(train.ids + s_train.ids, np.concatenate([train.labels, s_train.labels]),
                     train.group + s_train.group)
-    dev_a = encode_pairs(trainer.tok, to_pairs(ans_dev), cfg.max_len, "ans")
+    dev_a = encode_pairs(trainer.tok, to_pairs(ans_dev), cfg.max_len, "ans", clean_text=cfg.clean_text)
     dev_s = encode_pairs(trainer.tok, [(p.claim, p.evidence, p.stance) for p in syn_dev], cfg.max_len,
-                         "synth")
-    dev_n = encode_pairs(trainer.tok, [(c, e, s) for c, e, s, _ in news_dev], cfg.max_len, "news")
-    dev_c = encode_pairs(trainer.tok, corpus_dev, cfg.max_len, "corpus")
+                         "synth", clean_text=cfg.clean_text)
+    dev_n = encode_pairs(trainer.tok, [(c, e, s) for c, e, s, _ in news_dev], cfg.max_len, "news",
+                         clean_text=cfg.clean_text)
+    dev_c = encode_pairs(trainer.tok, corpus_dev, cfg.max_len, "corpus", clean_text=cfg.clean_text)
     cfg.log(
         f"pairs: train {len(train.ids)} (ANS {len(ans_train)}, news {len(news_train)}, "
         f"corpus {len(corpus_train)}), "

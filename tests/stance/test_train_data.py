@@ -118,3 +118,25 @@ def test_write_weights_refuses_an_unknown_dtype(tmp_path: Path) -> None:
     cfg = TrainConfig(train_from=12, weights_dtype="int4", log=lambda _: None)
     with pytest.raises(ValueError, match="weights_dtype"):
         write_weights(tmp_path, None, {"top": [], "head": {}}, cfg, 1.0, e5)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        ("ارتفـــاع أسعار الخبز", "ارتفاع أسعار الخبز"),
+        ("ارتفاعُ أسعارِ الخبزِ", "ارتفاع أسعار الخبز"),
+        ("ارتفاع\u200c أسعار الخبز\u200f", "ارتفاع أسعار الخبز"),
+    ],
+    ids=["tatweel", "diacritics", "zwnj-rlm"],
+)
+def test_encode_pairs_reads_cleaned_text_when_asked(raw: str, plain: str) -> None:
+    from tabayyun.stance.tokenizer import Tokenizer
+    from tabayyun.stance.train import encode_pairs
+
+    tok = Tokenizer.from_e5()
+    pair = [(raw, "قال التقرير إن الأسعار ارتفعت.", "agree")]
+    cleaned = encode_pairs(tok, pair, 64, "ans", clean_text=True)
+    assert cleaned.ids == [tok.encode_pair(plain, pair[0][1], 64)]
+    # the default keeps the raw text: the shipped weights were trained that way
+    assert encode_pairs(tok, pair, 64, "ans").ids == [tok.encode_pair(raw, pair[0][1], 64)]
+    assert cleaned.ids != encode_pairs(tok, pair, 64, "ans").ids
