@@ -12,14 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Stance = Literal["agree", "disagree", "discuss", "unrelated"]
-Verdict = Literal["supported", "refuted", "not_enough_info", "conflicting"]
+#: ``mixed``: a claim of several parts, some supported and some refuted ("partly true"); see
+#: :func:`tabayyun.verdict.combine_parts`
+Verdict = Literal["supported", "refuted", "not_enough_info", "conflicting", "mixed"]
 CheckOutcome = Literal["match", "mismatch", "not_comparable"]
 #: what a check compares: a number, a date, a name (people, organizations, places by role), membership
-#: in a stated list, done vs under way, and a quantifier word (all / some / none)
-CheckKind = Literal["quantity", "date", "entity", "membership", "completion", "quantifier"]
+#: in a stated list, done vs under way, a quantifier word (all / some / none), and how the sources name
+#: something (a naming/wording claim)
+CheckKind = Literal["quantity", "date", "entity", "membership", "completion", "quantifier", "naming"]
 
 STANCES: tuple[Stance, ...] = ("agree", "disagree", "discuss", "unrelated")
-VERDICTS: tuple[Verdict, ...] = ("supported", "refuted", "not_enough_info", "conflicting")
+VERDICTS: tuple[Verdict, ...] = ("supported", "refuted", "not_enough_info", "conflicting", "mixed")
 #: the column of each stance in every ``(n, len(STANCES))`` probability array
 A, D, S, U = (STANCES.index(s) for s in ("agree", "disagree", "discuss", "unrelated"))
 
@@ -112,8 +115,65 @@ class Evidence(_JSON):
 
 
 @dataclass(frozen=True, slots=True)
+class Reason(_JSON):
+    """Why a verdict is what it is, in one or two short sentences, in Arabic and in English (built from
+    templates over the checks and the evidence: :mod:`tabayyun.claims.explain`)."""
+
+    ar: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Correction(_JSON):
+    """What the source says instead of a refuted claim: the sentence to show (``text_ar``/``text_en``)
+    and the exact stretch of the source it rests on, ``source_text[start:end] == evidence_text``
+    (``document_id``: the stored document those offsets index, ``None`` for a source not in the store)."""
+
+    text_ar: str
+    text_en: str
+    evidence_text: str
+    source: str
+    document_id: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PartResult(_JSON):
+    """The answer for one part of a claim (see :mod:`tabayyun.claims.decompose`).
+
+    ``text`` is the part as a standalone claim; ``start``/``end`` index the stretch of the *claim* it
+    asserts. ``evidence`` and ``checks`` have the shapes (and source offsets) of the whole result's.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    verdict: Verdict
+    confidence: float
+    evidence: tuple[Evidence, ...]
+    checks: tuple[Check, ...]
+    reason: Reason | None = None
+    correction: Correction | None = None
+
+
+#: the keys of ``CheckResult.to_dict()``, in their documented order
+CHECK_RESULT_KEYS = ("id", "claim", "verdict", "confidence", "evidence", "checks", "reason", "correction",
+                     "parts")
+
+
+@dataclass(frozen=True, slots=True)
 class CheckResult(_JSON):
-    """The answer for one claim: the JSON contract of ``tabayyun check``."""
+    """The answer for one claim: the JSON contract of ``tabayyun check``.
+
+    ``verdict`` and ``confidence`` are the whole claim's; with several ``parts`` they come from the
+    parts' (:func:`tabayyun.verdict.combine_parts`), and ``evidence`` and ``checks`` are the parts'
+    together. ``reason`` says why (every verdict has one); ``correction`` is what the source says
+    instead (refuted only, else ``None``). A claim of one part has ``parts`` of length 1 mirroring
+    the whole result. JSON keys in the order of :data:`CHECK_RESULT_KEYS`: id, claim, verdict,
+    confidence, evidence, checks, reason, correction, parts.
+    """
 
     claim: str
     verdict: Verdict
@@ -121,18 +181,14 @@ class CheckResult(_JSON):
     evidence: tuple[Evidence, ...]
     checks: tuple[Check, ...]
     id: Any = None
+    reason: Reason | None = None
+    correction: Correction | None = None
+    parts: tuple[PartResult, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = to_jsonable(self)
         # stable key order: id first, as documented
-        return {
-            "id": d["id"],
-            "claim": d["claim"],
-            "verdict": d["verdict"],
-            "confidence": d["confidence"],
-            "evidence": d["evidence"],
-            "checks": d["checks"],
-        }
+        return {k: d[k] for k in CHECK_RESULT_KEYS}
 
 
 @dataclass(frozen=True, slots=True)
