@@ -20,8 +20,12 @@
    calibrated map for that verdict (:mod:`tabayyun.calibration`), so that a
    confidence of 0.7 means about 70 % of such verdicts are right.
 
+5. A claim of several parts (:mod:`tabayyun.claims.decompose`) gets steps 1-4 per part, then
+   one overall verdict and confidence from the parts' by :func:`combine_parts` (its docstring
+   has the rule, case by case); that is where ``mixed`` comes from.
+
 :func:`result_stance` reads a whole check as one stance towards its sources
-(supported agree, refuted disagree, conflicting or not_enough_info with on-topic
+(supported agree, refuted disagree, conflicting, mixed, or not_enough_info with on-topic
 evidence discuss, otherwise unrelated); ``tabayyun eval --system pipeline`` scores it.
 """
 
@@ -116,14 +120,17 @@ def is_on_topic(probs: NDArray[np.float64]) -> bool:
 def result_stance(result: CheckResult) -> Stance:
     """A whole check as one stance towards its sources.
 
-    supported -> agree, refuted -> disagree, conflicting -> discuss; not_enough_info
-    -> discuss when some reported evidence sentence is on topic, else unrelated.
+    supported -> agree, refuted -> disagree, conflicting -> discuss; mixed -> discuss (the
+    sources confirm part of the claim and contradict another part: as a whole they neither
+    agree nor disagree with it, and the stance corpora's neutral/discuss label is the one that
+    says so); not_enough_info -> discuss when some reported evidence sentence is on topic, else
+    unrelated.
     """
     if result.verdict == "supported":
         return "agree"
     if result.verdict == "refuted":
         return "disagree"
-    if result.verdict == "conflicting":
+    if result.verdict in ("conflicting", "mixed"):
         return "discuss"
     on_topic = any(e.probabilities.get("unrelated", 1.0) < ON_TOPIC for e in result.evidence)
     return "discuss" if on_topic else "unrelated"
@@ -176,6 +183,52 @@ def _raw_decision(probs: Sequence[NDArray[np.float64]], contradicted: bool) -> t
     if disagree_decisive:
         return "refuted", best_disagree
     return "not_enough_info", 1.0 - max(best_agree, best_disagree)
+
+
+def combine_parts(parts: Sequence[tuple[Verdict, float]]) -> tuple[Verdict, float]:
+    """The overall verdict and confidence of a claim from its parts' ``(verdict, confidence)``.
+
+    A compound claim asserts all of its parts, so it is true only when every part is, and
+    false as soon as one part is. Case by case (first that applies):
+
+    1. one part: that part's verdict and confidence, unchanged.
+    2. some part refuted and some part supported -> ``mixed`` ("partly true"): the sources
+       confirm one assertion and contradict another. Confidence: that both kinds are right,
+       so the weaker of the best refuted and the best supported part's.
+    3. some part refuted, none supported -> ``refuted``: one false part makes the whole claim
+       false whatever the others are (conflicting or not_enough_info cannot rescue it).
+       Confidence: the best refuted part's (one right refutation is enough).
+    4. no part refuted, some part conflicting -> ``conflicting``: the sources disagree about
+       an assertion of the claim, so neither supported nor refuted can be said of the whole.
+       Confidence: the best conflicting part's.
+    5. no part refuted or conflicting, some part not_enough_info -> ``not_enough_info``:
+       the sources say nothing decisive on an assertion of the claim, so the claim as a whole
+       is not supported even when other parts are (their reasons say which). Confidence: the
+       best not_enough_info part's.
+    6. every part supported -> ``supported``. Confidence: the weakest part's (each part must
+       be right for the whole to be).
+
+    A ``mixed`` part (which :func:`decide` never gives) counts as one supported and one
+    refuted part. No part at all is not_enough_info at :func:`decide`'s confidence for no
+    evidence. The part confidences are already calibrated (each part's verdict went through
+    :func:`decide`), so the result is not calibrated again: ``mixed`` has no map of its own.
+    """
+    if not parts:
+        none = decide([])
+        return none.verdict, none.confidence
+    if len(parts) == 1:
+        return parts[0][0], _round(parts[0][1])
+    by: dict[str, list[float]] = {}
+    for verdict, conf in parts:
+        for v in (("supported", "refuted") if verdict == "mixed" else (verdict,)):
+            by.setdefault(v, []).append(float(conf))
+    if "refuted" in by and "supported" in by:
+        return "mixed", _round(min(max(by["refuted"]), max(by["supported"])))
+    undecided: tuple[Verdict, ...] = ("refuted", "conflicting", "not_enough_info")
+    for v in undecided:
+        if v in by:
+            return v, _round(max(by[v]))
+    return "supported", _round(min(by["supported"]))
 
 
 def _round(x: float) -> float:

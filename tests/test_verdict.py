@@ -181,8 +181,11 @@ def _result(verdict: str, unrelated: list[float]) -> CheckResult:
         ("not_enough_info", [0.9, 0.3], "discuss"),
         ("not_enough_info", [0.9, 0.5], "unrelated"),
         ("not_enough_info", [], "unrelated"),
+        ("mixed", [0.05, 0.1], "discuss"),
+        ("mixed", [0.9], "discuss"),
     ],
-    ids=["supported", "refuted", "conflicting", "nei-on-topic", "nei-off-topic", "nei-no-evidence"],
+    ids=["supported", "refuted", "conflicting", "nei-on-topic", "nei-off-topic", "nei-no-evidence",
+         "mixed", "mixed-even-off-topic"],
 )
 def test_result_stance(verdict: str, unrelated: list[float], stance: str) -> None:
     from tabayyun.verdict import result_stance
@@ -201,3 +204,65 @@ def test_decide_applies_the_active_calibration() -> None:
         assert r.confidence == r.raw_confidence == pytest.approx(0.8)
     with using(None):
         assert decide([np.array([0.75, 0.05, 0.15, 0.05])]).confidence == pytest.approx(0.75)
+
+
+S_, R_, N_, C_, M_ = "supported", "refuted", "not_enough_info", "conflicting", "mixed"
+
+
+@pytest.mark.parametrize(
+    ("parts", "verdict", "confidence"),
+    [
+        ([(S_, 0.8)], S_, 0.8),
+        ([(R_, 0.7)], R_, 0.7),
+        ([(N_, 0.6)], N_, 0.6),
+        ([(C_, 0.4)], C_, 0.4),
+        ([(S_, 0.9), (S_, 0.7)], S_, 0.7),
+        ([(S_, 0.9), (S_, 0.7), (S_, 0.95)], S_, 0.7),
+        ([(S_, 0.9), (R_, 0.6)], M_, 0.6),
+        ([(R_, 0.9), (S_, 0.6)], M_, 0.6),
+        ([(S_, 0.5), (R_, 0.8), (R_, 0.3)], M_, 0.5),
+        ([(S_, 0.9), (R_, 0.8), (N_, 0.7)], M_, 0.8),
+        ([(S_, 0.9), (R_, 0.8), (C_, 0.7)], M_, 0.8),
+        ([(R_, 0.6), (R_, 0.8)], R_, 0.8),
+        ([(R_, 0.6), (N_, 0.9)], R_, 0.6),
+        ([(R_, 0.6), (C_, 0.9)], R_, 0.6),
+        ([(C_, 0.4), (S_, 0.9)], C_, 0.4),
+        ([(C_, 0.4), (N_, 0.9)], C_, 0.4),
+        ([(C_, 0.4), (C_, 0.5)], C_, 0.5),
+        ([(N_, 0.6), (S_, 0.9)], N_, 0.6),
+        ([(N_, 0.6), (N_, 0.8)], N_, 0.8),
+        ([(M_, 0.5), (S_, 0.9)], M_, 0.5),
+        ([(M_, 0.5), (N_, 0.9)], M_, 0.5),
+    ],
+    ids=[
+        "one-supported", "one-refuted", "one-nei", "one-conflicting",
+        "all-supported-weakest", "three-supported-weakest",
+        "supported-and-refuted-mixed", "refuted-then-supported-mixed", "mixed-best-of-each-then-weaker",
+        "mixed-despite-nei", "mixed-despite-conflicting",
+        "refuted-best", "refuted-beats-nei", "refuted-beats-conflicting",
+        "conflicting-beats-supported", "conflicting-beats-nei", "conflicting-best",
+        "nei-beats-supported", "nei-best",
+        "mixed-part-is-supported-and-refuted", "mixed-part-with-nei",
+    ],
+)
+def test_combine_parts(parts: list[tuple[str, float]], verdict: str, confidence: float) -> None:
+    from tabayyun.verdict import combine_parts
+
+    got = combine_parts(parts)  # type: ignore[arg-type]
+    assert got == (verdict, pytest.approx(confidence))
+
+
+def test_combine_no_parts_is_decides_no_evidence() -> None:
+    from tabayyun.verdict import combine_parts
+
+    none = decide([])
+    assert combine_parts([]) == (none.verdict, none.confidence) == ("not_enough_info", none.confidence)
+
+
+def test_combine_parts_is_order_free() -> None:
+    from itertools import permutations
+
+    from tabayyun.verdict import combine_parts
+
+    parts = [(S_, 0.9), (R_, 0.55), (N_, 0.7), (C_, 0.3)]
+    assert {combine_parts(list(p)) for p in permutations(parts)} == {(M_, 0.55)}  # type: ignore[arg-type]
