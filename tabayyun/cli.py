@@ -21,6 +21,7 @@ from .jsonl import json_objects
 from .server.cli import serve
 from .server.limits import MAX_ID
 from .stance.cli import eval_command, train_command
+from .store import is_postgres_url
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a readable report.")
 display_option = click.option(
@@ -38,7 +39,7 @@ def _dump(obj: Any) -> str:
 
 def _open_store(db: str, *, must_exist: bool, **options: Any) -> Tabayyun:
     """The store at ``db``; with ``must_exist`` (every command but ``add``) nothing is created."""
-    if must_exist and not Path(db).exists():
+    if must_exist and not is_postgres_url(db) and not Path(db).exists():  # a URL: the store checks
         fail(f"no store at {db}; add documents first with `tabayyun add FILE --db {db}`, "
              "or pass --source FILE")
     try:

@@ -28,7 +28,8 @@ from .results import STANCES, A, AddReport, Check, CheckResult, D, Document, Evi
 from .retrieve import HybridRetriever, neighbours, window
 from .stance import DEFAULT as DEFAULT_STANCE
 from .stance import load_stance_model
-from .store.sqlite import NewSentence, SQLiteStore
+from .store import open_store
+from .store.sqlite import NewSentence
 from .text import sentences, terms
 from .verdict import apply_checks, decide, is_specific, resolve_checks, stance_of
 
@@ -61,7 +62,10 @@ def prepare_sentences(text: str) -> list[NewSentence]:
 class Tabayyun:
     """Sources in one store, and checks of claims against them.
 
-    ``db`` is a SQLite path, or ``":memory:"`` (the default) to keep nothing on disk.
+    ``db`` is a SQLite path, ``":memory:"`` (the default) to keep nothing on disk, or a
+    ``postgresql://`` URL (a shared store, see :func:`tabayyun.store.open_store`); ``store``, when
+    given, is a store of the caller's own (``db``, ``create`` and ``read_only`` are then unused; the
+    caller's store is closed with this object).
     ``embedder`` and ``stance_model`` are the swap points (see :mod:`tabayyun.protocols`);
     by default the e5 embedder and the default stance model (see :mod:`tabayyun.stance`),
     loaded on first use. ``stance_model`` may also name one: ``"gated"``, ``"learned"`` or ``"heuristic"``.
@@ -80,9 +84,13 @@ class Tabayyun:
         create: bool = True,
         read_only: bool = False,
         threads: int | None = None,
+        store: Store | None = None,
     ) -> None:
         self.embedder: Embedder = embedder if embedder is not None else E5Embedder()
-        self.store: Store = SQLiteStore(db, dim=self.embedder.dim, create=create, read_only=read_only)
+        self.store: Store = (
+            store if store is not None
+            else open_store(db, dim=self.embedder.dim, create=create, read_only=read_only)
+        )  # fmt: skip
         self.retriever: Retriever = HybridRetriever(self.store, self.embedder)
         self._stance_name = stance_model if isinstance(stance_model, str) else None
         self._stance_model = None if isinstance(stance_model, str) else stance_model
