@@ -86,6 +86,30 @@ class SearchHit(_JSON):
 
 
 @dataclass(frozen=True, slots=True)
+class FormSpan(_JSON):
+    """One occurrence of a name form: ``document.text[start:end] == text``, the surface as written;
+    ``quoted``: inside quotation marks or the document's heading line (someone else's wording, a title)."""
+
+    document_id: int | None
+    start: int
+    end: int
+    text: str
+    quoted: bool = False
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm(_JSON):
+    """How often the sources use one form of a name (:mod:`tabayyun.claims.naming`)."""
+
+    form: str
+    count: int
+    quoted_count: int
+    spans: tuple[FormSpan, ...] = ()
+    claimed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Check(_JSON):
     """One explicit comparison between claim and evidence (a quantity, a date, an entity, a negation)."""
 
@@ -100,6 +124,8 @@ class Check(_JSON):
     source: str | None = None
     #: the stored document the evidence offsets index (``None``: a source not in the store)
     document_id: int | None = None
+    #: a ``naming`` check: each form of the name with its counts and occurrences, most used first
+    forms: tuple[NameForm, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
