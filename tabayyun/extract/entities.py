@@ -318,6 +318,24 @@ def known_names(text: str, aliases: AliasTable | None = None) -> set[str]:
     return found
 
 
+def alias_mentions(text: str, aliases: AliasTable) -> list[Entity]:
+    """The names of ``aliases`` in ``text`` as the gazetteer finds them (clitics peeled, English case rules,
+    offsets into the original), left to right and never overlapping: the longest name at a token wins and
+    the tokens it covers start no other ("تنظيم الدولة الإسلامية" is not also "الدولة الإسلامية")."""
+    doc = prepare(text)
+    finder = _Finder(doc, aliases)
+    out: list[Entity] = []
+    i = 0
+    while i < len(doc.tokens):
+        g = finder.gazetteer(i)
+        if g is None:
+            i += 1
+            continue
+        out.append(g[0])
+        i = g[1] + 1
+    return out
+
+
 def extract_entities(doc: Doc, taken: set[int], aliases: AliasTable) -> list[Entity]:
     f = _Finder(doc, aliases)
     first = aliases.first_words
