@@ -1,0 +1,96 @@
+"""A verdict per part of a claim, and the claim's result put together from its parts.
+
+:func:`check_parts` splits a claim (:func:`~tabayyun.claims.decompose.split_claim`), has each part
+checked by the ``judge`` it is given (in :class:`~tabayyun.core.Tabayyun`: retrieve, stance, explicit
+checks, decide — the same machinery as a whole claim, on the part's text), explains each verdict
+(:mod:`tabayyun.claims.explain`) and derives the overall verdict and confidence
+(:func:`~tabayyun.verdict.combine_parts`).
+
+* One part: the claim is judged as today (its whole text), and ``parts`` holds one part that
+  mirrors the result (same verdict, confidence, evidence, checks, reason, correction).
+* Several parts: each part is judged on its own text; the overall ``evidence`` is the parts'
+  evidence taken in turns (each part's best first, then each part's second, ...; a sentence once),
+  the overall ``checks`` are the parts' together (each once), the overall ``reason`` lists the parts'
+  verdicts (:func:`~tabayyun.claims.explain.parts_reason`) and a refuted claim's ``correction`` is
+  its first refuted part's.
+
+Evidence and check offsets index the sources exactly as a whole claim's do; a part's ``start``/``end``
+index the claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from itertools import zip_longest
+from typing import Any
+
+from ..results import CheckResult, Evidence, PartResult
+from ..verdict import combine_parts
+from .decompose import ClaimPart, split_claim
+from .explain import explained_correction, parts_reason, reason
+
+#: ``judge(text, part)``: the result of checking ``text`` (the text of ``part``, or the whole claim when
+#: it is one part), with no parts, reason or correction yet
+Judge = Callable[[str, ClaimPart], CheckResult]
+Splitter = Callable[[str], list[ClaimPart]]
+
+
+def check_parts(claim: str, cid: Any, judge: Judge, split: Splitter = split_claim) -> CheckResult:
+    """The result for ``claim``: per-part verdicts, explained, and the overall verdict from them."""
+    parts = split(claim) or [ClaimPart(text=claim, start=0, end=len(claim))]
+    if len(parts) == 1:
+        whole = explained(judge(claim, parts[0]))
+        return replace(whole, id=cid, parts=(part_result(parts[0], whole),))
+    results = [part_result(p, explained(judge(p.text, p))) for p in parts]
+    verdict, confidence = combine_parts([(r.verdict, r.confidence) for r in results])
+    fix = next((r.correction for r in results if r.verdict == "refuted" and r.correction), None)
+    return CheckResult(
+        claim=claim, verdict=verdict, confidence=confidence, evidence=merged_evidence(results),
+        checks=tuple(dict.fromkeys(c for r in results for c in r.checks)), id=cid,
+        reason=parts_reason(results), correction=fix if verdict == "refuted" else None, parts=tuple(results),
+    )  # fmt: skip
+
+
+def explained(result: CheckResult) -> CheckResult:
+    """``result`` with its reason, and its correction when it is refuted."""
+    return replace(
+        result,
+        reason=reason(result.verdict, result.checks, result.evidence),
+        correction=explained_correction(result.verdict, result.checks, result.evidence),
+    )
+
+
+def part_result(part: ClaimPart, result: CheckResult) -> PartResult:
+    """The part's answer: where it is in the claim, and the explained result of checking it."""
+    return PartResult(
+        text=part.text, start=part.start, end=part.end, kind=part.kind, verdict=result.verdict,
+        confidence=result.confidence, evidence=result.evidence, checks=result.checks,
+        reason=result.reason, correction=result.correction,
+    )  # fmt: skip
+
+
+def merged_evidence(parts: Sequence[PartResult]) -> tuple[Evidence, ...]:
+    """The parts' evidence in turns (every part's best first), each source stretch once."""
+    out: dict[tuple[int | None, str, int, int], Evidence] = {}
+    for row in zip_longest(*(p.evidence for p in parts)):
+        for ev in row:
+            if ev is not None:
+                out.setdefault((ev.document_id, ev.source, ev.start, ev.end), ev)
+    return tuple(out.values())
+
+
+def renumbered(result: CheckResult, new: Callable[[int | None], int | None]) -> CheckResult:
+    """``result`` with every document id (evidence, checks, correction, parts) passed through ``new``."""
+
+    def fix(obj: Any) -> Any:
+        return None if obj is None else replace(obj, document_id=new(obj.document_id))
+
+    def inner(r: Any) -> Any:
+        return replace(
+            r, evidence=tuple(fix(e) for e in r.evidence), checks=tuple(fix(c) for c in r.checks),
+            correction=fix(r.correction),
+        )  # fmt: skip
+
+    out: CheckResult = inner(result)
+    return replace(out, parts=tuple(inner(p) for p in result.parts))
