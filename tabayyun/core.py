@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .cancel import CancelToken, checkpoint
+from .claims.parts import check_parts, renumbered
 from .embed import E5Embedder
 from .errors import ClaimError
 from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, read_path, title_from_text
@@ -244,18 +245,23 @@ class Tabayyun:
         ``documents`` are stored document ids (a missing one raises :class:`~tabayyun.errors.NotFound`);
         their evidence and checks keep those ids, while evidence from ``sources`` (not stored) has
         ``document_id=None``. With ``cancel`` (see :mod:`tabayyun.cancel`) the check stops between
-        stages once it is set.
+        stages once it is set. A claim of several parts gets each part checked the same way and the
+        verdict from the parts' (see :mod:`tabayyun.claims.parts`); every result has its reason.
         """
         _validate_claim(claim)
         if sources is not None or documents is not None:
             with self._picked(sources or (), documents or (), cancel) as (scratch, back):
                 return back(scratch.check(claim, id=id, cancel=cancel))
-        checkpoint(cancel)
-        claim_vector = self.embedder.embed([claim])[0]
-        checkpoint(cancel)
-        hits = self.retriever.search(claim, CANDIDATES, query_vector=claim_vector)
-        checkpoint(cancel)
-        return self._judge(claim, hits, id, claim_vector)
+
+        def judge(text: str, _part: object) -> CheckResult:
+            checkpoint(cancel)
+            vector = self.embedder.embed([text])[0]
+            checkpoint(cancel)
+            hits = self.retriever.search(text, CANDIDATES, query_vector=vector)
+            checkpoint(cancel)
+            return self._judge(text, hits, id, vector)
+
+        return check_parts(claim, id, judge)
 
     def check_many(
         self, claims: Iterable[tuple[Any, str]], *, sources: Sequence[str | RawDocument] | None = None,
@@ -425,11 +431,7 @@ def _renumbered(back: dict[int, int | None], result: CheckResult) -> CheckResult
     def new(i: int | None) -> int | None:
         return None if i is None else back.get(i)
 
-    return replace(
-        result,
-        evidence=tuple(replace(e, document_id=new(e.document_id)) for e in result.evidence),
-        checks=tuple(replace(c, document_id=new(c.document_id)) for c in result.checks),
-    )
+    return renumbered(result, new)  # evidence, checks, correction and parts
 
 
 def _on_topic(p: NDArray[np.float64], checks: list[Check]) -> list[Check]:
