@@ -18,6 +18,7 @@ from .exitcodes import PARTIAL, USER
 from .extract.cli import extract_command
 from .ingest import RawDocument, expand_paths, read_path
 from .jsonl import json_objects
+from .progress import showing_add, showing_steps
 from .server.cli import serve
 from .server.limits import MAX_ID
 from .stance.cli import eval_command, train_command
@@ -109,8 +110,8 @@ def add(files: tuple[str, ...], db: str, as_json: bool) -> None:
     """
     tb = _open_store(db, must_exist=False)
     paths = expand_paths(list(files))
-    with tb, click.progressbar(length=len(paths), label="adding", file=sys.stderr) as bar:
-        report = tb.add_files(paths, progress=bar.update)
+    with tb, showing_add() as progress:  # on stderr: a bar on a terminal, plain lines otherwise
+        report = tb.add_files(paths, progress=progress)
     if as_json:
         click.echo(_dump(report.to_dict()))
     else:
@@ -219,16 +220,17 @@ def check(
         rows = list(_read_claims(claims_file))
         failed = 0
         scratch = tb.with_sources(source_docs) if source_docs is not None else tb
-        with scratch, click.progressbar(rows, label="checking", file=sys.stderr) as bar:
-            for cid, text, error in bar:
+        with scratch, showing_steps("checking", "checked", "claims", len(rows)) as step:
+            for cid, text, error in rows:
                 if error is None and text is not None:
                     try:
                         click.echo(_dump(as_dict(scratch.check(text, id=cid))))
-                        continue
                     except InputError as e:
                         error = str(e)
-                failed += 1
-                click.echo(_dump({"id": cid, "error": error}))
+                if error is not None:
+                    failed += 1
+                    click.echo(_dump({"id": cid, "error": error}))
+                step()
         if failed:
             fail(f"{failed} claim(s) could not be checked", PARTIAL)
 

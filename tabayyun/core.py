@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from . import resume
 from .cancel import CancelToken, checkpoint
 from .claims.parts import check_parts, renumbered
 from .embed import E5Embedder
 from .errors import ClaimError
 from .ingest import DEFAULT_MAX_BYTES, RawDocument, content_hash, expand_paths, read_path, title_from_text
+from .progress import AddCallback, AddTally
 from .protocols import Embedder, Retriever, StanceModel, Store, VectorStanceModel, passage_vectors
 from .results import STANCES, A, AddReport, Check, CheckResult, D, Document, Evidence, SearchHit, U
 from .retrieve import HybridRetriever, neighbours, window
@@ -47,9 +49,6 @@ EMBED_CHUNK = 64
 #: candidates the stance model reads per claim, and evidence sentences reported
 CANDIDATES = 8
 EVIDENCE = 5
-
-Progress = Callable[[int], None]
-
 
 def prepare_sentences(text: str) -> list[NewSentence]:
     """Split a document into sentences with offsets and their lexical terms."""
@@ -92,6 +91,8 @@ class Tabayyun:
             store if store is not None
             else open_store(db, dim=self.embedder.dim, create=create, read_only=read_only)
         )  # fmt: skip
+        # where a big document's embedding checkpoints go (tabayyun.resume); none for a caller's own store
+        self._db = db if store is None else ":memory:"
         self.retriever: Retriever = HybridRetriever(self.store, self.embedder)
         self._stance_name = stance_model if isinstance(stance_model, str) else None
         self._stance_model = None if isinstance(stance_model, str) else stance_model
@@ -124,37 +125,46 @@ class Tabayyun:
     # -- adding ---------------------------------------------------------------------
 
     def add_documents(
-        self, docs: Iterable[RawDocument], progress: Progress | None = None, *,
+        self, docs: Iterable[RawDocument], progress: AddCallback | None = None, *,
         cancel: CancelToken | None = None
     ) -> tuple[list[int], list[int]]:
         """Store documents (one transaction each); returns ``(added_ids, unchanged_ids)``.
 
-        Sentences of several documents are embedded together for throughput. With ``cancel``,
-        stops with :class:`~tabayyun.cancel.Cancelled` between embedding chunks once it is set
-        (the documents stored before that stay stored, each whole).
+        Sentences of several documents are embedded together for throughput. ``progress`` is
+        called with an :class:`~tabayyun.progress.AddProgress` (counted in sentences) as the work
+        advances. A document stored already (same text) is skipped, so adding again after an
+        interruption resumes at the first document not stored; a big document's vectors are also
+        checkpointed while it is embedded (see :mod:`tabayyun.resume`), so it resumes mid-way.
+        With ``cancel``, stops with :class:`~tabayyun.cancel.Cancelled` between embedding chunks
+        once it is set (the documents stored before that stay stored, each whole).
         """
+        return self._add(docs, AddTally(progress), cancel)
+
+    def _add(self, docs: Iterable[RawDocument], tally: AddTally,
+             cancel: CancelToken | None) -> tuple[list[int], list[int]]:
         added: list[int] = []
         unchanged: list[int] = []
         pending: list[tuple[RawDocument, str, list[NewSentence]]] = []
         seen: dict[str, int | None] = {}
 
+        def store(raw: RawDocument, h: str, ss: list[NewSentence], vecs: NDArray[np.float32]) -> None:
+            doc_id, created = self.store.add_document(
+                text=raw.text, content_hash=h, title=raw.title, source=raw.source,
+                sentences=ss, vectors=vecs, url=raw.url, date=raw.date,
+            )  # fmt: skip
+            (added if created else unchanged).append(doc_id)
+            seen[h] = doc_id
+            tally.document()
+
         def flush() -> None:
             if not pending:
                 return
             texts = [s.text for _, _, ss in pending for s in ss]
-            vectors = self._embed_passages(texts, cancel)
+            vectors = self._embed_passages(texts, cancel, tally)
             at = 0
             for raw, h, ss in pending:
-                vecs = vectors[at : at + len(ss)]
+                store(raw, h, ss, vectors[at : at + len(ss)])
                 at += len(ss)
-                doc_id, created = self.store.add_document(
-                    text=raw.text, content_hash=h, title=raw.title, source=raw.source,
-                    sentences=ss, vectors=vecs, url=raw.url, date=raw.date,
-                )  # fmt: skip
-                (added if created else unchanged).append(doc_id)
-                seen[h] = doc_id
-                if progress:
-                    progress(1)
             pending.clear()
 
         for raw in docs:
@@ -165,23 +175,63 @@ class Tabayyun:
             existing = seen.get(h) or self.store.document_id_for_hash(h)
             if existing is not None:
                 unchanged.append(existing)
-                if progress:
-                    progress(1)
+                self._drop_checkpoint(h)  # left by an add killed between storing the document and this
+                tally.document()
                 continue
             seen[h] = None
-            pending.append((raw, h, prepare_sentences(raw.text)))
+            ss = prepare_sentences(raw.text)
+            tally.plan(len(ss))
+            if len(ss) >= resume.MIN_SENTENCES and self._resume_root() is not None:
+                flush()
+                store(raw, h, ss, self._embed_resumable(h, [s.text for s in ss], cancel, tally))
+                continue
+            pending.append((raw, h, ss))
             if sum(len(ss) for _, _, ss in pending) >= EMBED_BATCH:
                 flush()
         flush()
         self.store.flush()
         return added, unchanged
 
-    def _embed_passages(self, texts: list[str], cancel: CancelToken | None) -> NDArray[np.float32]:
+    def _embed_passages(self, texts: list[str], cancel: CancelToken | None,
+                        tally: AddTally | None = None) -> NDArray[np.float32]:
         parts = [np.zeros((0, self.embedder.dim), np.float32)]
         for i in range(0, len(texts), EMBED_CHUNK):
             checkpoint(cancel)
             parts.append(passage_vectors(self.embedder, texts[i : i + EMBED_CHUNK]))
+            if tally is not None:
+                tally.embedded(len(parts[-1]))
         return np.concatenate(parts)
+
+    # -- resuming a big document (see tabayyun.resume) ---------------------------------
+
+    def _resume_root(self) -> Path | None:
+        return None if self.store.read_only else resume.root_for(self._db)
+
+    def _embed_resumable(self, h: str, texts: list[str], cancel: CancelToken | None,
+                         tally: AddTally) -> NDArray[np.float32]:
+        """The vectors of one big document, chunk by chunk: a chunk checkpointed by an interrupted add is
+        read back, the others are embedded and checkpointed as they are done."""
+        root = self._resume_root()
+        assert root is not None
+        resume.sweep(root)
+        model = f"{type(self.embedder).__module__}.{type(self.embedder).__qualname__}"
+        saved = resume.Checkpoint(root, h, texts, self.embedder.dim, model)
+        parts = [np.zeros((0, self.embedder.dim), np.float32)]
+        for i in range(0, len(texts), resume.CHUNK):
+            checkpoint(cancel)
+            got = saved.load(i // resume.CHUNK)
+            if got is not None:
+                tally.embedded(len(got), resumed=True)
+            else:
+                got = self._embed_passages(texts[i : i + resume.CHUNK], cancel, tally)
+                saved.save(i // resume.CHUNK, got)
+            parts.append(got)
+        return np.concatenate(parts)
+
+    def _drop_checkpoint(self, h: str) -> None:
+        root = self._resume_root()
+        if root is not None and (root / h).exists():
+            resume.remove(root, h)
 
     def add_text(
         self, text: str, *, title: str | None = None, source: str = "text", url: str | None = None,
@@ -193,22 +243,27 @@ class Tabayyun:
         doc_id = (added or unchanged)[0]
         return self.store.document(doc_id), bool(added)
 
-    def add_files(self, paths: Sequence[str | Path], progress: Progress | None = None) -> AddReport:
-        """Read and store files (directories expand); bad files are reported, the rest go in."""
+    def add_files(self, paths: Sequence[str | Path], progress: AddCallback | None = None, *,
+                  cancel: CancelToken | None = None) -> AddReport:
+        """Read and store files (directories expand); bad files are reported, the rest go in.
+
+        ``progress`` as in :meth:`add_documents`, with the files read so far and their number.
+        """
         added_src: list[str] = []
         unchanged_src: list[str] = []
         errors: list[dict[str, Any]] = []
-        for path in expand_paths([str(p) for p in paths]):
+        expanded = expand_paths([str(p) for p in paths])
+        tally = AddTally(progress, files_total=len(expanded))
+        for path in expanded:
             result = read_path(path, max_bytes=self.max_file_bytes)
             for e in result.errors:
                 errors.append({"path": e.path, "line": e.line, "error": e.reason})
-            added, unchanged = self.add_documents(result.documents)
+            tally.file()
+            added, unchanged = self._add(result.documents, tally, cancel)
             if added:
                 added_src.append(path)
             elif unchanged and not added:
                 unchanged_src.append(path)
-            if progress:
-                progress(1)
         return AddReport(
             added=tuple(added_src), unchanged=tuple(unchanged_src), errors=tuple(errors),
             documents=self.store.count_documents(), sentences=self.store.count_sentences(),
