@@ -7,6 +7,10 @@ The maps are isotonic regressions (pool-adjacent-violators, :func:`isotonic`) fi
 applied by linear interpolation between them (flat beyond the ends). A verdict seen too
 rarely to fit gets a constant (its smoothed accuracy); one never seen keeps its raw value.
 
+``mixed`` has no map and gets none: :func:`tabayyun.verdict.decide` never gives it, it is
+derived from a compound claim's parts (:func:`tabayyun.verdict.combine_parts`), whose
+confidences are already calibrated by their own verdicts' maps.
+
 ``with using(None):`` turns calibration off (raw confidences: the fitting script needs
 them), ``with using(load(path)):`` applies another map. The setting is process-wide, for
 scripts and tests; the library reads no environment variable.
