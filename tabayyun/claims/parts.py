@@ -25,7 +25,7 @@ from dataclasses import replace
 from itertools import zip_longest
 from typing import Any
 
-from ..results import CheckResult, Evidence, PartResult
+from ..results import Check, CheckResult, Evidence, PartResult
 from ..verdict import combine_parts
 from .decompose import ClaimPart, split_claim
 from .explain import explained_correction, parts_reason, reason
@@ -36,9 +36,12 @@ Judge = Callable[[str, ClaimPart], CheckResult]
 Splitter = Callable[[str], list[ClaimPart]]
 
 
-def check_parts(claim: str, cid: Any, judge: Judge, split: Splitter = split_claim) -> CheckResult:
-    """The result for ``claim``: per-part verdicts, explained, and the overall verdict from them."""
-    parts = split(claim) or [ClaimPart(text=claim, start=0, end=len(claim))]
+def check_parts(claim: str, cid: Any, judge: Judge, split: Splitter | None = None) -> CheckResult:
+    """The result for ``claim``: per-part verdicts, explained, and the overall verdict from them.
+
+    ``split``: how to split the claim (default :func:`~tabayyun.claims.decompose.split_claim`).
+    """
+    parts = (split or split_claim)(claim) or [ClaimPart(text=claim, start=0, end=len(claim))]
     if len(parts) == 1:
         whole = explained(judge(claim, parts[0]))
         return replace(whole, id=cid, parts=(part_result(parts[0], whole),))
@@ -81,14 +84,19 @@ def merged_evidence(parts: Sequence[PartResult]) -> tuple[Evidence, ...]:
 
 
 def renumbered(result: CheckResult, new: Callable[[int | None], int | None]) -> CheckResult:
-    """``result`` with every document id (evidence, checks, correction, parts) passed through ``new``."""
+    """``result`` with every document id (evidence, checks and their naming forms, correction, parts)
+    passed through ``new``."""
 
     def fix(obj: Any) -> Any:
         return None if obj is None else replace(obj, document_id=new(obj.document_id))
 
+    def fix_check(c: Check) -> Check:
+        forms = tuple(replace(f, spans=tuple(fix(s) for s in f.spans)) for f in c.forms)
+        return replace(c, document_id=new(c.document_id), forms=forms)
+
     def inner(r: Any) -> Any:
         return replace(
-            r, evidence=tuple(fix(e) for e in r.evidence), checks=tuple(fix(c) for c in r.checks),
+            r, evidence=tuple(fix(e) for e in r.evidence), checks=tuple(fix_check(c) for c in r.checks),
             correction=fix(r.correction),
         )  # fmt: skip
 

@@ -1,0 +1,217 @@
+"""A verdict per part (tabayyun.claims.parts): the pure assembly over a given judge, then through
+``Tabayyun.check`` with the fake models and, ``slow``, with the real ones.
+
+The compound claim and its source are written for these tests, in the shape of issue 10's
+headline: one part the source supports (41 members), one it contradicts (3000 people evacuated,
+where the source says 1200). The splitter is fixed here so the test does not depend on the
+decomposition rules; ``split_claim`` itself is tested in its own file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import tabayyun.claims.parts as parts_mod
+from tabayyun.claims.decompose import ClaimPart
+from tabayyun.claims.parts import check_parts, merged_evidence, renumbered
+from tabayyun.core import Tabayyun
+from tabayyun.results import CHECK_RESULT_KEYS, Check, CheckResult, Correction, Evidence, PartResult
+from tabayyun.testing import HashingEmbedder, OverlapStance
+
+SOURCE = (
+    "بيان التحالف عن الاجتماع السنوي\n\n"
+    "أعلن التحالف انضمام البلدين عضوين جديدين رقم 40 و41، فأصبح يضم 41 دولة. "
+    "وقال المتحدث إن فرق الإغاثة التابعة للتحالف أجلت 1200 شخص من المدينة.\n"
+)
+CLAIM = "التحالف الذي يضم 41 دولة أجلت فرقه 3000 شخص"
+SECOND = CLAIM.index("أجلت")
+
+
+def split_two(claim: str) -> list[ClaimPart]:
+    if claim != CLAIM:
+        return [ClaimPart(claim.strip(), 0, len(claim))]
+    return [ClaimPart("التحالف يضم 41 دولة", 0, SECOND - 1),
+            ClaimPart("أجلت فرق التحالف 3000 شخص", SECOND, len(CLAIM))]
+
+
+def ev(text: str, stance: str = "agree", start: int = 0, doc: int | None = 1) -> Evidence:
+    probs = {"agree": 0.02, "disagree": 0.02, "discuss": 0.06, "unrelated": 0.02} | {stance: 0.9}
+    return Evidence(text, stance, 0.9, "s.txt", start, start + len(text), doc, probs)  # type: ignore[arg-type]
+
+
+MISMATCH = Check("quantity", "90 عضوا", "41 عضوا", "mismatch", "90 is not 41", "exact", 5, 12, "s.txt", 1)
+MATCH = Check("quantity", "41 دولة", "41 دولة", "match", "41 = 41", "exact", 30, 37, "s.txt", 1)
+
+
+def fixed_judge(by_text: dict[str, CheckResult]) -> Any:
+    calls: list[str] = []
+
+    def judge(text: str, part: ClaimPart) -> CheckResult:
+        calls.append(text)
+        return by_text[text]
+
+    judge.calls = calls  # type: ignore[attr-defined]
+    return judge
+
+
+def plain(claim: str, verdict: str, conf: float, evidence: tuple[Evidence, ...] = (),
+          checks: tuple[Check, ...] = ()) -> CheckResult:
+    return CheckResult(claim, verdict, conf, evidence, checks)  # type: ignore[arg-type]
+
+
+# -- the assembly, over a given judge --------------------------------------------------------------
+
+
+def test_one_part_is_todays_result_plus_a_mirroring_part() -> None:
+    claim = "  يضم التحالف 90 عضوا "
+    judged = plain(claim, "refuted", 0.8, (ev("يضم التحالف 41 عضوا", "disagree"),), (MISMATCH,))
+    judge = fixed_judge({claim: judged})
+    r = check_parts(claim, "id-1", judge)
+    assert judge.calls == [claim]  # the whole claim text, as before parts existed
+    assert (r.id, r.claim, r.verdict, r.confidence, r.evidence, r.checks) == (
+        "id-1", claim, "refuted", 0.8, judged.evidence, judged.checks)
+    assert r.reason is not None and "41 عضوا" in r.reason.ar and "41 عضوا" in r.reason.en
+    assert r.correction == Correction("يقول المصدر 41 عضوا لا 90 عضوا",
+                                      "The source says 41 عضوا, not 90 عضوا", "41 عضوا", "s.txt", 1, 5, 12)
+    (part,) = r.parts
+    assert (part.text, part.start, part.end, part.kind) == ("يضم التحالف 90 عضوا", 2, 21, "statement")
+    assert claim[part.start : part.end] == part.text
+    assert (part.verdict, part.confidence, part.evidence, part.checks, part.reason, part.correction) == (
+        r.verdict, r.confidence, r.evidence, r.checks, r.reason, r.correction)
+
+
+def test_a_supported_result_has_a_reason_and_no_correction() -> None:
+    r = check_parts("x", None, fixed_judge({"x": plain("x", "supported", 0.7, (ev("y"),), (MATCH,))}))
+    assert r.reason is not None and r.correction is None
+    assert r.parts[0].reason == r.reason and r.parts[0].correction is None
+
+
+def test_two_parts_each_judged_on_its_text_and_combined() -> None:
+    a, b = split_two(CLAIM)
+    ev_a, ev_b = ev("يضم 41 دولة", start=30), ev("أجلت 1200 شخص", "disagree", start=80)
+    fix = Check("quantity", "3000 شخص", "1200 شخص", "mismatch", "", "exact", 85, 93, "s.txt", 1)
+    judge = fixed_judge({a.text: plain(a.text, "supported", 0.9, (ev_a,), (MATCH,)),
+                         b.text: plain(b.text, "refuted", 0.7, (ev_b,), (fix,))})
+    r = check_parts(CLAIM, 7, judge, split_two)
+    assert judge.calls == [a.text, b.text]
+    assert (r.claim, r.id, r.verdict, r.confidence) == (CLAIM, 7, "mixed", 0.7)
+    assert [p.verdict for p in r.parts] == ["supported", "refuted"]
+    assert [(p.start, p.end) for p in r.parts] == [(a.start, a.end), (b.start, b.end)]
+    assert r.evidence == (ev_a, ev_b) and r.checks == (MATCH, fix)
+    assert r.correction is None  # the whole is mixed; the refuted part carries its correction
+    assert r.parts[1].correction is not None and r.parts[1].correction.evidence_text == "1200 شخص"
+    assert r.parts[0].correction is None
+    assert r.reason is not None and "«التحالف يضم 41 دولة» تؤيّده المصادر" in r.reason.ar
+    assert "“أجلت فرق التحالف 3000 شخص” refuted" in r.reason.en and "1200 شخص" in r.reason.en
+
+
+def test_every_part_refuted_gives_the_first_refuted_parts_correction() -> None:
+    a, b = split_two(CLAIM)
+    judge = fixed_judge({a.text: plain(a.text, "refuted", 0.6, (ev("لا", "disagree", 3),), (MISMATCH,)),
+                         b.text: plain(b.text, "not_enough_info", 0.9)})
+    r = check_parts(CLAIM, None, judge, split_two)
+    assert (r.verdict, r.confidence) == ("refuted", 0.6)
+    assert r.correction is not None and r.correction == r.parts[0].correction
+    assert r.parts[1].correction is None and r.parts[1].reason is not None
+
+
+def test_no_parts_from_the_splitter_is_the_whole_claim() -> None:
+    judge = fixed_judge({"c": plain("c", "not_enough_info", 0.5)})
+    r = check_parts("c", None, judge, lambda _c: [])
+    assert judge.calls == ["c"] and len(r.parts) == 1 and r.parts[0].text == "c"
+
+
+@pytest.mark.parametrize(
+    ("per_part", "merged"),
+    [
+        ([["a1", "a2"], ["b1"]], ["a1", "b1", "a2"]),
+        ([["a1"], ["a1", "b2"]], ["a1", "b2"]),
+        ([[], ["b1", "b2"]], ["b1", "b2"]),
+        ([["a1", "a2", "a3"], ["b1", "b2"], ["c1"]], ["a1", "b1", "c1", "a2", "b2", "a3"]),
+    ],
+    ids=["in-turns", "shared-sentence-once", "a-part-without-evidence", "three-parts"],
+)
+def test_merged_evidence(per_part: list[list[str]], merged: list[str]) -> None:
+    starts = {t: i * 10 for i, t in enumerate(sorted({t for p in per_part for t in p}))}
+    prs = [PartResult("p", 0, 1, "statement", "supported", 0.5,
+                      tuple(ev(t, start=starts[t]) for t in texts), ()) for texts in per_part]
+    assert [e.text for e in merged_evidence(prs)] == merged
+
+
+def test_renumbered_reaches_parts_corrections_and_naming_forms() -> None:
+    from tabayyun.results import FormSpan, NameForm
+
+    naming = Check("naming", "الإمارة", "الحركة", "mismatch", "", None, 3, 9, "s.txt", 4,
+                   forms=(NameForm("الحركة", 2, 0, (FormSpan(4, 3, 9, "الحركة"),)),))
+    a, b = split_two(CLAIM)
+    judge = fixed_judge({a.text: plain(a.text, "supported", 0.9, (ev("x", doc=4),), (MATCH,)),
+                         b.text: plain(b.text, "refuted", 0.9, (ev("y", "disagree", 5, doc=4),), (naming,))})
+    r = renumbered(check_parts(CLAIM, None, judge, split_two), lambda i: None if i is None else i * 100)
+    assert r.parts[1].correction is not None and r.parts[1].correction.document_id == 400
+    assert r.parts[1].checks[0].forms[0].spans[0].document_id == 400
+    assert {e.document_id for p in r.parts for e in p.evidence} == {400}
+    assert {c.document_id for c in r.checks} == {100, 400}  # MATCH was document 1
+
+
+def test_json_keys_in_the_documented_order() -> None:
+    r = check_parts("x", None, fixed_judge({"x": plain("x", "supported", 0.7)}))
+    d = r.to_dict()
+    assert tuple(d) == CHECK_RESULT_KEYS
+    assert list(d["parts"][0]) == ["text", "start", "end", "kind", "verdict", "confidence", "evidence",
+                                   "checks", "reason", "correction"]
+    assert d["reason"] == {"ar": r.reason.ar, "en": r.reason.en}  # type: ignore[union-attr]
+
+
+# -- through Tabayyun.check ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def split_in_two(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(parts_mod, "split_claim", split_two)
+    yield
+
+
+def _assert_worked_example(r: CheckResult, stored: int | None) -> None:
+    assert r.verdict == "mixed"
+    first, second = r.parts
+    assert (first.verdict, second.verdict) == ("supported", "refuted")
+    assert CLAIM[first.start : first.end] == "التحالف الذي يضم 41 دولة"
+    fix = second.correction
+    assert fix is not None and SOURCE[fix.start : fix.end] == fix.evidence_text == "1200 شخص"
+    assert fix.text_ar == "يقول المصدر 1200 شخص لا 3000 شخص" and fix.document_id == stored
+    assert first.correction is None and r.correction is None
+    for p in r.parts:
+        assert p.reason is not None and p.reason.ar and p.reason.en
+        for e in p.evidence:
+            assert SOURCE[e.start : e.end] == e.text and e.document_id == stored
+    assert "41 دولة" in first.evidence[0].text and first.evidence[0].stance == "agree"
+    assert "1200 شخص" in second.evidence[0].text and second.evidence[0].stance == "disagree"
+    assert r.confidence == min(first.confidence, second.confidence)
+
+
+def test_check_gives_a_verdict_per_part_with_fake_models(split_in_two: None) -> None:
+    with Tabayyun(embedder=HashingEmbedder(), stance_model=OverlapStance()) as tb:
+        _assert_worked_example(tb.check(CLAIM, sources=[SOURCE]), None)
+        doc, _ = tb.add_text(SOURCE, source="بيان.txt")
+        _assert_worked_example(tb.check(CLAIM), doc.id)
+        _assert_worked_example(tb.check(CLAIM, documents=[doc.id]), doc.id)
+        (many,) = tb.check_many([("k", CLAIM)], sources=[SOURCE])
+        assert many.id == "k"
+        _assert_worked_example(many, None)
+
+
+def test_a_claim_of_one_part_through_check_mirrors_itself() -> None:
+    with Tabayyun(embedder=HashingEmbedder(), stance_model=OverlapStance()) as tb:
+        r = tb.check("أجلت فرق الإغاثة 3000 شخص من المدينة", sources=[SOURCE])
+    assert r.verdict == "refuted" and len(r.parts) == 1
+    assert r.parts[0].verdict == r.verdict and r.parts[0].evidence == r.evidence
+    assert r.correction is not None and SOURCE[r.correction.start : r.correction.end] == "1200 شخص"
+
+
+@pytest.mark.slow
+def test_check_gives_a_verdict_per_part_with_the_real_models(split_in_two: None) -> None:
+    with Tabayyun() as tb:
+        _assert_worked_example(tb.check(CLAIM, sources=[SOURCE]), None)
