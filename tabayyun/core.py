@@ -184,6 +184,7 @@ class Tabayyun:
             if len(ss) >= resume.MIN_SENTENCES and self._resume_root() is not None:
                 flush()
                 store(raw, h, ss, self._embed_resumable(h, [s.text for s in ss], cancel, tally))
+                self._drop_checkpoint(h)
                 continue
             pending.append((raw, h, ss))
             if sum(len(ss) for _, _, ss in pending) >= EMBED_BATCH:
@@ -214,8 +215,8 @@ class Tabayyun:
         root = self._resume_root()
         assert root is not None
         resume.sweep(root)
-        model = f"{type(self.embedder).__module__}.{type(self.embedder).__qualname__}"
-        saved = resume.Checkpoint(root, h, texts, self.embedder.dim, model)
+        probe = passage_vectors(self.embedder, [resume.PROBE])[0]
+        saved = resume.Checkpoint(root, h, texts, probe)
         parts = [np.zeros((0, self.embedder.dim), np.float32)]
         for i in range(0, len(texts), resume.CHUNK):
             checkpoint(cancel)

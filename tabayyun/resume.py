@@ -10,9 +10,9 @@ there and embeds only the rest; the directory goes once the document is stored.
 ``ROOT`` is ``PATH.resume`` beside a SQLite store, and a directory under the user's cache
 (``$XDG_CACHE_HOME/tabayyun/resume/<hash of the URL>``) for a store named by URL
 (``postgresql://...``); an in-memory store has none. A chunk that cannot be read or has the
-wrong shape, or a directory written for other sentences, another embedder or another
-chunk size (``meta.json``), is removed and embedded again; directories untouched for
-:data:`STALE_DAYS` are swept.
+wrong shape, or a directory written for other sentences, another chunk size or by an
+embedder whose vector of :data:`PROBE` differs (``meta.json``), is removed and embedded
+again; directories untouched for :data:`STALE_DAYS` are swept.
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ from numpy.typing import NDArray
 CHUNK = 1024
 #: documents with fewer sentences are not checkpointed (they are embedded in well under a minute)
 MIN_SENTENCES = 2 * CHUNK
+#: embedded to tell embedders apart: chunks are used only when this text's vector is the same
+PROBE = "tabayyun: checkpoint probe — فحص نقطة الاستئناف 2024"
+#: largest difference, per coordinate, between two probe vectors of the same model (threads, runtimes)
+PROBE_TOLERANCE = 2e-3
 #: checkpoint directories not written for this long are removed by the next add that checkpoints
 STALE_DAYS = 7.0
 
@@ -60,18 +64,30 @@ def fingerprint(texts: Sequence[str]) -> str:
 class Checkpoint:
     """The chunks written so far for one document: ``load(i)``, ``save(i, vectors)``, ``remove()``."""
 
-    def __init__(self, root: Path, content_hash: str, texts: Sequence[str], dim: int, model: str) -> None:
+    def __init__(self, root: Path, content_hash: str, texts: Sequence[str],
+                 probe: NDArray[np.float32]) -> None:
         self.root = root
         self.dir = root / content_hash
-        self.n, self.dim = len(texts), dim
-        self.meta = {"sentences": self.n, "fingerprint": fingerprint(texts), "dim": dim, "model": model,
-                     "chunk": CHUNK}
+        self.n, self.dim = len(texts), len(probe)
+        self.meta = {"sentences": self.n, "fingerprint": fingerprint(texts), "chunk": CHUNK,
+                     "probe": [round(float(x), 6) for x in probe]}
         self._open()
+
+    def _same(self, meta: object) -> bool:
+        """``meta`` was written for these sentences, this chunk size and an embedder giving the same probe
+        vector (the same model: a class name would not tell two backends or weights apart)."""
+        if not isinstance(meta, dict) or meta.keys() != self.meta.keys():
+            return False
+        if any(meta[k] != v for k, v in self.meta.items() if k != "probe"):
+            return False
+        theirs = np.asarray(meta["probe"], dtype=np.float64)
+        ours = np.asarray(self.meta["probe"], dtype=np.float64)
+        return theirs.shape == ours.shape and bool(np.allclose(theirs, ours, atol=PROBE_TOLERANCE))
 
     def _open(self) -> None:
         meta_path = self.dir / "meta.json"
         try:
-            ok = json.loads(meta_path.read_text(encoding="utf-8")) == self.meta
+            ok = self._same(json.loads(meta_path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
             ok = False
         if not ok:
