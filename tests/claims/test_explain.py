@@ -188,6 +188,8 @@ SOURCE = "قال البيان إن التحالف يضم 41 عضوا بعد ان
 AT = SOURCE.index("41 عضوا")
 DATE_AT = SOURCE.index("١٤ آذار")
 SENTENCE = ev(SOURCE, "disagree", "بيان.txt", 0)
+BY_SENTENCE = Correction(f"يقول المصدر: «{quote(SOURCE)}»", f"The source says: “{quote(SOURCE)}”", SOURCE,
+                         "بيان.txt", 3, 0, len(SOURCE))
 
 
 @pytest.mark.parametrize(
@@ -204,14 +206,11 @@ SENTENCE = ev(SOURCE, "disagree", "بيان.txt", 0)
          Correction("يقول المصدر 41 عضوا لا 90 عضوا", "The source says 41 عضوا, not 90 عضوا", "41 عضوا",
                     "بيان.txt", 3, AT, AT + 7)),
         ([chk("quantity", "90 عضوا", "41 عضوا", "mismatch", start=None)], [SENTENCE],
-         Correction(f"يقول المصدر: «{quote(SOURCE)}»", f"The source says: “{quote(SOURCE)}”", SOURCE, "بيان.txt", 3,
-                    0, len(SOURCE))),
+         BY_SENTENCE),
         ([chk("quantity", "90 عضوا", "41 عضوا", "mismatch", start=AT, source=None)], [SENTENCE],
-         Correction(f"يقول المصدر: «{quote(SOURCE)}»", f"The source says: “{quote(SOURCE)}”", SOURCE, "بيان.txt", 3,
-                    0, len(SOURCE))),
+         BY_SENTENCE),
         ([chk("quantity", "41 عضوا", "41 عضوا", "match", start=AT)], [AGREE, SENTENCE],
-         Correction(f"يقول المصدر: «{quote(SOURCE)}»", f"The source says: “{quote(SOURCE)}”", SOURCE, "بيان.txt", 3,
-                    0, len(SOURCE))),
+         BY_SENTENCE),
         ([chk("quantity", "41 عضوا", "41 عضوا", "match", start=AT)], [AGREE], None),
         ([], [], None),
     ],
