@@ -108,9 +108,10 @@ def rate_line(verb: str, items: int, seconds: float, unit: str) -> str:
 class PlainMeter:
     """One line per :data:`PLAIN_EVERY` seconds: done/total, percent, rate and time left."""
 
-    def __init__(self, label: str, unit: str, stream: TextIO, *, every: float = PLAIN_EVERY,
+    def __init__(self, label: str, unit: str, stream: TextIO, *, every: float | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        self.label, self.unit, self.stream, self.every, self.clock = label, unit, stream, every, clock
+        self.label, self.unit, self.stream, self.clock = label, unit, stream, clock
+        self.every = PLAIN_EVERY if every is None else every
         self.start = clock()
         self.last = self.start
 
