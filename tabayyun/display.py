@@ -16,16 +16,18 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from typing import Literal
 
 import click
 
-from .results import CheckResult, SearchHit
-from .text.lang import script_ratio
+from .results import CheckResult, Correction, PartResult, Reason, SearchHit, Verdict
+from .text.lang import detect, script_ratio
 
 Mode = Literal["auto", "logical", "visual"]
 
-VERDICT_COLORS = {"supported": "green", "refuted": "red", "conflicting": "yellow", "not_enough_info": "blue"}
+VERDICT_COLORS = {"supported": "green", "refuted": "red", "conflicting": "yellow", "not_enough_info": "blue",
+                  "mixed": "magenta"}
 STANCE_MARKS = {"agree": "+", "disagree": "-", "discuss": "~", "unrelated": " "}
 
 
@@ -59,16 +61,50 @@ def for_terminal(text: str, mode: Literal["logical", "visual"]) -> str:
     return "\n".join(str(get_display(arabic_reshaper.reshape(line))) for line in text.split("\n"))
 
 
+def verdict_label(verdict: Verdict) -> str:
+    """The verdict as the report shows it: upper case, coloured."""
+    return click.style(verdict.upper().replace("_", " "), fg=VERDICT_COLORS[verdict], bold=True)
+
+
+def _explained(reason: Reason | None, correction: Correction | None, lang: str, indent: str,
+               t: Callable[[str], str]) -> list[str]:
+    """The ``why:`` and ``instead:`` lines of a verdict, in the claim's language."""
+    lines = []
+    if reason is not None:
+        lines.append(f"{indent}why: {t(reason.ar if lang == 'ar' else reason.en)}")
+    if correction is not None:
+        said = correction.text_ar if lang == "ar" else correction.text_en
+        where = f"{t(correction.source)} [{correction.start}:{correction.end}]"
+        lines.append(f"{indent}instead: {t(said)}  ({where})")
+    return lines
+
+
+def _parts(parts: tuple[PartResult, ...], lang: str, t: Callable[[str], str]) -> list[str]:
+    lines = ["", "parts:"]
+    for i, p in enumerate(parts, start=1):
+        lines.append(f"  {i}. {verdict_label(p.verdict)} {p.confidence:.2f}  [{p.start}:{p.end}] {t(p.text)}")
+        lines.extend(_explained(p.reason, p.correction, lang, "     ", t))
+        if p.evidence:
+            best = p.evidence[0]
+            lines.append(f"     evidence: [{STANCE_MARKS[best.stance]}{best.stance} {best.score:.2f}] "
+                         f"{t(best.source)} [{best.start}:{best.end}] {t(best.text)}")
+    return lines
+
+
 def check_report(result: CheckResult, mode: Literal["logical", "visual"]) -> str:
-    """A readable report: the verdict first, then the evidence and the comparisons."""
+    """A readable report: the overall verdict first with why (and, refuted, what the source says
+    instead), then each part of a claim of several parts, then the evidence and the comparisons.
+    Reasons and corrections are shown in the claim's language (Arabic for an Arabic claim)."""
 
     def t(s: str) -> str:
         return for_terminal(s, mode)
 
-    lines = []
-    head = click.style(result.verdict.upper().replace("_", " "), fg=VERDICT_COLORS[result.verdict], bold=True)
-    lines.append(f"{head}  (confidence {result.confidence:.2f})")
+    lang = "ar" if detect(result.claim) == "ar" else "en"
+    lines = [f"{verdict_label(result.verdict)}  (confidence {result.confidence:.2f})"]
     lines.append(f"claim: {t(result.claim)}")
+    lines.extend(_explained(result.reason, result.correction, lang, "", t))
+    if len(result.parts) > 1:
+        lines.extend(_parts(result.parts, lang, t))
     if result.evidence:
         lines.append("")
         lines.append("evidence:")

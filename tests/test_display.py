@@ -134,3 +134,62 @@ def test_search_report() -> None:
 
 def test_search_report_without_hits() -> None:
     assert search_report([], "logical") == "no matching sentences"
+
+
+def _explained_result() -> CheckResult:
+    from tabayyun.claims.decompose import ClaimPart
+    from tabayyun.claims.parts import check_parts
+
+    claim = "يضم التحالف 41 دولة وبلغ عدد الزوار 40 ألفا"
+    cut = claim.index("وبلغ")
+    base = _result()
+    supported = CheckResult(claim="يضم التحالف 41 دولة", verdict="supported", confidence=0.9,
+                            evidence=(), checks=())
+    by_text = {"يضم التحالف 41 دولة": supported, base.claim: base}
+    return check_parts(
+        claim, None, lambda text, _p: by_text[text],
+        lambda c: [ClaimPart("يضم التحالف 41 دولة", 0, cut - 1), ClaimPart(base.claim, cut, len(c))],
+    )
+
+
+def test_check_report_shows_the_overall_verdict_then_each_part_with_why_and_instead() -> None:
+    lines = click.unstyle(check_report(_explained_result(), "logical")).split("\n")
+    assert lines[0] == "MIXED  (confidence 0.87)"
+    assert lines[2].startswith("why: أجزاء الادعاء: «يضم التحالف 41 دولة» تؤيّده المصادر؛ ")
+    parts = lines.index("parts:")
+    assert lines[parts + 1] == "  1. SUPPORTED 0.90  [0:19] يضم التحالف 41 دولة"
+    assert lines[parts + 2] == "     why: تؤيّده جملة من المصادر."
+    assert lines[parts + 3] == "  2. REFUTED 0.87  [20:43] بلغ عدد الزوار 40 ألفا"
+    assert lines[parts + 4] == "     why: تنفيه المصادر: يقول المصدر 25 ألفا لا 40 ألفا."
+    assert lines[parts + 5] == "     instead: يقول المصدر 25 ألفا لا 40 ألفا  (report.txt [25:32])"
+    assert lines[parts + 6] == "     evidence: [-disagree 0.81] report.txt [10:32] بلغ عدد الزوار 25 ألفا"
+    assert lines.index("evidence:") > parts and lines.index("checks:") > parts
+
+
+def test_check_report_of_one_part_has_why_and_instead_but_no_parts_section() -> None:
+    from tabayyun.claims.parts import explained
+
+    result = explained(_result())
+    lines = click.unstyle(check_report(result, "logical")).split("\n")
+    assert lines[:4] == [
+        "REFUTED  (confidence 0.87)", "claim: بلغ عدد الزوار 40 ألفا",
+        "why: تنفيه المصادر: يقول المصدر 25 ألفا لا 40 ألفا.",
+        "instead: يقول المصدر 25 ألفا لا 40 ألفا  (report.txt [25:32])",
+    ]
+    assert "parts:" not in lines
+
+
+def test_check_report_explains_an_english_claim_in_english() -> None:
+    from tabayyun.claims.parts import explained
+
+    result = explained(CheckResult(claim="Visitors reached 40,000", verdict="not_enough_info", confidence=0.6,
+                                   evidence=(), checks=()))
+    lines = click.unstyle(check_report(result, "logical")).split("\n")
+    assert lines[2] == "why: Nothing in the sources is about this claim."
+
+
+def test_every_verdict_has_a_colour() -> None:
+    from tabayyun.display import VERDICT_COLORS
+    from tabayyun.results import VERDICTS
+
+    assert set(VERDICT_COLORS) == set(VERDICTS)
