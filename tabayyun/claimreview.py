@@ -4,10 +4,16 @@ A fact-checker publishes a :func:`claim_review` next to the article that explain
 the verdict, so search engines and newsroom tools can read it.
 
 ``reviewRating`` uses a 1 (worst) to 5 (best) truth scale: ``refuted`` is 1,
-``supported`` is 5, and the two undetermined verdicts (``conflicting``,
-``not_enough_info``) both sit at the midpoint 3; ``alternateName`` — the textual
-rating readers see — tells them apart, in the claim's language (Arabic for an
-Arabic claim, English otherwise).
+``supported`` is 5, and ``mixed`` (some parts of the claim supported, others refuted:
+the "Mixture" / "partly true" rating of fact-checkers' scales) and the two undetermined
+verdicts (``conflicting``, ``not_enough_info``) sit at the midpoint 3; ``alternateName``
+— the textual rating readers see — tells them apart, in the claim's language (Arabic for
+an Arabic claim, English otherwise).
+
+The review body says the verdict, then its reason (for a claim of several parts: each
+part with its own verdict, see :func:`tabayyun.claims.explain.parts_reason`), then, for a
+refuted claim, what the source says instead (the correction), then the strongest evidence.
+The parts are given in the body, not as separate reviews: schema.org has no per-part rating.
 
 Note what the verdict means: tabayyun says whether the *given sources* support the
 claim, not whether the claim is true of the world; the wording of the ratings says so.
@@ -25,7 +31,8 @@ from .text.lang import detect
 WORST_RATING = 1
 BEST_RATING = 5
 
-RATING_VALUES: dict[Verdict, int] = {"refuted": 1, "conflicting": 3, "not_enough_info": 3, "supported": 5}
+RATING_VALUES: dict[Verdict, int] = {"refuted": 1, "mixed": 3, "conflicting": 3, "not_enough_info": 3,
+                                     "supported": 5}
 
 RATING_NAMES: dict[str, dict[Verdict, str]] = {
     "ar": {
@@ -33,12 +40,14 @@ RATING_NAMES: dict[str, dict[Verdict, str]] = {
         "refuted": "تنفيه المصادر",
         "conflicting": "المصادر متعارضة",
         "not_enough_info": "لا تكفي المصادر للحكم",
+        "mixed": "صحيح جزئيا بحسب المصادر",
     },
     "en": {
         "supported": "Supported by the sources",
         "refuted": "Refuted by the sources",
         "conflicting": "The sources conflict",
         "not_enough_info": "Not enough information in the sources",
+        "mixed": "Mixture: partly supported by the sources",
     },
 }
 
@@ -103,6 +112,10 @@ def claim_review(
         item["firstAppearance"] = item["appearance"][0]
     verdict_line, evidence_line = _BODY[lang]
     body = verdict_line.format(rating=rating_name, confidence=result.confidence)
+    if result.reason is not None:
+        body += " " + (result.reason.ar if lang == "ar" else result.reason.en)
+    if result.correction is not None:
+        body += " " + (result.correction.text_ar if lang == "ar" else result.correction.text_en) + "."
     if result.evidence:
         best = result.evidence[0]
         body += " " + evidence_line.format(text=best.text, source=best.source)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from server_fakes import SOURCE_AR, fake_tabayyun
 
 from tabayyun import cli
 from tabayyun.claimreview import BEST_RATING, RATING_NAMES, WORST_RATING, claim_review
-from tabayyun.results import VERDICTS, CheckResult, Evidence, Verdict
+from tabayyun.results import VERDICTS, Check, CheckResult, Evidence, Verdict
 
 
 def result(verdict: Verdict, claim: str = "ارتفع عدد الزوار إلى 300 ألف",
@@ -32,8 +33,9 @@ EV_UNRELATED = Evidence("افتتح المتحف جناحاً جديداً.", "u
         ("refuted", 1, "تنفيه المصادر", "Refuted by the sources"),
         ("conflicting", 3, "المصادر متعارضة", "The sources conflict"),
         ("not_enough_info", 3, "لا تكفي المصادر للحكم", "Not enough information in the sources"),
+        ("mixed", 3, "صحيح جزئيا بحسب المصادر", "Mixture: partly supported by the sources"),
     ],
-    ids=["supported", "refuted", "conflicting", "not-enough-info"],
+    ids=["supported", "refuted", "conflicting", "not-enough-info", "mixed"],
 )
 def test_rating_per_verdict_and_language(verdict: Verdict, value: int, ar: str, en: str) -> None:
     r_ar = claim_review(result(verdict), date_published="2024-03-01")["reviewRating"]
@@ -67,6 +69,44 @@ def test_full_review() -> None:
     assert EV_AGREE.text in cr["reviewBody"] and "80%" in cr["reviewBody"]
     assert [c["text"] for c in cr["citation"]] == [EV_AGREE.text]  # unrelated sentences are not cited
     json.dumps(cr)  # plain JSON
+
+
+def _compound() -> CheckResult:
+    from tabayyun.claims.decompose import ClaimPart
+    from tabayyun.claims.parts import check_parts
+
+    claim = "يضم التحالف 41 دولة وارتفع عدد الزوار إلى 300 ألف"
+    cut = claim.index("وارتفع")
+    supported = CheckResult("يضم التحالف 41 دولة", "supported", 0.9, (EV_AGREE,), ())
+    refuted = CheckResult("ارتفع عدد الزوار إلى 300 ألف", "refuted", 0.7, (EV_DISAGREE,), (MISMATCH,))
+    by_text = {r.claim: r for r in (supported, refuted)}
+    return check_parts(claim, None, lambda text, _p: by_text[text], lambda c: [
+        ClaimPart(supported.claim, 0, cut - 1), ClaimPart(refuted.claim, cut + 1, len(c))])
+
+
+EV_DISAGREE = Evidence("قالت الهيئة إن عدد الزوار بلغ 120 ألفا.", "disagree", 0.9, "report.txt", 100, 138, 1)
+MISMATCH = Check("quantity", "300 ألف", "120 ألفا", "mismatch", "", "exact", 130, 138, "report.txt", 1)
+
+
+def test_a_mixed_claim_gives_its_parts_in_the_body() -> None:
+    cr = claim_review(_compound(), date_published="2024-03-01")
+    assert cr["reviewRating"]["ratingValue"] == 3
+    assert cr["reviewRating"]["alternateName"] == "صحيح جزئيا بحسب المصادر"
+    body = cr["reviewBody"]
+    assert body == cr["reviewRating"]["ratingExplanation"]
+    assert "«يضم التحالف 41 دولة» تؤيّده المصادر" in body
+    assert "«ارتفع عدد الزوار إلى 300 ألف» تنفيه المصادر" in body
+    assert "يقول المصدر 120 ألفا لا 300 ألف" in body  # why the refuted part is refuted
+
+
+def test_a_refuted_claim_gives_its_correction_in_the_body() -> None:
+    from tabayyun.claims.parts import explained
+
+    r = explained(CheckResult("Visitors rose to 300,000", "refuted", 0.8, (EV_DISAGREE,),
+                              (replace(MISMATCH, claim_text="300,000"),)))
+    cr = claim_review(r, date_published="2024-03-01")
+    assert "Refuted: the source says 120 ألفا, not 300,000." in cr["reviewBody"]
+    assert "The source says 120 ألفا, not 300,000." in cr["reviewBody"]
 
 
 def test_missing_fields_are_left_out_not_invented() -> None:
@@ -129,4 +169,5 @@ def test_cli_check_without_flag_is_unchanged(fake_models: None, tmp_path: Path) 
     out = CliRunner().invoke(cli.main,
                              ["check", "وزّعت بلدية الواحة 450 خيمة", "--source", str(src), "--json"])
     assert out.exit_code == 0
-    assert list(json.loads(out.output)) == ["id", "claim", "verdict", "confidence", "evidence", "checks"]
+    assert list(json.loads(out.output)) == ["id", "claim", "verdict", "confidence", "evidence", "checks",
+                                            "reason", "correction", "parts"]
