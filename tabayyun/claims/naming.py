@@ -58,7 +58,7 @@ RARE = 0.1
 SMALL_STORE = 50
 #: at most this many documents, and this many characters in all, are read for one naming check
 MAX_DOCUMENTS = 50
-MAX_CHARS = 2_000_000
+MAX_CHARS = 500_000
 #: occurrences reported per form (the counts are always complete)
 MAX_SPANS = 50
 #: a heading line has at most this many words and no sentence-ending punctuation
@@ -187,9 +187,12 @@ def heading_span(text: str) -> tuple[int, int] | None:
 def find_forms(text: str, forms: Sequence[str], aliases: AliasTable | None = None) -> list[Occurrence]:
     """Where each of ``forms`` occurs in ``text`` (``Occurrence.form`` indexes ``forms``), left to right."""
     base = aliases if aliases is not None else AliasTable.default()
+    return _find(text, forms, base, _forms_table(forms, base))
+
+
+def _find(text: str, forms: Sequence[str], base: AliasTable, own: AliasTable) -> list[Occurrence]:
     index = {f: i for i, f in enumerate(forms)}
-    found = [(index[m.canonical], m.start, m.end) for m in alias_mentions(text, _forms_table(forms, base))
-             if m.canonical in index]
+    found = [(index[m.canonical], m.start, m.end) for m in alias_mentions(text, own) if m.canonical in index]
     if not found:
         return []
     marked = quote_spans(text)
@@ -273,10 +276,12 @@ def _capped(documents: Sequence[Document]) -> list[Document]:
 def count_forms(forms: Sequence[str], documents: Sequence[Document], claimed: str = "",
                 aliases: AliasTable | None = None) -> tuple[NameForm, ...]:
     """Per form: how often it occurs in ``documents``, how often quoted, and where; most used first."""
+    base = aliases if aliases is not None else AliasTable.default()
+    own = _forms_table(forms, base)
     counts = [[0, 0] for _ in forms]
     spans: list[list[FormSpan]] = [[] for _ in forms]
     for d in documents:
-        for o in find_forms(d.text, forms, aliases):
+        for o in _find(d.text, forms, base, own):
             counts[o.form][0] += 1
             counts[o.form][1] += o.quoted
             if len(spans[o.form]) < MAX_SPANS:
