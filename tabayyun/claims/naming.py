@@ -17,7 +17,8 @@ and where each occurs.
 * :func:`naming_check`: a check of kind ``naming`` — the counts per form over the documents, the
   outcome by the rule below, the occurrences; :func:`naming_verdict` the part's verdict and its
   confidence; :func:`naming_summary` one readable line ("Daesh 30×, Islamic State 1× (quoted)").
-* :func:`naming_documents`: which documents to count in.
+* :func:`naming_documents`: which documents to count in; :func:`judged_naming` a naming part's
+  result from them; :func:`renumbered_forms` maps the occurrences' document ids.
 
 The rule (:func:`naming_outcome`), on the writer's own uses (quoted ones do not count — a quote is
 someone else's wording, a title is a fixed name):
@@ -38,7 +39,7 @@ only those of the latest date are counted.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -47,7 +48,7 @@ from ..extract.document_date import document_date
 from ..extract.entities import alias_mentions
 from ..extract.tokens import norm_key
 from ..protocols import Store
-from ..results import Check, CheckOutcome, Document, FormSpan, NameForm, Verdict
+from ..results import Check, CheckOutcome, CheckResult, Document, FormSpan, NameForm, Verdict
 from ..text import charsets as cs
 from ..text.normalize import normalize
 from .decompose import Naming
@@ -365,6 +366,26 @@ def naming_verdict(check: Check) -> tuple[Verdict, float]:
     if check.result == "mismatch":
         return "refuted", round((total - mine + 1) / (total + 2), 4)
     return "not_enough_info", UNDECIDED
+
+
+def judged_naming(result: CheckResult, naming: Naming, documents: Sequence[Document],
+                  aliases: AliasTable | None = None) -> CheckResult:
+    """A naming part's result: ``result`` (the part judged as a statement) with the naming check first
+    among its checks, and the verdict and confidence of :func:`naming_verdict` — the stance of
+    retrieved sentences cannot say how often a source uses a word; the counts can."""
+    check = naming_check(naming, documents, claim_text=result.claim, aliases=aliases)
+    verdict, confidence = naming_verdict(check)
+    return replace(result, verdict=verdict, confidence=confidence, checks=(check, *result.checks))
+
+
+def renumbered_forms(check: Check, new: Callable[[int | None], int | None]) -> Check:
+    """``check`` with the document id of every occurrence of its forms passed through ``new`` (a scratch
+    store's ids back to the stored ones, ``None`` for a source not in the store)."""
+    if not check.forms:
+        return check
+    forms = tuple(replace(f, spans=tuple(replace(s, document_id=new(s.document_id)) for s in f.spans))
+                  for f in check.forms)
+    return replace(check, forms=forms)
 
 
 # -- display ----------------------------------------------------------------------------------------

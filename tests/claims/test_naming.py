@@ -25,7 +25,7 @@ from tabayyun.claims.naming import (
     quote_spans,
 )
 from tabayyun.core import Tabayyun
-from tabayyun.results import Check, Document, NameForm
+from tabayyun.results import Check, CheckResult, Document, NameForm
 from tabayyun.testing import HashingEmbedder, OverlapStance
 
 ISIS_FORMS = name_forms("ISIS")
@@ -415,3 +415,26 @@ def test_big_store_counts_the_retrieved_documents(monkeypatch: pytest.MonkeyPatc
     with _store_with(["داعش يتراجع.", "الوزارة تنشر الموازنة.", "الدولة الإسلامية تنهار."]) as tb:
         docs = nm.naming_documents(tb.store, [3, 1, 3])
         assert [d.id for d in docs] == [3, 1]
+
+
+# -- a naming part's result --------------------------------------------------------------------------
+
+
+def test_judged_naming_takes_the_counts_verdict() -> None:
+    other = Check(kind="entity", claim_text="التحالف", evidence_text="التحالف", result="match")
+    judged = CheckResult(claim="لا يزال التحالف يسمي داعش بالدولة الإسلامية", verdict="supported",
+                         confidence=0.61, evidence=(), checks=(other,))
+    out = nm.judged_naming(judged, Naming("التحالف", "داعش", "الدولة الإسلامية"), [_doc(STATEMENT_AR)])
+    assert (out.verdict, out.confidence) == ("refuted", pytest.approx(8 / 9, abs=1e-4))
+    assert [c.kind for c in out.checks] == ["naming", "entity"]
+    assert out.claim == judged.claim
+
+
+def test_renumbered_forms_maps_every_occurrence() -> None:
+    check = naming_check(Naming("", "داعش", "داعش"), [_doc(STATEMENT_AR, 7), _doc("داعش يتراجع.", 9)])
+    back = nm.renumbered_forms(check, {7: 70, 9: None}.get)
+    ids = {s.document_id for f in back.forms for s in f.spans}
+    assert ids == {70, None}
+    assert [f.count for f in back.forms] == [f.count for f in check.forms]
+    plain = Check(kind="quantity", claim_text="41", evidence_text="41", result="match")
+    assert nm.renumbered_forms(plain, {7: 70}.get) is plain
