@@ -54,10 +54,14 @@ const STRINGS = {
     openSource: "افتح المصدر",
     storedDoc: "الوثيقة {id}",
     score: "الدرجة",
-    verdicts: { supported: "تؤيّده المصادر", refuted: "تنفيه المصادر", conflicting: "المصادر متعارضة", not_enough_info: "لا تكفي المصادر" },
+    verdicts: { supported: "تؤيّده المصادر", refuted: "تنفيه المصادر", conflicting: "المصادر متعارضة", not_enough_info: "لا تكفي المصادر", mixed: "صحيح جزئياً" },
     stances: { agree: "يؤيّد", disagree: "ينفي", discuss: "يناقش", unrelated: "لا صلة" },
     results: { match: "متطابق", mismatch: "مختلف", not_comparable: "لا يُقارن" },
-    kinds: { quantity: "كمية", number: "عدد", date: "تاريخ", entity: "اسم", negation: "نفي", percent: "نسبة" },
+    kinds: { quantity: "كمية", number: "عدد", date: "تاريخ", entity: "اسم", negation: "نفي", percent: "نسبة", membership: "عضوية", completion: "تمام أو جريان", quantifier: "كمّ", naming: "تسمية" },
+    partsHeading: "أجزاء الادعاء",
+    instead: "ما يقوله المصدر",
+    partEvidence: "أدلة هذا الجزء",
+    noPartEvidence: "لا أدلة لهذا الجزء.",
   },
   en: {
     pageTitle: "tabayyun — check a claim",
@@ -110,10 +114,14 @@ const STRINGS = {
     openSource: "Open the source",
     storedDoc: "Document {id}",
     score: "score",
-    verdicts: { supported: "Supported", refuted: "Refuted", conflicting: "Conflicting", not_enough_info: "Not enough info" },
+    verdicts: { supported: "Supported", refuted: "Refuted", conflicting: "Conflicting", not_enough_info: "Not enough info", mixed: "Partly supported" },
     stances: { agree: "agrees", disagree: "disagrees", discuss: "discusses", unrelated: "unrelated" },
     results: { match: "match", mismatch: "mismatch", not_comparable: "not comparable" },
-    kinds: { quantity: "quantity", number: "number", date: "date", entity: "name", negation: "negation", percent: "percent" },
+    kinds: { quantity: "quantity", number: "number", date: "date", entity: "name", negation: "negation", percent: "percent", membership: "membership", completion: "done or under way", quantifier: "quantifier", naming: "naming" },
+    partsHeading: "Parts of the claim",
+    instead: "What the source says",
+    partEvidence: "Evidence for this part",
+    noPartEvidence: "No evidence for this part.",
   },
 };
 
@@ -330,6 +338,54 @@ function sourceLink(ev, ctx) {
   return el("span", {}, t("pasted"));
 }
 
+// one evidence sentence: its stance, score, source, and its paragraph with the sentence highlighted
+function evidenceItem(ev, ctx) {
+  const head = el("div", { class: "ev-head" },
+    el("span", { class: "stance " + ev.stance }, tMap("stances", ev.stance)),
+    el("span", {}, t("score") + " " + ev.score.toFixed(2)),
+    el("span", { dir: "auto" }, (ctx && ctx.title) || ev.source),
+    sourceLink(ev, ctx));
+  const body = ctx ? renderParagraph(ctx) : el("p", { class: "para", dir: "auto" }, el("mark", { class: "evidence-span" }, ev.text));
+  return el("li", { "data-stance": ev.stance }, head, body);
+}
+
+// the context of an evidence sentence, by where it is: the overall evidence holds every part's
+function contextFinder(r) {
+  const key = (ev) => [ev.document_id, ev.source, ev.start, ev.end].join("\u0000");
+  const byKey = new Map();
+  (r.evidence || []).forEach((ev, i) => { if (r.context && r.context[i]) byKey.set(key(ev), r.context[i]); });
+  return (ev) => byKey.get(key(ev)) || null;
+}
+
+function reasonText(reason) {
+  return reason ? (state.lang === "ar" ? reason.ar : reason.en) : "";
+}
+
+function correctionNode(c, node) {
+  const target = node || el("p", { class: "correction", dir: "auto" });
+  clear(target);
+  if (!c) { target.hidden = true; return target; }
+  target.hidden = false;
+  target.append(el("strong", {}, t("instead") + ": "), el("span", { dir: "auto" }, state.lang === "ar" ? c.text_ar : c.text_en),
+    " ", el("span", { class: "part-span", dir: "ltr" }, "(" + c.source + " [" + c.start + ":" + c.end + "])"));
+  return target;
+}
+
+function partItem(p, i, findContext) {
+  const badge = el("span", { class: "badge small " + p.verdict, "data-verdict": p.verdict }, tMap("verdicts", p.verdict));
+  const head = el("div", { class: "part-head" },
+    el("span", { class: "part-text", dir: "auto" }, p.text),
+    badge,
+    el("span", { dir: "ltr" }, Math.round(p.confidence * 100) + "%"),
+    el("span", { class: "part-span", dir: "ltr" }, "[" + p.start + ":" + p.end + "]"));
+  const items = [head, el("p", { class: "reason", dir: "auto" }, reasonText(p.reason))];
+  if (p.correction) items.push(correctionNode(p.correction));
+  const evList = el("ol", { class: "evidence", "aria-label": t("partEvidence") });
+  for (const ev of p.evidence) evList.append(evidenceItem(ev, findContext(ev)));
+  items.push(p.evidence.length ? evList : el("p", { class: "hint" }, t("noPartEvidence")));
+  return el("li", { "data-verdict": p.verdict, "data-part": i }, ...items);
+}
+
 function renderResult(r) {
   $("claim-echo").textContent = r.claim;
   const badge = $("verdict");
@@ -337,19 +393,19 @@ function renderResult(r) {
   badge.textContent = tMap("verdicts", r.verdict);
   badge.dataset.verdict = r.verdict;
   $("confidence").textContent = Math.round(r.confidence * 100) + "%";
+  $("reason").textContent = reasonText(r.reason);
+  correctionNode(r.correction, $("correction"));
+
+  const findContext = contextFinder(r);
+  const parts = r.parts || [];
+  const partList = $("parts");
+  clear(partList);
+  parts.forEach((p, i) => partList.append(partItem(p, i, findContext)));
+  $("parts-section").hidden = parts.length <= 1;
 
   const list = $("evidence");
   clear(list);
-  r.evidence.forEach((ev, i) => {
-    const ctx = r.context ? r.context[i] : null;
-    const head = el("div", { class: "ev-head" },
-      el("span", { class: "stance " + ev.stance }, tMap("stances", ev.stance)),
-      el("span", {}, t("score") + " " + ev.score.toFixed(2)),
-      el("span", { dir: "auto" }, (ctx && ctx.title) || ev.source),
-      sourceLink(ev, ctx));
-    const body = ctx ? renderParagraph(ctx) : el("p", { class: "para", dir: "auto" }, el("mark", { class: "evidence-span" }, ev.text));
-    list.append(el("li", { "data-stance": ev.stance }, head, body));
-  });
+  r.evidence.forEach((ev, i) => list.append(evidenceItem(ev, r.context ? r.context[i] : null)));
   $("no-evidence").hidden = r.evidence.length > 0;
 
   const tbody = $("checks").querySelector("tbody");

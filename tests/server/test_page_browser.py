@@ -172,3 +172,76 @@ def test_claimreview_export_and_error_display(server: str, browser: Any) -> None
     shown = page.locator("#error").inner_text()
     assert "HTTP 422" in shown and "letter or a digit" in shown
     page.close()
+
+
+COMPOUND = "وزّعت بلدية الواحة 450 خيمة وأجلت فرق الإنقاذ 3000 شخص"
+RESCUE = "وقال رئيس البلدية إن فرق الإنقاذ أجلت 1200 شخص من الأحياء المنخفضة."
+
+
+@pytest.fixture
+def split_in_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compound claim in two fixed parts (the server runs in this process), so the page test does
+    not depend on the decomposition rules."""
+    import tabayyun.claims.parts as parts_mod
+    from tabayyun.claims.decompose import ClaimPart, split_claim
+
+    cut = COMPOUND.index("وأجلت")
+
+    def split(claim: str) -> list[ClaimPart]:
+        if claim != COMPOUND:
+            return split_claim(claim)
+        return [ClaimPart("وزّعت بلدية الواحة 450 خيمة", 0, cut - 1),
+                ClaimPart("أجلت فرق الإنقاذ 3000 شخص", cut, len(COMPOUND))]
+
+    monkeypatch.setattr(parts_mod, "split_claim", split)
+
+
+def test_a_compound_claim_shows_each_part_with_its_verdict_reason_correction_and_highlights(
+    server: str, browser: Any, split_in_two: None
+) -> None:
+    page = browser.new_page(locale="ar", viewport={"width": 1100, "height": 1600})
+    page_errors: list[str] = []
+    page.on("pageerror", lambda e: page_errors.append(str(e)))
+    page.goto(server + "/")
+    page.locator("#source").fill(SOURCE_WITH_EMOJI)
+    page.locator("#claim").fill(COMPOUND)
+    page.locator("#check-button").click()
+    page.wait_for_selector("#verdict[data-verdict]", timeout=10_000)
+
+    assert page.locator("#verdict").get_attribute("data-verdict") == "mixed"
+    assert page.locator("#verdict").inner_text() == "صحيح جزئياً"
+    reason = page.locator("#reason").inner_text()
+    assert reason.startswith("أجزاء الادعاء: «وزّعت بلدية الواحة 450 خيمة» تؤيّده")
+    assert page.locator("#correction").is_hidden()  # mixed: the refuted part carries the correction
+    assert page.locator("#parts-section").is_visible()
+    parts = page.locator("#parts > li")
+    assert parts.count() == 2
+    first, second = parts.nth(0), parts.nth(1)
+    assert first.get_attribute("data-verdict") == "supported"
+    assert second.get_attribute("data-verdict") == "refuted"
+    assert first.locator(".badge").inner_text() == "تؤيّده المصادر"
+    assert "تنفيه المصادر: يقول المصدر 1200 شخص لا 3000 شخص." in second.locator(".reason").inner_text()
+    assert "يقول المصدر 1200 شخص لا 3000 شخص" in second.locator(".correction").inner_text()
+    assert first.locator(".correction").count() == 0
+    # each part has its own evidence, highlighted exactly in its paragraph (despite the emoji before it)
+    assert first.locator("mark.evidence-span").first.inner_text() == EVIDENCE
+    assert second.locator("mark.evidence-span").first.inner_text() == RESCUE
+    assert second.locator(".cmp-mismatch").first.inner_text() == "1200 شخص"
+
+    page.locator("#lang-switch").click()
+    assert page.locator("#verdict").inner_text() == "Partly supported"
+    assert "The source says 1200 شخص, not 3000 شخص" in second.locator(".correction").inner_text()
+    assert page.locator("#parts-heading").inner_text() == "Parts of the claim"
+    page.locator("#lang-switch").click()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "compound_claim.png"), full_page=True)
+
+    # a claim of one part: no parts section, but its reason (and a refuted one's correction)
+    page.locator("#claim").fill("أجلت فرق الإنقاذ 3000 شخص من الأحياء المنخفضة")
+    page.locator("#check-button").click()
+    expect(page.locator("#verdict")).to_have_attribute("data-verdict", "refuted")
+    assert page.locator("#parts-section").is_hidden()
+    assert page.locator("#reason").inner_text() == "تنفيه المصادر: يقول المصدر 1200 شخص لا 3000 شخص."
+    assert "1200 شخص" in page.locator("#correction").inner_text()
+    assert page_errors == []
+    page.close()
