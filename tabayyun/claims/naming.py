@@ -130,11 +130,25 @@ def name_forms(entity: str, name: str = "", aliases: AliasTable | None = None) -
         canonical = _canonical(name, table)
     found = _variants(canonical, table) if canonical is not None else []
     out: dict[tuple[str, ...], str] = {}
-    for form in [*found, *own, name]:
+    for form in [*found, *own]:
         key = norm_key(form)
         if key and key not in out:
             out[key] = form
+    if name and claimed_form(name, tuple(out.values())) is None:
+        out.setdefault(norm_key(name), name)
     return tuple(out.values())
+
+
+def claimed_form(name: str, forms: Sequence[str]) -> str | None:
+    """The form of ``forms`` the claimed ``name`` is: the same normalized spelling, or the same once an
+    English "the" is dropped ("the Islamic State" is the table's "Islamic State")."""
+    key = norm_key(clean_name(name))
+    keys = [key, key[1:]] if key[:1] == ("the",) else [key]
+    for k in keys:
+        found = next((f for f in forms if k and norm_key(f) == k), None)
+        if found is not None:
+            return found
+    return None
 
 
 # -- finding them -----------------------------------------------------------------------------------
@@ -288,9 +302,8 @@ def count_forms(forms: Sequence[str], documents: Sequence[Document], claimed: st
             if len(spans[o.form]) < MAX_SPANS:
                 surface = d.text[o.start : o.end]
                 spans[o.form].append(FormSpan(d.id, o.start, o.end, surface, o.quoted, d.source))
-    key = norm_key(claimed)
-    out = [NameForm(f, c, q, tuple(s), bool(key) and norm_key(f) == key)
-           for f, (c, q), s in zip(forms, counts, spans)]
+    mine = claimed_form(claimed, forms) if claimed else None
+    out = [NameForm(f, c, q, tuple(s), f == mine) for f, (c, q), s in zip(forms, counts, spans)]
     order = sorted(range(len(out)), key=lambda i: (-out[i].count, -out[i].claimed, i))
     return tuple(out[i] for i in order)
 

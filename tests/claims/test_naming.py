@@ -52,6 +52,7 @@ FORMS_CASES = [
     pytest.param("الجماعة", "الدولة الاسلامية", ("ISIS", *ISIS_FORMS[1:], "الجماعة"),
                  id="unknown-entity-known-name-gives-its-aliases"),
     pytest.param("داعش", "دولة الخلافة", (*ISIS_FORMS, "دولة الخلافة"), id="name-not-in-table-added"),
+    pytest.param("ISIS", "the Islamic State", ISIS_FORMS, id="en-article-before-a-table-form"),
 ]
 
 
@@ -75,6 +76,17 @@ def test_isis_forms_are_the_table_row() -> None:
 ])
 def test_clean_name(raw: str, clean: str) -> None:
     assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize(("name", "form"), [
+    pytest.param("الدولة الاسلامية", "الدولة الإسلامية", id="folded-spelling"),
+    pytest.param("«بالدولة الإسلامية»", "الدولة الإسلامية", id="quotes-and-bi"),
+    pytest.param("the Islamic State", "Islamic State", id="en-article-dropped"),
+    pytest.param("Islamic State", "Islamic State", id="en-same"),
+    pytest.param("the caliphate", None, id="not-a-form"),
+])
+def test_claimed_form(name: str, form: str | None) -> None:
+    assert nm.claimed_form(name, ISIS_FORMS) == form
 
 
 # -- finding the forms in a text --------------------------------------------------------------------
