@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+# a real PostgreSQL for the store tests (tests/pg_fixture.py): pg_server, pg_url, pg_database
+from pg_fixture import pg_database, pg_server, pg_url  # noqa: F401
+
 from tabayyun import Tabayyun
 from tabayyun.testing import HashingEmbedder, OverlapStance
 
