@@ -170,7 +170,10 @@ class GatedStance:
                  gate: NDArray[np.float64]) -> NDArray[np.float64]:
         polarity = np.array([polarity_differs(c, e) for c, e in zip(claims, evidence, strict=True)],
                             dtype=bool)
-        read = np.flatnonzero(np.asarray(gate)[:, U] < self.skip_at)
+        # the splitter reads only the rows whose split it decides: not those the gate calls clearly
+        # unrelated (their small related mass is split as the gate splits it), nor those whose polarity
+        # differs (combine gives them the gate's split whatever the splitter says)
+        read = np.flatnonzero((np.asarray(gate)[:, U] < self.skip_at) & ~polarity)
         splitter = np.array(gate, dtype=np.float64, copy=True)  # skipped rows: the gate's own split
         if len(read):
             splitter[read] = self.splitter.predict_proba([claims[int(i)] for i in read],

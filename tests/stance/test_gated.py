@@ -236,3 +236,16 @@ def test_the_default_stance_model_is_gated_whatever_the_environment(
     else:
         monkeypatch.setenv("TABAYYUN_STANCE", env)
     assert isinstance(default_stance_model(HashingEmbedder()), GatedStance)
+
+
+def test_the_splitter_skips_pairs_whose_polarity_differs_and_the_answer_is_the_same() -> None:
+    claims = ["قررت الوزارة رفع تعرفة المياه"] * 2
+    evidence = ["الوزارة لا تنوي رفع تعرفة المياه", "قررت الوزارة رفع تعرفة الكهرباء"]
+    splitter = Recording(SPLITTER)
+    model = GatedStance(Fixed(GATE), splitter, gate_weight=0.0, temper=0.75)
+    out = model.predict_proba(claims, evidence)
+    assert splitter.seen == [evidence[1]], "the negated pair takes the gate's split: not read"
+    polarity = np.array([True, False])
+    every_row_read = combine(np.tile(GATE, (2, 1)), np.tile(SPLITTER, (2, 1)), 0.0, temper=0.75,
+                             polarity=polarity)
+    np.testing.assert_allclose(out, every_row_read)
