@@ -70,7 +70,8 @@ def test_check_json_contract_and_offsets(runner: CliRunner, db: str) -> None:
                       ["check", "تعهد التحالف بتقديم 600 مليون دولار لدعم الاستقرار", "--db", db, "--json"])
     assert r.exit_code == 0, r.output
     out = json.loads(r.stdout)
-    assert list(out) == ["id", "claim", "verdict", "confidence", "evidence", "checks"]
+    assert list(out) == ["id", "claim", "verdict", "confidence", "evidence", "checks", "reason", "correction",
+                         "parts"]
     assert out["verdict"] in {"supported", "refuted", "not_enough_info", "conflicting"}
     assert 0 <= out["confidence"] <= 1
     with Tabayyun(db, embedder=HashingEmbedder(), stance_model=OverlapStance()) as tb:

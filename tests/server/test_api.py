@@ -85,7 +85,8 @@ def test_check_against_pasted_source_is_the_library_result(client: TestClient, t
     for ev in direct["evidence"]:
         ev["document_id"] = None  # a pasted source is not stored: the API does not pretend it has an id
     assert body == direct
-    assert list(body) == ["id", "claim", "verdict", "confidence", "evidence", "checks"]
+    assert list(body) == ["id", "claim", "verdict", "confidence", "evidence", "checks", "reason", "correction",
+                          "parts"]
     assert body["verdict"] == "supported"
     for ev in body["evidence"]:
         assert SOURCE_AR[ev["start"] : ev["end"]] == ev["text"]
