@@ -1,12 +1,14 @@
 """Splitting a compound claim into atomic, checkable parts.
 
 ``split_claim(claim)`` returns one :class:`ClaimPart` per assertion. ``text`` is the part
-as a standalone claim (it may borrow the subject from elsewhere in the claim, so it is not
-always a substring); ``start``/``end`` index the stretch of the *original* claim that the
+as a standalone claim, written from the cleaned claim (no tatweel, diacritics or zero-width
+marks; ASCII digits); it may borrow the subject from elsewhere in the claim, so it is not
+always a substring. ``start``/``end`` index the stretch of the *original* claim that the
 part asserts (``claim[start:end]``), for highlighting. A claim that asserts one thing gives
 one part covering the whole claim.
 
-This first version is the interface only: every claim is one part. The rules come next.
+The rules (one function each, Arabic in :mod:`.rules_ar` and :mod:`.rules_ar_frames`,
+English in :mod:`.rules_en`) and what they leave alone are listed in ``docs/claims.md``.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ class ClaimPart:
 
 
 def split_claim(claim: str) -> list[ClaimPart]:
-    """The parts of ``claim`` (at least one)."""
-    stripped = claim.strip()
-    start = claim.find(stripped) if stripped else 0
-    return [ClaimPart(text=stripped or claim, start=start, end=start + len(stripped))]
+    """The parts of ``claim`` (at least one), in the order of their spans. Never raises on a string."""
+    from .split_driver import split
+
+    return split(claim)

@@ -1,0 +1,130 @@
+"""What one Arabic token is, for the decomposition rules: a verb, a definite noun, a clitic to peel.
+
+Every test reads the token's normalized ``key`` (:mod:`tabayyun.claims.split_tokens`).
+The conjunctions و/ف and the prepositions ب/ك/ل glue to the next word; the functions
+here say how many characters of the cleaned token they take, so a part can read the
+word without them (بالإمارة → الإمارة).
+"""
+
+from __future__ import annotations
+
+from ..text.stopwords import STOPWORDS
+from . import rules_lexicon as lx
+from .split_tokens import ClaimText
+
+#: auxiliaries that take a second verb right after them (كان يسيطر، لم يعد يحكم، بدأ يعمل)
+_AUX = frozenset(
+    k
+    for k in lx.AR_VERBS
+    if k[:3] in {"كان", "يكو", "تكو", "اصب", "يصب", "تصب", "يظل", "تظل", "عاد", "يعد", "تعد", "بدا", "يبد"}
+    or k in {"ظل", "ظلت", "بات", "باتت", "يعد", "تعد", "يزال", "تزال", "زال", "زالت"}
+)
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يتين", "يان")
+
+
+def peel_conj(key: str) -> str:
+    """``key`` without a leading conjunction و/ف (when what is left is still a word)."""
+    return key[1:] if len(key) > 3 and key[0] in "وف" and key not in lx.AR_VERBS else key
+
+
+def in_set(key: str, words: frozenset[str]) -> bool:
+    """``key`` or ``key`` without a leading conjunction is one of ``words`` (وفقا، ووزير، وزير)."""
+    return key in words or peel_conj(key) in words
+
+
+def is_verb(key: str) -> bool:
+    """A verb: a listed form, or an imperfect shape (يفعل، سيفعل), after a conjunction و/ف."""
+    for k in (key, peel_conj(key)):
+        if k in lx.AR_VERBS or _imperfect(k):
+            return True
+        if len(k) >= 5 and k[0] == "س" and k[1] in "يتن" and (k[1:] in lx.AR_VERBS or _imperfect(k[1:])):
+            return True
+    return False
+
+
+def _imperfect(k: str) -> bool:
+    return (
+        len(k) >= 4
+        and k[0] == "ي"
+        and k not in lx.AR_NOT_VERBS
+        and not k.endswith(("يه", "ات", "يين"))
+        and k not in STOPWORDS
+    )
+
+
+def is_aux(key: str) -> bool:
+    return in_set(key, _AUX)
+
+
+def conj_verb(key: str) -> bool:
+    """و/ف + a verb (وأعلن، ويسمي), but not a verb that itself starts with و (وقع، وصف)."""
+    return len(key) > 3 and key[0] in "وف" and key not in lx.AR_VERBS and is_verb(key[1:])
+
+
+def article(key: str) -> int | None:
+    """How many clitic characters stand before the article ال of a definite word; ``None`` if indefinite.
+
+    والحركة → 1, بالإمارة → 1, وبالإمارة → 2, الحركة → 0; للتحالف (ل + ال) → -1 (the
+    article's alef is dropped: see :func:`head_text`).
+    """
+    for pre in ("", "و", "ف"):
+        if pre and not key.startswith(pre):
+            continue
+        rest = key[len(pre) :]
+        for prep in ("", "ب", "ك"):
+            if rest.startswith(prep + "ال") and len(rest) >= len(prep) + 4:
+                return len(pre) + len(prep)
+        if rest.startswith("لل") and len(rest) >= 5:
+            return -1
+    return None
+
+
+def is_definite(key: str) -> bool:
+    return article(key) is not None and key not in lx.AR_RELATIVE and key not in STOPWORDS
+
+
+def has_preposition(key: str) -> bool:
+    """A definite word with a preposition glued on (بالإمارة، للتحالف، كالحركة)."""
+    n = article(key)
+    if n == -1:
+        return True
+    k = peel_conj(key) if n == 2 else key
+    return bool(n) and k[0] in "بك" and k[1:3] == "ال"
+
+
+def is_adjective(key: str) -> bool:
+    k = peel_conj(key)
+    return k in lx.AR_ADJECTIVES or (k.startswith("ال") and k.endswith(_NISBA_ENDINGS) and len(k) >= 5)
+
+
+def is_function_word(key: str) -> bool:
+    k = peel_conj(key)
+    return key in STOPWORDS or k in STOPWORDS or key in lx.AR_PARTICLES or key in lx.AR_RELATIVE
+
+
+def content_word(doc: ClaimText, i: int) -> bool:
+    """A word that may belong to a noun phrase: not a verb, a function word or punctuation."""
+    tok = doc.toks[i]
+    return tok.kind == "word" and not is_verb(tok.key) and not is_function_word(tok.key)
+
+
+def continuing_at(doc: ClaimText, idx: list[int], p: int) -> int:
+    """How many tokens of a continuing marker (لا يزال، ما زال، لم يعد، مازال) start at ``idx[p]``."""
+    k = peel_conj(doc.key(idx[p]))
+    if k in lx.AR_CONTINUING_WORDS:
+        return 1
+    if p + 1 < len(idx) and (k, doc.key(idx[p + 1])) in lx.AR_CONTINUING_PAIRS:
+        return 2
+    return 0
+
+
+def head_text(doc: ClaimText, i: int) -> tuple[int | str, int]:
+    """A noun read without its clitics: ``(element, skip)`` — the token with a skip, or a literal word."""
+    tok = doc.toks[i]
+    n = article(tok.key)
+    if n == -1:
+        body = tok.text[tok.text.index("لل") + 2 :] if "لل" in tok.text else tok.text[2:]
+        return "ال" + body, 0
+    if n:
+        return i, n
+    return i, 0

@@ -1,0 +1,172 @@
+"""The order the decomposition rules run in, for one claim.
+
+1. The claim is cut at ``؛``/``;`` and at sentence ends between two checkable sentences.
+2. Appositives are taken out (their own part), then an attribution frame (a speaker part
+   when the claim names who said it; the content goes on).
+3. The content is split by the clause rules until none applies: relative clauses,
+   participles with a number or date, coordinated predicates and gapped subjects.
+4. Each final clause is annotated: ``naming`` (with its :class:`Naming`) before
+   ``continuing`` before ``statement``.
+5. One clause left → one part covering the whole claim (kind ``attribution`` when the
+   claim reports someone's words); several → one part each, in the order of their spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from . import rules_ar, rules_ar_frames, rules_en
+from .decompose import ClaimPart, Naming, PartKind
+from .split_tokens import ClaimText, Clause, read_claim, to_part, whole_text
+
+Rule = Callable[[ClaimText, Clause], "list[Clause] | None"]
+#: how many rule applications one claim may take (a guard: real claims need a handful)
+_MAX_STEPS = 60
+_SENTENCE_END = ".!?؟…"
+_SENTENCE_SPLIT = "؛;"
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    appositive: Rule
+    attribution: Callable[[ClaimText, Clause], tuple[Clause | None, Clause] | None]
+    clause_rules: tuple[Rule, ...]
+    naming: Callable[[ClaimText, Clause], Naming | None]
+    continuing: Callable[[ClaimText, Clause], bool]
+    checkable: Callable[[ClaimText, Clause], bool]
+
+
+ARABIC = Language(
+    appositive=rules_ar_frames.split_appositive,
+    attribution=rules_ar_frames.attribution,
+    clause_rules=(rules_ar.split_relative, rules_ar.split_participle, rules_ar.split_coordination),
+    naming=rules_ar_frames.naming_of,
+    continuing=rules_ar_frames.is_continuing,
+    checkable=rules_ar.checkable,
+)
+ENGLISH = Language(
+    appositive=rules_en.split_appositive,
+    attribution=rules_en.attribution,
+    clause_rules=(rules_en.split_relative, rules_en.split_participle, rules_en.split_coordination),
+    naming=rules_en.naming_of,
+    continuing=rules_en.is_continuing,
+    checkable=rules_en.checkable,
+)
+
+
+def split(claim: str) -> list[ClaimPart]:
+    """The parts of ``claim``; any failure of a rule falls back to one part."""
+    try:
+        doc = read_claim(claim)
+        clauses, reported = _clauses(doc) if doc.toks else ([], False)
+        parts = _parts(doc, clauses)
+    except Exception:
+        return [_whole(claim, "statement", None)]
+    if len(parts) >= 2:
+        return parts
+    kind: PartKind = parts[0].kind if parts else "statement"
+    if reported and kind == "statement":
+        kind = "attribution"
+    return [_whole(claim, kind, parts[0].naming if parts else None, doc)]
+
+
+def _whole(claim: str, kind: PartKind, naming: Naming | None, doc: ClaimText | None = None) -> ClaimPart:
+    stripped = claim.strip()
+    start = claim.find(stripped) if stripped else 0
+    text = whole_text(doc) if doc is not None else stripped
+    return ClaimPart(text=text or stripped or claim, start=start, end=start + len(stripped), kind=kind,
+                     naming=naming)
+
+
+def _clauses(doc: ClaimText) -> tuple[list[Clause], bool]:
+    lang = ARABIC if doc.arabic else ENGLISH
+    out: list[Clause] = []
+    reported = False
+    for sentence in _sentences(doc, lang):
+        extra: list[Clause] = []
+        current = sentence
+        for _ in range(4):
+            split_off = lang.appositive(doc, current)
+            if split_off is None:
+                break
+            current, appositive = split_off
+            extra.append(appositive)
+        framed = lang.attribution(doc, current)
+        if framed is not None:
+            reported = True
+            speaker, current = framed
+            if speaker is not None:
+                extra.append(speaker)
+        out.extend(_apply(doc, current, lang))
+        out.extend(extra)
+    return [_annotate(doc, c, lang) for c in out], reported
+
+
+def _sentences(doc: ClaimText, lang: Language) -> list[Clause]:
+    idx = list(range(len(doc.toks)))
+    while idx and doc.is_punct(idx[-1], _SENTENCE_END):
+        idx.pop()
+    pieces: list[list[int]] = [[]]
+    for i in idx:
+        tok = doc.toks[i]
+        if tok.kind == "punct" and (tok.text in _SENTENCE_SPLIT or _sentence_end(doc, i)):
+            pieces.append([])
+        else:
+            pieces[-1].append(i)
+    clauses = [Clause(tuple(p)) for p in pieces if p]
+    if len(clauses) > 1 and all(lang.checkable(doc, c) for c in clauses):
+        return clauses
+    return [Clause(tuple(idx))] if idx else []
+
+
+def _sentence_end(doc: ClaimText, i: int) -> bool:
+    """A sentence end between words: ``.!?؟`` after a word of two letters or more, or a number."""
+    if doc.toks[i].text not in _SENTENCE_END or i == 0 or i + 1 >= len(doc.toks):
+        return False
+    prev = doc.toks[i - 1]
+    glued = prev.end == doc.toks[i].start
+    return glued and (prev.kind == "num" or (prev.kind == "word" and len(prev.text) >= 2))
+
+
+def _apply(doc: ClaimText, clause: Clause, lang: Language) -> list[Clause]:
+    work, done = [clause], []
+    steps = 0
+    while work:
+        c = work.pop(0)
+        steps += 1
+        replaced = None
+        if steps <= _MAX_STEPS:
+            for rule in lang.clause_rules:
+                replaced = rule(doc, c)
+                if replaced:
+                    break
+        if replaced:
+            work = replaced + work
+        else:
+            done.append(c)
+    return done
+
+
+def _annotate(doc: ClaimText, c: Clause, lang: Language) -> Clause:
+    if c.kind != "statement":
+        return c
+    naming = lang.naming(doc, c)
+    if naming is not None:
+        return replace(c, kind="naming", naming=naming)
+    if lang.continuing(doc, c):
+        return replace(c, kind="continuing")
+    return c
+
+
+def _parts(doc: ClaimText, clauses: list[Clause]) -> list[ClaimPart]:
+    parts: list[ClaimPart] = []
+    seen: set[tuple[str, int, int]] = set()
+    for c in clauses:
+        part = to_part(doc, c)
+        if part is None or (part.text, part.start, part.end) in seen:
+            continue
+        seen.add((part.text, part.start, part.end))
+        parts.append(part)
+    parts.sort(key=lambda p: (p.start, p.end))
+    return parts

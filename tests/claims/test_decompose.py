@@ -1,0 +1,131 @@
+"""split_claim: the issue's worked example, obfuscated claims, and properties over any string.
+
+The rule tables are in test_decompose_ar.py and test_decompose_en.py; every claim in them is
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tabayyun.claims.decompose import ClaimPart, Naming, split_claim
+from tabayyun.text.clean import clean
+
+WORKED = "لا يزال التحالف الذي يضم 41 دولة يسمي الحركة بالإمارة التي سقطت"
+
+
+def test_worked_example_gives_the_three_parts() -> None:
+    parts = split_claim(WORKED)
+    assert [(p.text, p.kind) for p in parts] == [
+        ("لا يزال التحالف يسمي الحركة بالإمارة", "naming"),
+        ("التحالف يضم 41 دولة", "statement"),
+        ("الإمارة سقطت", "statement"),
+    ]
+    assert parts[0].naming == Naming(namer="التحالف", entity="الحركة", name="الإمارة")
+    assert [WORKED[p.start : p.end] for p in parts] == [
+        "لا يزال التحالف الذي يضم 41 دولة يسمي الحركة بالإمارة",
+        "التحالف الذي يضم 41 دولة",
+        "الإمارة التي سقطت",
+    ]
+
+
+def _tatweel(text: str) -> str:
+    """Stretch every Arabic letter that joins to the next with a tatweel (obfuscation)."""
+    out = []
+    for a, b in zip(text, text[1:] + " ", strict=True):
+        out.append(a)
+        if "\u0628" <= a <= "\u064a" and a not in "اأإآدذرزوؤةى" and "\u0621" <= b <= "\u064a":
+            out.append("\u0640")
+    return "".join(out)
+
+
+def _diacritics(text: str) -> str:
+    """A fatha after every second Arabic letter."""
+    out, n = [], 0
+    for ch in text:
+        out.append(ch)
+        if "\u0621" <= ch <= "\u064a":
+            n += 1
+            if n % 2 == 0:
+                out.append("\u064e")
+    return "".join(out)
+
+
+def _zwnj(text: str) -> str:
+    """A zero-width non-joiner inside every word of four letters or more."""
+    return " ".join(w[:2] + "\u200c" + w[2:] if len(w) >= 4 else w for w in text.split(" "))
+
+
+def _indic(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+OBFUSCATIONS = {"tatweel": _tatweel, "diacritics": _diacritics, "zwnj": _zwnj, "indic-digits": _indic}
+OBFUSCATED_CLAIMS = {
+    "worked": WORKED,
+    "relative": "افتتح الرئيس الجسر الذي يربط ضفتي النهر في 2023",
+    "naming": "تصف الحكومة الاحتجاجات بأنها أعمال شغب",
+    "attribution": "قال وزير المالية إن العجز انخفض إلى 4% هذا العام",
+    "coordination": "أعلنت الوزارة افتتاح 40 مدرسة وأغلقت 12 عيادة",
+    "appositive": "أكدت سلمى حداد، المتحدثة باسم البلدية، أن الطريق سيفتح في يونيو",
+    "continuing": "ما زالت الشركة التي تأسست عام 1990 توظف 800 عامل",
+    "gapping": "ارتفعت الصادرات 12% والواردات 3% في الربع الأول",
+    "participle": "انهار الاتفاق الموقع عام 2015 بعد ثلاث سنوات",
+    "single": "بلغت نسبة البطالة في البلاد 9% خلال العام الماضي",
+}
+
+
+#: every claim under every obfuscation that changes it (Indic digits only where the claim has digits)
+OBFUSCATED = [
+    pytest.param(claim, how, id=f"{name}-{how}")
+    for name, claim in OBFUSCATED_CLAIMS.items()
+    for how in OBFUSCATIONS
+    if OBFUSCATIONS[how](claim) != claim
+]
+
+
+@pytest.mark.parametrize(("claim", "how"), OBFUSCATED)
+def test_obfuscation_gives_the_same_parts_with_offsets_into_the_original(claim: str, how: str) -> None:
+    plain = split_claim(claim)
+    obfuscated = OBFUSCATIONS[how](claim)
+    assert obfuscated != claim
+    parts = split_claim(obfuscated)
+    assert [(p.text, p.kind, p.naming) for p in parts] == [(p.text, p.kind, p.naming) for p in plain]
+    for got, want in zip(parts, plain, strict=True):
+        assert clean(obfuscated[got.start : got.end]) == clean(claim[want.start : want.end])
+
+
+def test_a_blank_claim_is_one_empty_part() -> None:
+    assert split_claim("   ") == [ClaimPart(text="   ", start=0, end=0)]
+
+
+_ALPHABET = st.sampled_from(
+    list("ابتثجحخدذرزسشصضطظعغفقكلمنهوية ءأإآىؤئ") + list("،,.؛;:«»\"'") + ["\u0640", "\u064e", "\u200c", " "]
+    + ["الذي ", "التي ", " و", "قال ", " إن ", "يسمي ", "بـ", "لا يزال ", "41 ", "2015 ", "، رئيس "]
+    + list("abcdefghij ,.'\"") + [" which ", " who ", " said ", " calls ", " and ", " still ", "The "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_parts_are_ordered_non_empty_spans_of_the_claim(claim: str) -> None:
+    parts = split_claim(claim)
+    assert parts
+    if not claim.strip():
+        return
+    starts = [p.start for p in parts]
+    assert starts == sorted(starts)
+    for p in parts:
+        assert 0 <= p.start < p.end <= len(claim)
+        assert claim[p.start : p.end].strip()
+        assert p.text.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_string_splits_without_raising(claim: str) -> None:
+    parts = split_claim(claim)
+    assert len(parts) >= 1
+    assert all(0 <= p.start <= p.end <= len(claim) for p in parts)
