@@ -20,7 +20,16 @@ from server_fakes import HOSTILE, SOURCE_AR, SOURCE_EN
 
 from tabayyun.core import MAX_CLAIM_CHARS, Tabayyun
 from tabayyun.errors import ModelError
-from tabayyun.results import CheckResult, Document, Evidence, SearchHit
+from tabayyun.results import (
+    VERDICTS,
+    CheckResult,
+    Correction,
+    Document,
+    Evidence,
+    PartResult,
+    Reason,
+    SearchHit,
+)
 from tabayyun.server import create_app
 from tabayyun.server.schemas import MAX_SOURCES
 from tabayyun.testing import HashingEmbedder, OverlapStance
@@ -85,8 +94,8 @@ def test_check_against_pasted_source_is_the_library_result(client: TestClient, t
     for ev in direct["evidence"]:
         ev["document_id"] = None  # a pasted source is not stored: the API does not pretend it has an id
     assert body == direct
-    assert list(body) == ["id", "claim", "verdict", "confidence", "evidence", "checks", "reason", "correction",
-                          "parts"]
+    assert list(body) == ["id", "claim", "verdict", "confidence", "evidence", "checks", "reason",
+                          "correction", "parts"]
     assert body["verdict"] == "supported"
     for ev in body["evidence"]:
         assert SOURCE_AR[ev["start"] : ev["end"]] == ev["text"]
@@ -536,8 +545,10 @@ def test_openapi_documents_every_endpoint_and_the_shapes(client: TestClient) -> 
     assert set(paths["/api/documents"]) == {"get", "post"}
     assert set(paths["/api/documents/{document_id}"]) == {"get", "delete"}
     schemas = spec["components"]["schemas"]
-    for cls in (CheckResult, Evidence, Document, SearchHit):
+    for cls in (CheckResult, Evidence, Document, SearchHit, PartResult, Reason, Correction):
         assert set(schemas[cls.__name__]["properties"]) == {f.name for f in dataclasses.fields(cls)}
+    for shape in ("CheckResult", "PartResult"):
+        assert schemas[shape]["properties"]["verdict"]["enum"] == list(VERDICTS)  # mixed included
     assert schemas["ErrorOut"]["required"] == ["error", "status"]
     for path, ops in paths.items():
         for method, op in ops.items():
