@@ -19,6 +19,7 @@ from .extract.cli import extract_command
 from .ingest import RawDocument, expand_paths, read_path
 from .jsonl import json_objects
 from .progress import showing_add, showing_steps
+from .scale.cli import check_rows_on_ray, ray_choice, ray_options
 from .server.cli import serve
 from .server.limits import MAX_ID
 from .stance.cli import eval_command, train_command
@@ -97,7 +98,9 @@ def main() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @db_option()
 @json_option
-def add(files: tuple[str, ...], db: str, as_json: bool) -> None:
+@ray_options
+def add(files: tuple[str, ...], db: str, as_json: bool, use_ray: bool, ray_address: str | None,
+        workers: int) -> None:
     """Add source files to the store (text, Markdown, HTML, JSONL, CSV; directories recurse).
 
     JSONL and CSV need a "text" field; "title", "url" and "date" are optional.
@@ -107,11 +110,18 @@ def add(files: tuple[str, ...], db: str, as_json: bool) -> None:
     \b
     Example:
       tabayyun add samples/ --db news.db
+      tabayyun add archive/ --db news.db --ray --workers 2
     """
+    ray = ray_choice(use_ray, ray_address, workers)
     tb = _open_store(db, must_exist=False)
     paths = expand_paths(list(files))
     with tb, showing_add() as progress:  # on stderr: a bar on a terminal, plain lines otherwise
-        report = tb.add_files(paths, progress=progress)
+        if ray is not None:
+            from .scale.ray_batch import ray_add
+
+            report = ray_add(tb, paths, address=ray.address, workers=ray.workers, progress=progress)
+        else:
+            report = tb.add_files(paths, progress=progress)
     if as_json:
         click.echo(_dump(report.to_dict()))
     else:
@@ -171,10 +181,12 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
               help="ClaimReview: where the claim appeared (repeatable).")
 @stance_option("Stance model (default: gated: the learned cross-encoder gated by e5 relatedness).")
 @threads_option
+@ray_options
 def check(
     claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool,
     display: Mode, as_claimreview: bool, review_url: str | None, claim_author: str | None,
-    claim_urls: tuple[str, ...], stance_name: str | None, threads: int | None,
+    claim_urls: tuple[str, ...], stance_name: str | None, threads: int | None, use_ray: bool,
+    ray_address: str | None, workers: int,
 ) -> None:
     """Check a claim: verdict, confidence, evidence sentences with exact offsets.
 
@@ -185,6 +197,7 @@ def check(
       tabayyun check "عقد التحالف اجتماعه في روما" --source samples/coalition_statement.md
       tabayyun check "About 1,200 families were evacuated" --db news.db --json
       tabayyun check --claims samples/claims.jsonl --db news.db > results.jsonl
+      tabayyun check --claims claims.jsonl --db news.db --ray --workers 2 > results.jsonl
       tabayyun check "..." --source statement.md --claimreview --review-url https://example.org/r/1
     """
     if (claim is None) == (claims_file is None):
@@ -197,6 +210,15 @@ def check(
 
         return claim_review(r, url=review_url, author=claim_author, appearance=claim_urls)
 
+    ray = ray_choice(use_ray, ray_address, workers)
+    if ray is not None:  # --threads: each worker's CPUs and stance-model threads
+        if claims_file is None or sources:
+            fail("--ray checks a --claims file against a store (--db); add --source files to a store first")
+        failed = check_rows_on_ray(_read_claims(claims_file), db, ray, stance=stance_name, threads=threads,
+                                   as_dict=as_dict, echo=lambda obj: click.echo(_dump(obj)))
+        if failed:
+            fail(f"{failed} claim(s) could not be checked", PARTIAL)
+        return
     source_docs = _read_sources(sources) if sources else None
     model: dict[str, Any] = {"threads": threads}
     if stance_name is not None:
