@@ -5,7 +5,8 @@ The schema says what the server accepts, so the OpenAPI description and the API 
 a claim needs a letter or digit, a pasted source or a posted document needs a non-space
 character, ids and offsets fit SQLite's 64-bit integers, ``id`` is a string or an integer.
 Responses are the library's own result shapes (:mod:`tabayyun.results`), documented in
-the OpenAPI schema from those dataclasses directly.
+the OpenAPI schema from those dataclasses directly: a check answers a ``CheckResult`` with its
+``reason``, ``correction`` and ``parts`` (``PartResult``), and a verdict may be ``mixed``.
 """
 
 from __future__ import annotations
