@@ -317,7 +317,7 @@ class Tabayyun:
             checkpoint(cancel)
             return self._judge(text, hits, id, vector)
 
-        return check_parts(claim, id, judge)
+        return check_parts(claim, id, judge, store=self.store)  # the store: where a naming part counts names
 
     def check_many(
         self, claims: Iterable[tuple[Any, str]], *, sources: Sequence[str | RawDocument] | None = None,

@@ -2,7 +2,8 @@
 from templates over the explicit checks and the evidence stances (never free generation).
 
 * :func:`reason` — every verdict's :class:`~tabayyun.results.Reason`: the checks that decided it
-  (a number, date, name, list membership, done vs under way, a quantifier, a naming) and, without
+  (a number, date, name, list membership, done vs under way, a quantifier, a naming — with the
+  counts of each form, :func:`tabayyun.claims.naming.naming_summary`) and, without
   such a check, the stance of the deciding evidence sentence and its source.
 * :func:`correction` — for a refuted claim or part, a :class:`~tabayyun.results.Correction`: the
   source's own words in place of the claim's ("يقول المصدر 41 عضوا لا 90" / "the source says
@@ -88,10 +89,15 @@ def check_phrase(check: Check) -> tuple[str, str]:
     table = MISMATCH if check.result == "mismatch" else MATCH
     ar, en = table.get(check.kind, table["quantity"])
     c, e = quote(check.claim_text), quote(check.evidence_text)
-    en = en.format(c=c, e=e)
-    if check.kind == "naming" and check.detail:
-        en += f" ({quote(check.detail)})"
-    return ar.format(c=c, e=e), en
+    ar, en = ar.format(c=c, e=e), en.format(c=c, e=e)
+    if check.kind == "naming":
+        if check.forms:  # the counts, in Arabic words too
+            from .naming import naming_summary
+
+            ar += f" ({quote(naming_summary(check, 'ar'))})"
+        if check.detail:
+            en += f" ({quote(check.detail)})"
+    return ar, en
 
 
 def _phrases(checks: Sequence[Check], outcome: str) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from dataclasses import replace
 from itertools import zip_longest
 from typing import Any
 
+from ..protocols import Store
 from ..results import Check, CheckResult, Evidence, PartResult
 from ..verdict import combine_parts
 from .decompose import ClaimPart, split_claim
@@ -36,16 +37,19 @@ Judge = Callable[[str, ClaimPart], CheckResult]
 Splitter = Callable[[str], list[ClaimPart]]
 
 
-def check_parts(claim: str, cid: Any, judge: Judge, split: Splitter | None = None) -> CheckResult:
+def check_parts(claim: str, cid: Any, judge: Judge, split: Splitter | None = None, *,
+                store: Store | None = None) -> CheckResult:
     """The result for ``claim``: per-part verdicts, explained, and the overall verdict from them.
 
     ``split``: how to split the claim (default :func:`~tabayyun.claims.decompose.split_claim`).
+    ``store``: where a naming part counts the names (:func:`judged`); without one, a naming part is
+    judged as a statement.
     """
     parts = (split or split_claim)(claim) or [ClaimPart(text=claim, start=0, end=len(claim))]
     if len(parts) == 1:
-        whole = explained(judge(claim, parts[0]))
+        whole = explained(judged(judge, claim, parts[0], store))
         return replace(whole, id=cid, parts=(part_result(parts[0], whole),))
-    results = [part_result(p, explained(judge(p.text, p))) for p in parts]
+    results = [part_result(p, explained(judged(judge, p.text, p, store))) for p in parts]
     verdict, confidence = combine_parts([(r.verdict, r.confidence) for r in results])
     fix = next((r.correction for r in results if r.verdict == "refuted" and r.correction), None)
     return CheckResult(
@@ -53,6 +57,20 @@ def check_parts(claim: str, cid: Any, judge: Judge, split: Splitter | None = Non
         checks=tuple(dict.fromkeys(c for r in results for c in r.checks)), id=cid,
         reason=parts_reason(results), correction=fix if verdict == "refuted" else None, parts=tuple(results),
     )  # fmt: skip
+
+
+def judged(judge: Judge, text: str, part: ClaimPart, store: Store | None) -> CheckResult:
+    """``judge(text, part)``; for a naming part ("X calls Y Z") with a ``store``, the verdict of the
+    name counts over the documents of its evidence, or the whole store when it is small
+    (:func:`~tabayyun.claims.naming.judged_naming`, :func:`~tabayyun.claims.naming.naming_documents`),
+    with the naming check first among its checks."""
+    result = judge(text, part)
+    if part.kind != "naming" or part.naming is None or store is None:
+        return result
+    from .naming import judged_naming, naming_documents  # lazily: the alias table loads on first use
+
+    retrieved = [e.document_id for e in result.evidence if e.document_id is not None]
+    return judged_naming(result, part.naming, naming_documents(store, retrieved))
 
 
 def explained(result: CheckResult) -> CheckResult:

@@ -244,6 +244,21 @@ def test_quote(text: str, shown: str) -> None:
     assert quote(text) == shown
 
 
+def test_a_naming_check_with_forms_gives_the_counts_in_both_languages() -> None:
+    from tabayyun.results import FormSpan, NameForm
+
+    forms = (NameForm("الحركة", 30, 0, (FormSpan(3, 10, 16, "الحركة"),)),
+             NameForm("الإمارة", 1, 1, (FormSpan(3, 90, 97, "الإمارة", quoted=True),), claimed=True))
+    check = Check("naming", "الإمارة", "الحركة", "mismatch", "الحركة 30×, الإمارة 1× (quoted)", None, 10, 16,
+                  "بيان.txt", 3, forms)
+    assert check_phrase(check) == (
+        "يسمّيه المصدر الحركة لا الإمارة (الحركة 30 مرة، الإمارة مرة واحدة (بين علامتي تنصيص))",
+        "the source calls it الحركة, not الإمارة (الحركة 30×, الإمارة 1× (quoted))",
+    )
+    fix = correction([check], [])
+    assert fix is not None and (fix.start, fix.end, fix.evidence_text) == (10, 16, "الحركة")
+
+
 def test_check_phrase_of_an_unknown_outcome_kind_falls_back_to_a_quantity_phrase() -> None:
     odd = Check("quantity", "5", "6", "mismatch")
     assert check_phrase(odd) == ("يقول المصدر 6 لا 5", "the source says 6, not 5")

@@ -215,3 +215,44 @@ def test_a_claim_of_one_part_through_check_mirrors_itself() -> None:
 def test_check_gives_a_verdict_per_part_with_the_real_models(split_in_two: None) -> None:
     with Tabayyun() as tb:
         _assert_worked_example(tb.check(CLAIM, sources=[SOURCE]), None)
+
+
+NAMING_SOURCE = (
+    "بيان التحالف الدولي\n\n"
+    "قال التحالف إن الحركة فقدت السيطرة على آخر معاقلها. "
+    "وأضاف أن الحركة ما زالت تشكل تهديدا في المنطقة. "
+    "ودعا الدول الأعضاء إلى مواصلة الضغط على الحركة. "
+    "وأشار البيان إلى كتاب بعنوان «سقوط الإمارة» صدر حديثا.\n"
+)
+NAMING_CLAIM = "يسمي التحالف الحركة بالإمارة"
+
+
+def test_a_naming_part_is_judged_by_the_name_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabayyun.claims.decompose import Naming
+
+    part = ClaimPart(NAMING_CLAIM, 0, len(NAMING_CLAIM), "naming", Naming("التحالف", "الحركة", "الإمارة"))
+    monkeypatch.setattr(parts_mod, "split_claim", lambda c: [part])
+    with Tabayyun(embedder=HashingEmbedder(), stance_model=OverlapStance()) as tb:
+        r = tb.check(NAMING_CLAIM, sources=[NAMING_SOURCE])
+        doc, _ = tb.add_text(NAMING_SOURCE, source="بيان.txt")
+        stored = tb.check(NAMING_CLAIM)
+    for result, doc_id in ((r, None), (stored, doc.id)):
+        assert result.verdict == "refuted" and result.parts[0].kind == "naming"
+        naming = result.checks[0]
+        assert naming.kind == "naming" and naming.result == "mismatch"
+        counts = [(f.form, f.count, f.quoted_count) for f in naming.forms]
+        assert counts == [("الحركة", 3, 0), ("الإمارة", 1, 1)]
+        assert {s.document_id for f in naming.forms for s in f.spans} == {doc_id}
+        fix = result.correction
+        assert fix is not None and NAMING_SOURCE[fix.start : fix.end] == fix.evidence_text == "الحركة"
+        assert fix.document_id == doc_id
+        assert result.reason is not None and "الحركة 3 مرات" in result.reason.ar
+
+
+def test_without_a_store_a_naming_part_is_judged_as_a_statement() -> None:
+    from tabayyun.claims.decompose import Naming
+
+    part = ClaimPart("x", 0, 1, "naming", Naming("", "الحركة", "الإمارة"))
+    judge = fixed_judge({"x": plain("x", "supported", 0.7)})
+    r = check_parts("x", None, judge, lambda c: [part])
+    assert r.verdict == "supported" and r.checks == ()
