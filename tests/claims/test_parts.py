@@ -256,3 +256,53 @@ def test_without_a_store_a_naming_part_is_judged_as_a_statement() -> None:
     judge = fixed_judge({"x": plain("x", "supported", 0.7)})
     r = check_parts("x", None, judge, lambda c: [part])
     assert r.verdict == "supported" and r.checks == ()
+
+
+# -- issue 10's headline shape, end to end with the real decomposition ---------------------------------
+
+HEADLINE_SOURCE = (
+    "بيان التحالف الدولي بعد اجتماعه السنوي\n\n"
+    "رحّب التحالف بانضمام البلدين عضوين جديدين رقم 40 و41، فأصبح يضم 41 دولة. "
+    "وقال المتحدث إن الحركة لم تعد تسيطر على أي أرض، لكن التهديد قائم. "
+    "وأكد أن الحركة ما زالت تجند مقاتلين عبر الإنترنت. "
+    "ودعا الأعضاء إلى مواصلة الضغط على الحركة وتجفيف مصادر تمويلها. "
+    "ووزع المشاركون كتاب «نهاية الإمارة» الصادر هذا العام.\n"
+)
+HEADLINE = "لا يزال التحالف الذي يضم 41 دولة يسمي الحركة بالإمارة التي سقطت"
+
+
+def _headline_parts(r: CheckResult) -> tuple[PartResult, PartResult, PartResult]:
+    assert len(r.parts) == 3
+    naming = next(p for p in r.parts if p.kind == "naming")
+    members = next(p for p in r.parts if "41 دولة" in p.text)
+    fell = next(p for p in r.parts if "سقطت" in p.text and p.kind != "naming")
+    return naming, members, fell
+
+
+def _assert_headline(r: CheckResult) -> tuple[PartResult, PartResult, PartResult]:
+    naming, members, fell = _headline_parts(r)
+    assert (r.verdict, naming.verdict, members.verdict) == ("mixed", "refuted", "supported")
+    check = naming.checks[0]
+    assert check.kind == "naming"
+    assert [(f.form, f.count, f.quoted_count) for f in check.forms] == [("الحركة", 3, 0), ("الإمارة", 1, 1)]
+    fix = naming.correction
+    assert fix is not None and HEADLINE_SOURCE[fix.start : fix.end] == fix.evidence_text == "الحركة"
+    assert fix.text_ar.startswith("يسمّيه المصدر الحركة لا الإمارة")
+    assert "41" in members.evidence[0].text and members.evidence[0].stance == "agree"
+    for p in r.parts:
+        assert HEADLINE[p.start : p.end] and p.reason is not None
+    return naming, members, fell
+
+
+def test_the_headline_with_the_fake_models() -> None:
+    with Tabayyun(embedder=HashingEmbedder(), stance_model=OverlapStance()) as tb:
+        _assert_headline(tb.check(HEADLINE, sources=[HEADLINE_SOURCE]))
+
+
+@pytest.mark.slow
+def test_the_headline_with_the_real_models() -> None:
+    with Tabayyun() as tb:
+        r = tb.check(HEADLINE, sources=[HEADLINE_SOURCE])
+    _naming, _members, fell = _assert_headline(r)
+    assert fell.verdict == "not_enough_info"  # the source says the group holds no land, not that it "fell"
+    assert any("لم تعد تسيطر" in e.text for e in fell.evidence)
