@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from ..ingest import RawDocument, content_hash, expand_paths, read_path
 from ..progress import AddCallback, AddTally
 from ..protocols import Embedder, StanceModel, passage_vectors
 from ..results import AddReport, CheckResult
+from ..store import is_postgres_url
 from ..store.sqlite import NewSentence
 
 #: how an actor builds its embedder / stance model (default: e5 / the default stance model)
@@ -285,7 +287,7 @@ def ray_check(
 
 def _store_for_workers(db: str) -> str:
     """The store as the actors will open it: a URL as it is, a file by its absolute path."""
-    if "://" in db:
+    if is_postgres_url(db):
         return db
     if db == ":memory:" or not db:
         raise InputError("checking on Ray needs a store the workers can open (a file or a URL), "
@@ -380,7 +382,9 @@ def _start(ray: Any, address: str | None, need: int) -> None:
 
 @contextmanager
 def _quiet_data(ray: Any) -> Iterator[None]:
-    ctx = ray.data.DataContext.get_current()
+    with warnings.catch_warnings():  # Ray 2.60's default context sets a field that it deprecates itself
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ctx = ray.data.DataContext.get_current()
     saved = (ctx.execution_options.preserve_order, ctx.enable_progress_bars)
     logger = logging.getLogger("ray.data")
     level = logger.level
