@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from .claims.cli import claims_command
 from .cli_options import CommandError, db_option, fail, stance_option, threads_option
 from .core import Tabayyun
 from .display import Mode, check_report, escape_controls, resolve_mode, search_report
@@ -326,3 +327,4 @@ main.add_command(extract_command, "extract")
 main.add_command(serve)
 main.add_command(eval_command, "eval")
 main.add_command(train_command, "train-stance")
+main.add_command(claims_command, "claims")

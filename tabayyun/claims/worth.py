@@ -17,7 +17,9 @@ coefficients are in ``tabayyun/data/checkworthy_model.json``):
 
 ``score_sentences(texts, embedder)`` scores sentences (``embedder=None``: the cue model);
 ``rank_text(text, embedder)`` splits a text into sentences (:func:`tabayyun.text.sentences`)
-and returns them best first, with offsets into ``text`` and the cues that fired.
+and returns them best first, with offsets into ``text`` and the cues that fired;
+``score_texts(texts, embedder)`` scores short texts (posts, headlines) whole, in input order,
+each with its checkable parts (:func:`tabayyun.claims.decompose.split_claim`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from ..extract import extract
 from ..protocols import Embedder
 from ..results import _JSON
 from ..text import normalize, sentences, words
+from .decompose import split_claim
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "checkworthy_model.json"
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "checkworthy.jsonl"
@@ -271,3 +274,36 @@ def rank_text(text: str, embedder: Embedder | None = None) -> list[WorthySentenc
         for i, (s, piece, score) in enumerate(zip(spans, pieces, scores, strict=True))
     ]
     return sorted(out, key=lambda w: (-w.score, w.index))
+
+
+@dataclass(frozen=True, slots=True)
+class PartSpan(_JSON):
+    """A checkable part of a text (``kind`` as :data:`tabayyun.claims.decompose.PartKind`); ``start``/``end``
+    index the text."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorthyText(_JSON):
+    """One short text scored whole; ``index``: its place in the input."""
+
+    index: int
+    score: float
+    checkworthy: bool
+    cues: list[str]
+    parts: list[PartSpan]
+
+
+def score_texts(texts: Sequence[str], embedder: Embedder | None = None) -> list[WorthyText]:
+    """Each text scored whole, in input order, with its parts."""
+    scores = score_sentences(texts, embedder)
+    cut = threshold(embedder)
+    return [
+        WorthyText(i, score, score >= cut, cues(t).fired(),
+                   [PartSpan(p.text, p.start, p.end, p.kind) for p in split_claim(t)])
+        for i, (t, score) in enumerate(zip(texts, scores, strict=True))
+    ]  # fmt: skip
