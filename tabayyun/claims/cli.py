@@ -106,14 +106,15 @@ def report(ranked: list[WorthySentence], cut: float, mode: Literal["logical", "v
 @click.command("claims")
 @click.argument("text_or_file", metavar="FILE|TEXT", required=False)
 @click.option("--texts", type=click.Path(dir_okay=False, path_type=Path),
-              help='A JSONL file of {"id", "text"} lines (posts, headlines): one JSON line out per input line.')
+              help='A JSONL file of {"id", "text"} lines (posts, headlines); one JSON line out per line.')
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a readable report.")
 @click.option("--model", type=click.Choice(["e5", "cues"]), default="e5", show_default=True,
               help="e5: sentence vectors + cue features; cues: the cue features alone (no model to load).")
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Show at most this many sentences in the readable report.")
-@click.option("--display", type=click.Choice(["auto", "logical", "visual"]), default="auto", show_default=True,
-              help="Arabic in the terminal: visual = shaped and reordered for terminals without bidi support.")
+@click.option("--display", type=click.Choice(["auto", "logical", "visual"]), default="auto",
+              show_default=True, help="Arabic in the terminal: visual = shaped and reordered for terminals "
+              "without bidi support.")
 def claims_command(text_or_file: str | None, texts: Path | None, as_json: bool, model: ModelChoice,
                    limit: int, display: Mode) -> None:
     """Rank the sentences of a text (or file) by how worth checking they are.
