@@ -25,7 +25,7 @@ from .rules_ar_words import (
     is_verb,
     peel_conj,
 )
-from .split_tokens import ClaimText, Clause, Element, content_words
+from .split_tokens import CLOSE_QUOTES, OPEN_QUOTES, ClaimText, Clause, Element, content_words, quoted
 
 _COMMAS = ",،"
 _CLAUSE_PUNCT = ",،؛;:"
@@ -50,7 +50,9 @@ def checkable(doc: ClaimText, c: Clause) -> bool:
     if content_words(doc, c) < 2:
         return False
     own = [i for i in c.indices() if doc.toks[i].kind != "punct"]
-    return any(doc.toks[i].numeric or verbal(doc, i) for i in own) or content_words(doc, c) >= 3
+    inserted_verb = any(isinstance(x, str) for x in c.elems)  # a participle read as its verb
+    predicate = any(doc.toks[i].numeric or verbal(doc, i) for i in own) or inserted_verb
+    return predicate or content_words(doc, c) >= 3
 
 
 def verbal(doc: ClaimText, i: int) -> bool:
@@ -73,19 +75,22 @@ def _word(doc: ClaimText, e: Sequence[Element], p: int) -> int | None:
 
 
 def first_verb(doc: ClaimText, e: Sequence[Element]) -> int | None:
-    """Position of the clause's first verb, past particles and a continuing marker (لا يزال)."""
+    """Position of the clause's first verb, past particles and a continuing marker (لا يزال); the
+    marker's own verb when no other follows (لا تزال المدارس مغلقة)."""
     p = 0
+    marker = None
     while p < len(e):
         el = e[p]
         if isinstance(el, int):
             n = continuing_at(doc, [x for x in e if isinstance(x, int)], _int_pos(e, p))
             if n:
+                marker = p + n - 1 if marker is None else marker
                 p += n
                 continue
             if verbal(doc, el):
                 return p
         p += 1
-    return None
+    return marker
 
 
 def _int_pos(e: Sequence[Element], p: int) -> int:
@@ -113,6 +118,9 @@ def head_back(doc: ClaimText, e: Sequence[Element], p: int) -> Head | None:
     ``None`` when the word there is no noun, is too generic (الدول التي …) or follows a
     quantifier (كل، أول …).
     """
+    opened = _quote_open(doc, e, p)
+    if opened is not None:  # «الإمارة» التي …: the quoted name is the head
+        return opened, list(e[opened + 1 : p]), []
     i = _word(doc, e, p)
     if i is None or not content_word(doc, i):
         return None
@@ -125,7 +133,7 @@ def head_back(doc: ClaimText, e: Sequence[Element], p: int) -> Head | None:
             if j is None or not content_word(doc, j):
                 break
             kj, kf = doc.key(j), doc.key(at(e, first))
-            if definite and is_adjective(kf) and is_definite(kj):
+            if definite and is_adjective(kf, doc.toks[at(e, first)].text) and is_definite(kj):
                 first -= 1
                 if article(kj) != 0:
                     break
@@ -144,6 +152,16 @@ def head_back(doc: ClaimText, e: Sequence[Element], p: int) -> Head | None:
     return first, elems, ([(elem, skip)] if isinstance(elem, int) and skip else [])
 
 
+def _quote_open(doc: ClaimText, e: Sequence[Element], p: int) -> int | None:
+    """When position ``p`` closes a quote of one to eight words, the position that opens it."""
+    if not _is(doc, e, p, CLOSE_QUOTES):
+        return None
+    for k in range(p - 2, max(-1, p - 10), -1):
+        if _is(doc, e, k, OPEN_QUOTES):
+            return k
+    return None
+
+
 def np_forward(doc: ClaimText, e: Sequence[Element], p: int) -> list[int] | None:
     """Positions of the noun phrase starting at ``p`` (a subject after its verb): a noun, its idafa,
     adjectives."""
@@ -157,7 +175,7 @@ def np_forward(doc: ClaimText, e: Sequence[Element], p: int) -> list[int] | None
             break
         prev, kj = doc.key(at(e, out[-1])), doc.key(j)
         if (article(prev) is None and is_definite(kj) and not has_preposition(kj)) or (
-            is_definite(prev) and is_adjective(kj)
+            is_definite(prev) and is_adjective(kj, doc.toks[j].text)
         ):
             out.append(out[-1] + 1)
         else:
@@ -187,9 +205,28 @@ def split_relative(doc: ClaimText, c: Clause) -> list[Clause] | None:
             main_skip.append((after[0], 1 + c.skip_of(after[0])))
         rel = take(c, [*h_elems, *pred], skip=h_skip)
         main = take(c, [*e[: p - comma], *after], skip=main_skip)
-        if pred and checkable(doc, rel) and checkable(doc, main):
+        # a relative clause that ends the claim may have taken the main verb's object: a main clause
+        # left with its verb and one noun (أعلنت الشركة …) is not split off
+        bare = q >= len(e) and content_words(doc, main) < 3
+        if pred and not bare and checkable(doc, rel) and checkable(doc, main):
             return [main, rel]
     return None
+
+
+def _name_end(doc: ClaimText, e: Sequence[Element], k: int, limit: int) -> int:
+    """Where a name that starts at position ``k`` ends: its closing quote, or its word and the
+    adjectives or idafa after it (بعروس البحر، بالدولة الإسلامية)."""
+    opened = e[k] if k < len(e) else None
+    if isinstance(opened, int) and doc.is_punct(opened, OPEN_QUOTES):
+        close = quoted(doc, opened)
+        return min(limit, e.index(close) + 1) if close is not None and close in e else limit
+    if k + 1 < len(e) and _is(doc, e, k + 1, OPEN_QUOTES):  # بـ«…»
+        return _name_end(doc, e, k + 1, limit)
+    end = k + 1
+    while end < limit and (w := _word(doc, e, end)) is not None and is_definite(doc.key(w)) and (
+            is_adjective(doc.key(w), doc.toks[w].text) or article(doc.key(at(e, end - 1))) is None):
+        end += 1
+    return end
 
 
 def _relative_end(doc: ClaimText, e: Sequence[Element], k: int, comma: bool) -> int:
@@ -232,12 +269,14 @@ def _relative_end(doc: ClaimText, e: Sequence[Element], k: int, comma: bool) -> 
 
 
 def split_participle(doc: ClaimText, c: Clause) -> list[Clause] | None:
-    """"الجسر البالغ طوله 3 كيلومترات" → "الجسر يبلغ طوله 3 كيلومترات" and the main clause without it."""
+    """"الجسر البالغ طوله 3 كيلومترات" → "الجسر يبلغ طوله 3 كيلومترات" and the main clause without it;
+    a naming participle needs no number: "الحركة المعروفة بالإمارة" → "الحركة تعرف بالإمارة"."""
     e = c.elems
     for p, el in enumerate(e):
         if not isinstance(el, int) or el in c.borrowed:
             continue
-        verb = lx.AR_PARTICIPLES.get(doc.key(el))
+        naming = lx.AR_NAMING_PARTICIPLES.get(doc.key(el))
+        verb = naming or lx.AR_PARTICIPLES.get(doc.key(el))
         if verb is None or p == 0:
             continue
         head = head_back(doc, e, p - 1)
@@ -245,12 +284,15 @@ def split_participle(doc: ClaimText, c: Clause) -> list[Clause] | None:
             continue
         q = _relative_end(doc, e, p + 1, False)
         numbers = [k for k in range(p + 1, q) if _num(doc, e[k])]
-        if not numbers:
+        if not numbers and not naming:
             continue
-        k = numbers[0]
-        while k + 1 < q and (_num(doc, e[k + 1]) or _is(doc, e, k + 1, "%")):
-            k += 1
-        q = k + 1  # the modifier ends with its number or date; what follows is the main clause's
+        if naming:
+            q = _name_end(doc, e, p + 1, q)
+        else:
+            k = numbers[0]
+            while k + 1 < q and (_num(doc, e[k + 1]) or _is(doc, e, k + 1, "%")):
+                k += 1
+            q = k + 1  # the modifier ends with its number or date; what follows is the main clause's
         mod = list(e[p + 1 : q])
         _, h_elems, h_skip = head
         after = list(e[q + 1 :] if _is(doc, e, q, _COMMAS) else e[q:])
@@ -305,12 +347,19 @@ def _second_verb(doc: ClaimText, e: Sequence[Element], s: int) -> tuple[int, int
     if i is None:
         return None
     key = doc.key(i)
+    nxt = _word(doc, e, s + 1)
     if conj_verb(key) and not _particle_before(doc, e, s):
         return s, 1
-    nxt = _word(doc, e, s + 1)
+    glued = len(key) > 2 and key[0] in "وف"
+    if glued and (key[1:] in lx.AR_CONTINUING_WORDS or (
+            key[1:] in lx.AR_PARTICLES and nxt is not None and verbal(doc, nxt))):
+        return s, 1  # ولم يعلن، وما زال، ومازال
     opener = key in {"و", "ف"} | lx.AR_THEN or in_set(key, lx.AR_THEN) or (comma and in_set(key, lx.AR_ALSO))
     if opener and nxt is not None and (verbal(doc, nxt) or doc.key(nxt) in lx.AR_PARTICLES):
         return s + 1, 0
+    if comma and in_set(key, lx.AR_ALSO) and nxt is not None and content_word(doc, nxt) and not is_definite(
+            doc.key(nxt)):
+        return s + 1, 0  # "، كما دشن": after كما at a clause start comes a verb
     return None
 
 
@@ -327,7 +376,9 @@ def _share_subject(doc: ClaimText, c: Clause, v1: int, s: int, start: int, skip:
     subject: list[Element] = []
     sub_skip: list[tuple[int, int]] = []
     prefix = [x for x in e[:v1] if isinstance(x, int)]
-    if any(content_word(doc, x) for x in prefix):
+    if _own_subject(doc, e[start:]):
+        pass
+    elif any(content_word(doc, x) for x in prefix):
         subject = list(e[:v1])
     else:
         np = np_forward(doc, e, v1 + 1)
@@ -347,6 +398,17 @@ def _share_subject(doc: ClaimText, c: Clause, v1: int, s: int, start: int, skip:
     if checkable(doc, one) and checkable(doc, two):
         return [one, two]
     return None
+
+
+def _own_subject(doc: ClaimText, rest: Sequence[Element]) -> bool:
+    """The second clause opens with كان / ما زال / لم يعد … and a definite noun: its own subject."""
+    v = first_verb(doc, rest)
+    if v is None:
+        return False
+    key = doc.key(at(rest, v))
+    nxt = _word(doc, rest, v + 1)
+    return (is_aux(key) or in_set(key, lx.AR_CONTINUING_WORDS)) and nxt is not None and (
+        is_definite(doc.key(nxt)) and not has_preposition(doc.key(nxt)))
 
 
 def _gapping(doc: ClaimText, c: Clause, v1: int, s: int) -> list[Clause] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..text.normalize import normalize
 from . import rules_lexicon as lx
 from .decompose import Naming
 from .rules_ar import at, checkable, take, verbal
@@ -76,6 +77,10 @@ def _name_back(doc: ClaimText, e: Sequence[Element], p: int) -> list[int]:
     """Positions of the name (up to three words) that ends at ``p``."""
     out: list[int] = []
     while p >= 0 and len(out) < 3:
+        prev = _int(e, p)
+        name_first = doc.key(at(e, out[0])) if out else ""
+        if out and prev is not None and is_definite(doc.key(prev)) and not is_definite(name_first):
+            break  # a definite word before a name is another noun phrase: التقى الرئيس سامي يوسف
         i = _int(e, p)
         # على folds to علي: the name علي may end a name before a comma
         name_like = content_word(doc, i) or (not out and doc.key(i) == "علي") if i is not None else False
@@ -191,9 +196,12 @@ def naming_of(doc: ClaimText, c: Clause) -> Naming | None:
     """The naming a clause asserts: who (``namer``) calls what (``entity``) by which ``name``."""
     e = c.elems
     for p, el in enumerate(e):
-        if not isinstance(el, int) or doc.toks[el].kind != "word":
+        if isinstance(el, str):
+            key = normalize(el)  # a participle read as its verb (المعروفة → تعرف)
+        elif doc.toks[el].kind == "word":
+            key = doc.key(el)
+        else:
             continue
-        key = doc.key(el)
         after = list(e[p + 1 :])
         before = [x for x in e[:p] if isinstance(x, int) and content_word(doc, x)]
         found = None
@@ -204,7 +212,9 @@ def naming_of(doc: ClaimText, c: Clause) -> Naming | None:
         if in_set(key, lx.AR_NAMING_CALL) and on is not None:
             found = _call(doc, c, before, [x for x in after[:on] if isinstance(x, int)], after[on:])
         elif suffix is not None:
-            found = _named(doc, c, before, after, pronoun=bool(suffix))
+            stem = peel_conj(key)[: len(peel_conj(key)) - len(suffix)] if suffix else key
+            describe = in_set(stem, lx.AR_DESCRIBE_VERBS)
+            found = _named(doc, c, before, after, pronoun=bool(suffix), double=not describe)
         if found is None and in_set(key, lx.AR_KNOWN_AS) and after and _named_by(doc, after) is not None:
             found = _known(doc, c, before, after)
         if found is not None:
@@ -237,6 +247,10 @@ def _named_by(doc: ClaimText, after: Sequence[Element]) -> int | None:
         if tok.kind == "word" and (tok.key in {"ب", "بان", "بانه", "بانها", "بانهم"} or (
                 tok.key[:1] == "ب" and article(tok.key) == 1)):
             return k
+        nxt = after[k + 1] if k + 1 < len(after) else None
+        if tok.kind == "word" and tok.key[:1] == "ب" and article(tok.key) is None and len(tok.key) > 3 and (
+                isinstance(nxt, int) and article(doc.key(nxt)) == 0):
+            return k  # بعروس البحر: a بـ noun in idafa
     return None
 
 
@@ -255,6 +269,9 @@ def _text(doc: ClaimText, c: Clause, elems: Sequence[Element]) -> str:
             lead[0] = elem
             if isinstance(elem, int) and sk:
                 skips.append((elem, sk))
+    if isinstance(lead[0], int) and doc.key(lead[0])[:1] == "ب" and article(doc.key(lead[0])) is None and (
+            doc.toks[lead[0]].kind == "word" and len(doc.key(lead[0])) > 3 and len(lead) > 1):
+        skips.append((lead[0], 1))  # بعروس البحر → عروس البحر
     return render(doc, take(c, lead, skip=skips)).strip(OPEN_QUOTES + CLOSE_QUOTES + " ")
 
 
@@ -273,11 +290,14 @@ def _name_at(doc: ClaimText, after: Sequence[Element], k: int) -> list[Element]:
 
 
 def _named(
-    doc: ClaimText, c: Clause, before: list[int], after: list[Element], *, pronoun: bool
+    doc: ClaimText, c: Clause, before: list[int], after: list[Element], *, pronoun: bool, double: bool
 ) -> Naming | None:
+    """"X يسمي Y بـZ / Y Z / Y «Z»"; ``double``: the verb takes two objects (يسمي، يلقب; not يصف)."""
     k = _named_by(doc, after)
     if k is not None:
         between, name = after[:k], _name_at(doc, after, k)
+    elif not double:
+        return None
     else:
         chunks = _chunks(doc, after)
         if len(chunks) < 2:
@@ -326,10 +346,11 @@ def _call(doc: ClaimText, c: Clause, before: list[int], namer_after: list[int], 
 def _known(doc: ClaimText, c: Clause, before: list[int], after: list[Element]) -> Naming | None:
     """"Y يعرف بـZ" / "Y المعروفة بـZ": no namer."""
     k = _named_by(doc, after)
-    if k is None or not before:
+    if k is None or not (before or k > 0):
         return None
     name = _text(doc, c, _name_at(doc, after, k))
-    return Naming(namer="", entity=_text(doc, c, before), name=name) if name else None
+    entity = _text(doc, c, before or after[:k])  # تعرف المدينة بعروس البحر
+    return Naming(namer="", entity=entity, name=name) if name and entity else None
 
 
 def _chunks(doc: ClaimText, elems: Sequence[Element]) -> list[list[Element]]:
@@ -352,7 +373,7 @@ def _chunks(doc: ClaimText, elems: Sequence[Element]) -> list[list[Element]]:
             continue
         pk = doc.key(prev)
         new = is_definite(pk) and (
-            (is_definite(key) and not is_adjective(key)) or article(key) is None
+            (is_definite(key) and not is_adjective(key, doc.toks[x].text)) or article(key) is None
         )
         if new:
             out.append([x])

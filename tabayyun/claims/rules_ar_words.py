@@ -19,7 +19,7 @@ _AUX = frozenset(
     if k[:3] in {"كان", "يكو", "تكو", "اصب", "يصب", "تصب", "يظل", "تظل", "عاد", "يعد", "تعد", "بدا", "يبد"}
     or k in {"ظل", "ظلت", "بات", "باتت", "يعد", "تعد", "يزال", "تزال", "زال", "زالت"}
 )
-_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يتين", "يان")
+_NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يتين", "يان")
 
 
 def peel_conj(key: str) -> str:
@@ -35,11 +35,21 @@ def in_set(key: str, words: frozenset[str]) -> bool:
 def is_verb(key: str) -> bool:
     """A verb: a listed form, or an imperfect shape (يفعل، سيفعل), after a conjunction و/ف."""
     for k in (key, peel_conj(key)):
-        if k in lx.AR_VERBS or _imperfect(k):
+        if k in lx.AR_VERBS or _imperfect(k) or _derived_past(k):
+            return True
+        if k.endswith(("ت", "وا")) and _derived_past(k[:-1] if k.endswith("ت") else k[:-2]):
             return True
         if len(k) >= 5 and k[0] == "س" and k[1] in "يتن" and (k[1:] in lx.AR_VERBS or _imperfect(k[1:])):
             return True
     return False
+
+
+def _derived_past(k: str) -> bool:
+    """The past of the derived forms that nouns do not share: افتعل / انفعل (اجتمع، انسحب) and
+    استفعل (استقبل)."""
+    if len(k) == 5 and k[0] == "ا" and (k[2] == "ت" or k[1] == "ن") and k[3] != "ا" and not k.endswith("ه"):
+        return True
+    return len(k) == 6 and k.startswith("است") and not k.endswith(("ه", "ات"))
 
 
 def _imperfect(k: str) -> bool:
@@ -92,9 +102,12 @@ def has_preposition(key: str) -> bool:
     return bool(n) and k[0] in "بك" and k[1:3] == "ال"
 
 
-def is_adjective(key: str) -> bool:
+def is_adjective(key: str, text: str = "") -> bool:
+    """A definite adjective: listed, or a nisba (المصري، الدولية) — read on the written ``text`` when
+    given, so that ى (المستشفى) is not taken for the nisba ي."""
     k = peel_conj(key)
-    return k in lx.AR_ADJECTIVES or (k.startswith("ال") and k.endswith(_NISBA_ENDINGS) and len(k) >= 5)
+    ending = peel_conj(text) if text else k
+    return k in lx.AR_ADJECTIVES or (k.startswith("ال") and ending.endswith(_NISBA_ENDINGS) and len(k) >= 5)
 
 
 def is_function_word(key: str) -> bool:
@@ -110,11 +123,12 @@ def content_word(doc: ClaimText, i: int) -> bool:
 
 def continuing_at(doc: ClaimText, idx: list[int], p: int) -> int:
     """How many tokens of a continuing marker (لا يزال، ما زال، لم يعد، مازال) start at ``idx[p]``."""
-    k = peel_conj(doc.key(idx[p]))
-    if k in lx.AR_CONTINUING_WORDS:
-        return 1
-    if p + 1 < len(idx) and (k, doc.key(idx[p + 1])) in lx.AR_CONTINUING_PAIRS:
-        return 2
+    key = doc.key(idx[p])
+    for k in (key, key[1:]) if key[:1] in "وف" and len(key) > 2 else (key,):
+        if k in lx.AR_CONTINUING_WORDS:
+            return 1
+        if p + 1 < len(idx) and (k, doc.key(idx[p + 1])) in lx.AR_CONTINUING_PAIRS:
+            return 2
     return 0
 
 

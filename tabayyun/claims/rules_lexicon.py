@@ -57,6 +57,7 @@ _AR_VERB_PAIRS = """
 دخل:يدخل خرج:يخرج احتفل:يحتفل أحيا:يحيي تسلل:يتسلل أطاح:يطيح حاصر:يحاصر قصف:يقصف
 وظف:يوظف ربط:يربط خدم:يخدم نقل:ينقل ساعد:يساعد درس:يدرس عالج:يعالج وزع:يوزع استهدف:يستهدف
 ضاعف:يضاعف سدد:يسدد اقترض:يقترض أقرض:يقرض صنع:يصنع زرع:يزرع حصد:يحصد اخترق:يخترق أصيب:يصاب
+سرح:يسرح دشن:يدشن جمد:يجمد ولد:يولد اجتمع:يجتمع
 نظر:ينظر ناقش:يناقش أنجز:ينجز شيد:يشيد رمم:يرمم جهز:يجهز استوعب:يستوعب تجمع:يتجمع
 """
 
@@ -117,6 +118,8 @@ AR_CONTINUING_WORDS = _keys("مازال مازالت مازالوا لازال �
 AR_NAMING_VERBS = frozenset(
     f for p in "سمى:يسمي وصف:يصف لقب:يلقب نعت:ينعت".split() for f in _ar_forms(*p.split(":"))
 )
+#: naming verbs that need بـ or بأنه before the name (يصف Y بـ Z), unlike يسمي Y Z
+AR_DESCRIBE_VERBS = frozenset(f for p in "وصف:يصف نعت:ينعت".split() for f in _ar_forms(*p.split(":")))
 AR_NAMING_CALL = frozenset(f for f in _ar_forms("أطلق", "يطلق"))
 AR_KNOWN_AS = _keys("يعرف تعرف يعرفون عرف عرفت يسمى تسمى سمي سميت يلقب تلقب")
 #: pronoun suffixes on a naming verb that stand for the entity named (يسميها، يصفه)
@@ -134,7 +137,8 @@ AR_QUANTIFIERS = _keys("كل جميع بعض معظم أغلب أكثر أول �
 #: adjectives (besides the nisba endings) that may follow a head noun
 AR_ADJECTIVES = _keys(
     "الجديد الجديدة الكبير الكبيرة العام العامة الأعلى الأكبر المسلح المسلحة السابق السابقة المتحدة "
-    "الحالي الحالية الأول الأولى الثاني الثانية المؤقت المؤقتة الكبرى الصغرى العظمى"
+    "الحالي الحالية الأول الأولى الثاني الثانية المؤقت المؤقتة الكبرى الصغرى العظمى الحاكم الحاكمة "
+    "المقبل المقبلة الماضي الماضية القادم القادمة الأخير الأخيرة السابق السابقة المنتخب المنتخبة"
 )
 
 #: role nouns that open an appositive: "X، رئيس Y، …"
@@ -142,7 +146,8 @@ AR_ROLES = _keys(
     "رئيس رئيسة الرئيس وزير وزيرة الوزير نائب زعيم الزعيم قائد القائد أمين الأمين المتحدث المتحدثة "
     "الناطق الناطقة مدير مديرة المدير سفير سفيرة عضو عضوة مؤسس مؤسسة محافظ ملك الملك أمير الأمير "
     "عاصمة مبعوث المبعوث ممثل مستشار مستشارة كبير رئيسي حاكم عمدة مدرب مدربة المدرب لاعب كاتب مراسل "
-    "أستاذ أستاذة الأستاذ مفوض المفوض قاضي القاضي"
+    "أستاذ أستاذة الأستاذ مفوض المفوض قاضي القاضي بطل بطلة الكاتب الكاتبة الشاعر الشاعرة الروائي الروائية "
+    "مؤلف مؤلفة المخرج المخرجة"
 )
 
 #: participles that modify a noun with a number or date, and the verb a part says instead
@@ -156,6 +161,15 @@ AR_PARTICIPLES = {
         "المنتهي": "انتهى", "المنتهية": "انتهت", "المسجل": "سجل", "المسجلة": "سجلت", "المخصص": "خصص",
         "المخصصة": "خصصت", "المؤسس": "تأسس", "المؤسسة": "تأسست", "المقام": "أقيم", "المقامة": "أقيمت",
         "المتجاوز": "يتجاوز", "المتجاوزة": "تتجاوز", "المولود": "ولد", "المولودة": "ولدت",
+    }.items()
+}
+
+#: participles that name the noun before them (الحركة المعروفة بالإمارة), and the verb a part says instead
+AR_NAMING_PARTICIPLES = {
+    normalize(k): v
+    for k, v in {
+        "المعروف": "يعرف", "المعروفة": "تعرف", "المسمى": "يسمى", "المسماة": "تسمى", "الملقب": "يلقب",
+        "الملقبة": "تلقب",
     }.items()
 }
 
@@ -175,7 +189,8 @@ sold sell sells bought buy buys brought bring brings met meet meets kept keep ke
 saw see sees spent spend spends sent send sends struck strike strikes shot shoot shoots hit hits
 knew know knows thought think thinks found find finds stood stand stands drew draw draws swore
 wrote write writes broke break breaks chose choose chooses fought fight fights fled flee flees
-set sets cut cuts put puts quit quits is are was were has have had will would can could shall
+set sets cut cuts put puts quit quits withdrew flew hid rode shook threw wore woke laid lay stole
+is are was were has have had will would can could shall
 should may might must does did do remains remained
 """
 _EN_REGULAR = """
@@ -190,6 +205,7 @@ achieve discover prove detect cause displace survive estimate employ serve hire 
 order demand urge praise criticize welcome found establish create build operate manage lead
 represent cover contain comprise reduce lower boost cross gain lose earn pass adopt ratify hold
 list rank seize bomb shell invade liberate defeat recapture evacuate deliver ship supply
+subsidize refuse link flood treat propose protect infect issue land beat rebuild resign
 """
 
 
