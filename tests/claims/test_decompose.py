@@ -1,10 +1,12 @@
 """split_claim: the issue's worked example, obfuscated claims, and properties over any string.
 
-The rule tables are in test_decompose_ar.py and test_decompose_en.py; every claim in them is
-written for these tests.
+The rule tables are in test_decompose_ar.py and test_decompose_en.py (every claim in them is
+written for these tests); the table helpers they share are here.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +14,50 @@ from hypothesis import strategies as st
 
 from tabayyun.claims.decompose import ClaimPart, Naming, split_claim
 from tabayyun.text.clean import clean
+
+
+@dataclass(frozen=True)
+class Part:
+    """One expected part: its text, the claim's stretch its offsets cover, its kind and naming."""
+
+    text: str
+    covers: str
+    kind: str
+    naming: tuple[str, str, str] | None
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    claim: str
+    parts: tuple[Part, ...]
+
+
+def part(text: str, covers: str | None = None, *, kind: str = "statement",
+         naming: tuple[str, str, str] | None = None) -> Part:
+    return Part(text, text if covers is None else covers, kind, naming)
+
+
+def case(case_id: str, claim: str, *parts: Part) -> Case:
+    return Case(case_id, claim, parts)
+
+
+def one(
+    case_id: str, claim: str, *, kind: str = "statement", naming: tuple[str, str, str] | None = None
+) -> Case:
+    """A claim that asserts one thing: one part, its text and span the whole claim."""
+    return Case(case_id, claim, (part(claim, kind=kind, naming=naming),))
+
+
+def assert_case(c: Case) -> None:
+    got = split_claim(c.claim)
+    assert [(p.text, c.claim[p.start : p.end], p.kind) for p in got] == [
+        (p.text, p.covers, p.kind) for p in c.parts
+    ]
+    assert [(p.naming.namer, p.naming.entity, p.naming.name) if p.naming else None for p in got] == [
+        p.naming for p in c.parts
+    ]
+
 
 WORKED = "لا يزال التحالف الذي يضم 41 دولة يسمي الحركة بالإمارة التي سقطت"
 
