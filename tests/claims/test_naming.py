@@ -450,3 +450,51 @@ def test_renumbered_forms_maps_every_occurrence() -> None:
     assert [f.count for f in back.forms] == [f.count for f in check.forms]
     plain = Check(kind="quantity", claim_text="41", evidence_text="41", result="match")
     assert nm.renumbered_forms(plain, {7: 70}.get) is plain
+
+
+# -- end to end: through Tabayyun.check, the real decomposition, fake models ---------------------------
+
+# a statement in the shape of the example, written for this test: the movement is "الحركة" four
+# times in the writer's words and once in the heading, "الإمارة" once, inside a quoted report title
+MOVEMENT_STATEMENT = (
+    "بيان التحالف بشأن الحركة\n"
+    "رحب التحالف بانضمام البلدين عضوين جديدين رقم 40 و41. وقال التحالف إن الحركة لم تعد تسيطر على أي أرض، "
+    "لكن التهديد قائم. وأكد أن الحركة ما زالت تجند المقاتلين، وأن قادة الحركة مطلوبون. "
+    "ونشر التحالف تقرير «نهاية الإمارة» عن الحركة."
+)
+# a newspaper that does call it "the emirate": not the coalition's wording
+NEWSPAPER = "صحيفة الأنباء\nقالت مصادر إن الإمارة أعلنت حكومة جديدة، وإن الإمارة تسيطر على العاصمة."
+HEADLINE = "لا يزال التحالف الذي يضم 41 دولة يسمي الحركة بالإمارة التي سقطت"
+
+
+def _naming_part(result: CheckResult) -> tuple[str, float, Check]:
+    (part,) = [p for p in result.parts if p.kind == "naming"]
+    assert 0 <= part.start < part.end <= len(HEADLINE)
+    return part.verdict, part.confidence, part.checks[0]
+
+
+def test_end_to_end_compound_headline(tb: Tabayyun) -> None:
+    statement, _ = tb.add_text(MOVEMENT_STATEMENT, source="coalition.txt")
+    tb.add_text(NEWSPAPER, source="paper.txt")
+    result = tb.check(HEADLINE)
+    assert len(result.parts) >= 2
+    verdict, confidence, check = _naming_part(result)
+    assert (verdict, confidence) == ("refuted", pytest.approx(5 / 6, abs=1e-4))
+    assert check.kind == "naming" and check.result == "mismatch"
+    assert _counts(check) == {"الحركة": (5, 1), "الإمارة": (1, 1)}
+    for form in check.forms:
+        for s in form.spans:
+            assert s.document_id == statement.id
+            assert MOVEMENT_STATEMENT[s.start : s.end] == s.text
+    assert check in result.checks
+
+
+def test_end_to_end_ids_of_picked_documents_and_sources(tb: Tabayyun) -> None:
+    statement, _ = tb.add_text(MOVEMENT_STATEMENT, source="coalition.txt")
+    claim = "لا يزال التحالف يسمي الحركة بالإمارة"
+    picked = tb.check(claim, documents=[statement.id])
+    from_sources = tb.check(claim, sources=[MOVEMENT_STATEMENT])
+    for result, doc_id in ((picked, statement.id), (from_sources, None)):
+        (naming,) = [c for c in result.checks if c.kind == "naming"]
+        assert result.verdict == "refuted" and naming.result == "mismatch"
+        assert {s.document_id for f in naming.forms for s in f.spans} == {doc_id}
