@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from ..core import Tabayyun
 from ..results import CheckResult, Document
 from . import routes
+from .claims_schemas import ClaimsOut
 from .errors import install_error_handlers
 from .limits import Settings
 from .middleware import GuardMiddleware, JsonOnlyMiddleware
@@ -79,7 +80,7 @@ def create_app(
     app.state.tabayyun = state.tabayyun
     app.state.settings = settings
     install_error_handlers(app)
-    app.add_middleware(JsonOnlyMiddleware, paths=frozenset({"/api/check", "/api/claimreview"}))
+    app.add_middleware(JsonOnlyMiddleware, paths=frozenset({"/api/check", "/api/claimreview", "/api/claims"}))
     app.add_middleware(
         GuardMiddleware,
         limit_for=lambda path: (
@@ -191,4 +192,13 @@ def _add_routes(app: FastAPI, settings: Settings) -> None:
         responses=_errors(),
         summary="Liveness and store size",
     )
+    add(
+        "/api/claims",
+        routes.claims,
+        methods=["POST"],
+        tags=["check"],
+        responses=_ok(ClaimsOut) | _errors(413, 415, 422, 504),
+        summary="What is worth checking: a text's sentences (or short texts) ranked by check-worthiness",
+    )
     add("/", routes.index, methods=["GET"], include_in_schema=False)
+    add("/claims", routes.claims_page, methods=["GET"], include_in_schema=False)

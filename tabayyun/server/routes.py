@@ -24,10 +24,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..cancel import CancelToken
 from ..claimreview import claim_review
+from ..claims.worth import rank_text, score_texts, threshold
 from ..core import Tabayyun
 from ..ingest import ReadResult
 from ..results import Document
 from .checking import check_request, check_with_context
+from .claims_schemas import ClaimsIn, ClaimsTextIn
 from .errors import ApiError
 from .limits import Settings
 from .schemas import MAX_ID, QUERY_PATTERN, CheckIn, ClaimReviewIn
@@ -148,6 +150,22 @@ async def search(
     return JSONResponse({"query": q, "hits": [h.to_dict() for h in hits]})
 
 
+# -- what is worth checking ----------------------------------------------------------------------------
+
+
+def _claims(tb: Tabayyun, req: ClaimsIn) -> dict[str, Any]:
+    embedder = tb.embedder if req.model == "e5" else None
+    body: dict[str, Any] = {"model": req.model, "threshold": threshold(embedder)}
+    if isinstance(req, ClaimsTextIn):
+        return body | {"sentences": [w.to_dict() for w in rank_text(req.text, embedder)]}
+    ranked = sorted(score_texts(req.texts, embedder), key=lambda w: (-w.score, w.index))
+    return body | {"texts": [w.to_dict() for w in ranked]}
+
+
+async def claims(req: ClaimsIn, state: State) -> JSONResponse:
+    return JSONResponse(await state.off_loop(_claims, state.tabayyun, req))
+
+
 # -- documents ----------------------------------------------------------------------------------------
 
 
@@ -208,3 +226,7 @@ async def health(state: State) -> dict[str, Any]:
 
 async def index() -> FileResponse:
     return FileResponse(WEB_DIR / "index.html", media_type="text/html; charset=utf-8")
+
+
+async def claims_page() -> FileResponse:
+    return FileResponse(WEB_DIR / "claims.html", media_type="text/html; charset=utf-8")

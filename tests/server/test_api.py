@@ -541,7 +541,7 @@ def test_openapi_documents_every_endpoint_and_the_shapes(client: TestClient) -> 
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
     assert set(paths) == {"/api/check", "/api/claimreview", "/api/search", "/api/documents",
-                          "/api/documents/{document_id}", "/api/health"}  # fmt: skip
+                          "/api/documents/{document_id}", "/api/health", "/api/claims"}  # fmt: skip
     assert set(paths["/api/documents"]) == {"get", "post"}
     assert set(paths["/api/documents/{document_id}"]) == {"get", "delete"}
     schemas = spec["components"]["schemas"]
