@@ -269,6 +269,8 @@ def _text(doc: ClaimText, c: Clause, elems: Sequence[Element]) -> str:
             lead[0] = elem
             if isinstance(elem, int) and sk:
                 skips.append((elem, sk))
+    if not lead:
+        return ""
     if isinstance(lead[0], int) and doc.key(lead[0])[:1] == "ب" and article(doc.key(lead[0])) is None and (
             doc.toks[lead[0]].kind == "word" and len(doc.key(lead[0])) > 3 and len(lead) > 1):
         skips.append((lead[0], 1))  # بعروس البحر → عروس البحر
