@@ -32,8 +32,10 @@ someone else's wording, a title is a fixed name):
   form is in regular use but another form is used more (both are how the sources name it; the
   claim is neither plainly right nor plainly wrong).
 
-"Still calls" (لا يزال، ما زال، still …) asks about the present: when the documents carry dates,
-only those of the latest date are counted.
+"Still calls" (لا يزال، ما زال، still …) and "no longer calls" (لم يعد) ask about the present: when the
+documents carry dates, only those of the latest date are counted. A claim that denies the name
+("لا يسمي"، "لم يعد يسمي"، "does not call", "no longer calls") gets the outcome flipped: match when
+the name is rare, mismatch when it is the main one.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from ..extract.entities import alias_mentions
 from ..extract.tokens import norm_key
 from ..protocols import Store
 from ..results import Check, CheckOutcome, CheckResult, Document, FormSpan, NameForm, Verdict
+from ..stance.negation import negation_cues
 from ..text import charsets as cs
 from ..text.normalize import normalize
 from .decompose import Naming
@@ -79,6 +82,8 @@ _QUOTES: dict[str, str] = {"«": "»", "“": "”“", "„": "“”", "‹": 
 #: "still": لا يزال، لا تزال، ما زال، مازالت … and English still / continues to / keeps (on normalized text)
 _STILL = re.compile(r"(?:^|\s)[وف]?(?:لا|ما)\s?[يتنا]?زال(?:ت|وا|ون|ان)?(?=\s|$)"
                     r"|\b(?:still|continues? to|keeps?)\b")
+#: "no longer" (لم يعد، لم تعد، no longer, anymore): a claim about the present, like "still"
+_NO_LONGER = re.compile(r"(?:^|\s)[وف]?لم\s?[يتنا]عد(?=\s|$)|\b(?:no longer|any ?more)\b")
 _OUTER = "\"'«»“”„‘’‹›()[] \t\n.,:;!?؟،؛"
 #: the preposition of "يسميه بـ Z" left on the name: ب (and a tatweel) before the article
 _BI = re.compile("^ب\u0640*\\s?(?=ال)")
@@ -235,6 +240,17 @@ def is_still(text: str) -> bool:
     return _STILL.search(normalize(text)) is not None
 
 
+def is_present(text: str) -> bool:
+    """Whether a claim is about the present: "still …" or "no longer …" (لم يعد)."""
+    return is_still(text) or _NO_LONGER.search(normalize(text)) is not None
+
+
+def is_negated(text: str) -> bool:
+    """Whether a naming claim denies the name ("لا يسمي"، "لم يعد يسمي"، "does not call", "no longer
+    calls"): an odd number of negation cues once the لا of "لا يزال" (still) is set aside."""
+    return len(negation_cues(_STILL.sub(" ", normalize(text)))) % 2 == 1
+
+
 def naming_documents(store: Store, retrieved: Sequence[int]) -> list[Document]:
     """The documents a naming check counts in.
 
@@ -337,11 +353,13 @@ def naming_check(naming: Naming, documents: Sequence[Document], *, claim_text: s
     forms = name_forms(naming.entity, name, table)
     docs = _by_namer(documents, naming.namer, table)
     day = None
-    if is_still(claim_text):
+    if is_present(claim_text):
         docs, day = _latest(docs)
     counted = count_forms(forms, _capped(docs), name, table)
-    result = naming_outcome(counted)
-    lead = _deciding(counted, result)
+    positive = naming_outcome(counted)
+    negated = is_negated(claim_text)
+    result = _FLIPPED[positive] if negated else positive
+    lead = _deciding(counted, positive)
     first = next((s for s in lead.spans if not s.quoted), lead.spans[0]) if lead and lead.spans else None
     check = Check(
         kind="naming", claim_text=name, evidence_text=first.text if first else "", result=result,
@@ -350,12 +368,17 @@ def naming_check(naming: Naming, documents: Sequence[Document], *, claim_text: s
         forms=counted,
     )  # fmt: skip
     where = f" (latest documents, {day.isoformat()})" if day else ""
-    return replace(check, detail=naming_summary(check, "en") + where)
+    denied = "; the claim says the sources do not use this name" if negated else ""
+    return replace(check, detail=naming_summary(check, "en") + where + denied)
 
 
-def _deciding(forms: Sequence[NameForm], result: CheckOutcome) -> NameForm | None:
-    """The form a check's evidence shows: the claimed one when it matches, else the most used."""
-    if result == "match":
+_FLIPPED: dict[CheckOutcome, CheckOutcome] = {"match": "mismatch", "mismatch": "match",
+                                              "not_comparable": "not_comparable"}
+
+
+def _deciding(forms: Sequence[NameForm], positive: CheckOutcome) -> NameForm | None:
+    """The form a check's evidence shows: the claimed one when it is the main form, else the most used."""
+    if positive == "match":
         return next((f for f in forms if f.claimed), None)
     return next((f for f in forms if f.count), None)
 
@@ -364,21 +387,23 @@ def naming_verdict(check: Check) -> tuple[Verdict, float]:
     """A naming part's verdict and confidence from its check.
 
     match → supported, mismatch → refuted, otherwise not_enough_info at :data:`UNDECIDED`. The
-    confidence is a rule-of-succession estimate from the own (unquoted) counts: supported,
-    ``(m + 1) / (m + r + 2)`` — how likely a mention that picks between the claimed form (``m``
-    uses) and its strongest rival (``r``) picks the claimed one; refuted, ``(n - m + 1) / (n + 2)``
-    — how likely a mention (``n`` in all) is not the claimed form. Thirty to one gives 0.94; one
-    mention alone 0.67.
+    confidence is a rule-of-succession estimate from the own (unquoted) counts. When the claimed
+    form is the main one: ``(m + 1) / (m + r + 2)`` — how likely a mention that picks between the
+    claimed form (``m`` uses) and its strongest rival (``r``) picks the claimed one; when it is
+    rare: ``(n - m + 1) / (n + 2)`` — how likely a mention (``n`` in all) is not the claimed form.
+    Thirty to one gives 0.94; one mention alone 0.67. (A claim that denies the name — "no longer
+    calls" — has the outcome flipped and the same confidence.)
     """
     own = [(f.count - f.quoted_count, f.claimed) for f in check.forms]
     mine = next((c for c, claimed in own if claimed), 0)
     rival = max((c for c, claimed in own if not claimed), default=0)
     total = sum(c for c, _ in own)
-    if check.result == "match":
-        return "supported", round((mine + 1) / (mine + rival + 2), 4)
-    if check.result == "mismatch":
-        return "refuted", round((total - mine + 1) / (total + 2), 4)
-    return "not_enough_info", UNDECIDED
+    if check.result == "not_comparable":
+        return "not_enough_info", UNDECIDED
+    verdict: Verdict = "supported" if check.result == "match" else "refuted"
+    if naming_outcome(check.forms) == "match":
+        return verdict, round((mine + 1) / (mine + rival + 2), 4)
+    return verdict, round((total - mine + 1) / (total + 2), 4)
 
 
 def judged_naming(result: CheckResult, naming: Naming, documents: Sequence[Document],

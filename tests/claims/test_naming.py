@@ -376,6 +376,40 @@ def test_is_still(text: str, still: bool) -> None:
     assert is_still(text) is still
 
 
+@pytest.mark.parametrize(("text", "negated", "present"), [
+    pytest.param("لا يزال التحالف يسمي داعش بالدولة الإسلامية", False, True,
+                 id="la-yazal-is-still-not-negation"),
+    pytest.param("لم يعد التحالف يسمي داعش بالدولة الإسلامية", True, True, id="lam-yaud"),
+    pytest.param("التحالف لا يسمي داعش بالدولة الإسلامية", True, False, id="la-yusammi"),
+    pytest.param("لا يزال التحالف لا يسمي داعش بالدولة الإسلامية", True, True, id="still-not"),
+    pytest.param("ما زال التحالف يسمي داعش", False, True, id="ma-zal"),
+    pytest.param("The coalition does not call ISIS Daesh", True, False, id="en-does-not"),
+    pytest.param("The coalition no longer calls ISIS the Islamic State", True, True, id="en-no-longer"),
+    pytest.param("The coalition still calls ISIS the Islamic State", False, True, id="en-still"),
+    pytest.param("The coalition calls ISIS Daesh", False, False, id="en-plain"),
+])
+def test_negated_and_present(text: str, negated: bool, present: bool) -> None:
+    assert (nm.is_negated(text), nm.is_present(text)) == (negated, present)
+
+
+@pytest.mark.parametrize(("claim", "name", "outcome", "evidence"), [
+    pytest.param("لم يعد التحالف يسمي داعش بالدولة الإسلامية", "الدولة الإسلامية", "match", "داعش",
+                 id="denied-rare-name-is-a-match"),
+    pytest.param("التحالف لا يسمي التنظيم داعش", "داعش", "mismatch", "داعش",
+                 id="denied-main-name-is-a-mismatch"),
+    pytest.param("التحالف لا يسمي التنظيم تنظيم الدولة الإسلامية", "تنظيم الدولة الإسلامية", "not_comparable",
+                 "داعش", id="denied-regular-name-undecided"),
+])
+def test_a_denied_name_flips_the_outcome(claim: str, name: str, outcome: str, evidence: str) -> None:
+    naming = Naming("التحالف", "داعش", name)
+    denied = naming_check(naming, [_doc(STATEMENT_AR)], claim_text=claim)
+    plain = naming_check(naming, [_doc(STATEMENT_AR)])
+    assert (denied.result, denied.evidence_text) == (outcome, evidence)
+    assert _counts(denied) == _counts(plain)
+    assert naming_verdict(denied)[1] == naming_verdict(plain)[1]
+    assert "do not use" in denied.detail
+
+
 # -- the summary --------------------------------------------------------------------------------------
 
 SUMMARY_CASES = [
