@@ -97,6 +97,19 @@ def _int_pos(e: Sequence[Element], p: int) -> int:
     return sum(1 for x in e[:p] if isinstance(x, int))
 
 
+def open_sentence(doc: ClaimText, c: Clause, previous: Clause) -> Clause:
+    """A sentence after the first, without the conjunction that joins it to the one before (وأغلقت …)."""
+    first = c.elems[0] if c.elems else None
+    if not isinstance(first, int) or doc.toks[first].kind != "word":
+        return c
+    key = doc.key(first)
+    if key in {"و", "ف"} | lx.AR_THEN and len(c.elems) > 1:
+        return take(c, c.elems[1:])
+    if conj_verb(key) or (len(key) > 3 and key[0] in "وف" and is_definite(key) and article(key) == 1):
+        return take(c, c.elems, skip=[(first, 1)])
+    return c
+
+
 # ------------------------------------------------------------------ noun phrases
 
 

@@ -121,7 +121,8 @@ def attribution(doc: ClaimText, c: Clause) -> tuple[Clause | None, Clause] | Non
 def _frame(doc: ClaimText, c: Clause, v: int, *, passive: bool) -> tuple[Clause | None, Clause] | None:
     e = c.elems
     k = next((j for j in range(v + 1, min(len(e), v + 9)) if (x := _int(e, j)) is not None
-              and (doc.key(x) in lx.AR_COMPLEMENTIZERS or doc.key(x) in lx.AR_COMPLEMENTIZERS_PRONOUN)), None)
+              and (doc.key(x) in lx.AR_COMPLEMENTIZERS or doc.key(x) in lx.AR_COMPLEMENTIZERS_PRONOUN
+                   or doc.is_punct(x, ":"))), None)
     if k is None:
         return None
     between = [p for p in range(v + 1, k) if (x := _int(e, p)) is not None and doc.toks[x].kind != "punct"]
@@ -134,6 +135,10 @@ def _frame(doc: ClaimText, c: Clause, v: int, *, passive: bool) -> tuple[Clause 
         return None
     speaker = before or between
     content: list[Element] = list(e[k + 1 :])
+    if len(content) > 2 and _quote_pair(doc, content[0], content[-1]):
+        content = content[1:-1]  # قال الوزير: «…»
+        while content and isinstance(content[-1], int) and doc.is_punct(content[-1], ".!؟?"):
+            content.pop()
     skip: list[tuple[int, int]] = []
     comp = doc.key(at(e, k))
     lent: frozenset[int] = frozenset()
@@ -150,6 +155,11 @@ def _frame(doc: ClaimText, c: Clause, v: int, *, passive: bool) -> tuple[Clause 
         return None, body
     frame = tuple(x for x in e[: k + 1] if isinstance(x, int))
     return Clause(tuple(e), c.skip, c.borrowed, span=frame, kind="attribution"), body
+
+
+def _quote_pair(doc: ClaimText, first: Element, last: Element) -> bool:
+    return isinstance(first, int) and isinstance(last, int) and doc.is_punct(first, OPEN_QUOTES) and (
+        doc.is_punct(last, CLOSE_QUOTES))
 
 
 def _trailing(doc: ClaimText, c: Clause, v: int) -> tuple[Clause | None, Clause] | None:

@@ -59,6 +59,19 @@ def _first_verb(doc: ClaimText, e: Sequence[Element]) -> int | None:
     return next((p for p in range(1, len(e)) if verb_at(doc, e, p)), None)
 
 
+def open_sentence(doc: ClaimText, c: Clause, previous: Clause) -> Clause:
+    """A sentence after the first whose subject is a pronoun ("It closed …") takes the subject of the
+    sentence before ("The ministry opened … . It closed …")."""
+    e = c.elems
+    if not e or key_at(doc, e, 0) not in lx.EN_PRONOUNS or not verb_at(doc, e, 1):
+        return c
+    v = _first_verb(doc, previous.elems)
+    subject = list(previous.elems[:v]) if v is not None else []
+    if not any(isinstance(x, int) and content(doc, x) for x in subject):
+        return c
+    return take(c, [*subject, *e[1:]], borrowed=frozenset(x for x in subject if isinstance(x, int)))
+
+
 # ------------------------------------------------------------------ relative clauses
 
 
@@ -314,6 +327,11 @@ def attribution(doc: ClaimText, c: Clause) -> tuple[Clause | None, Clause] | Non
         body_elems: list[Element] = list(e[k + 1 :])
         while body_elems and isinstance(body_elems[0], int) and doc.is_punct(body_elems[0], ",:"):
             body_elems.pop(0)
+        if len(body_elems) > 2 and punct_at(doc, body_elems, 0, OPEN_QUOTES) and punct_at(
+                doc, body_elems, len(body_elems) - 1, CLOSE_QUOTES):
+            body_elems = body_elems[1:-1]  # said: "C."
+        while body_elems and punct_at(doc, body_elems, len(body_elems) - 1, ".!?"):
+            body_elems.pop()
         lent: frozenset[int] = frozenset()
         resumed = key_at(doc, body_elems, 0) in lx.EN_PRONOUNS and key_at(doc, e, 0) not in lx.EN_PRONOUNS
         if body_elems and resumed:

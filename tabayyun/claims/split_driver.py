@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from . import rules_ar, rules_ar_frames, rules_en
 from .decompose import ClaimPart, Naming, PartKind
@@ -35,6 +36,8 @@ class Language:
     naming: Callable[[ClaimText, Clause], Naming | None]
     continuing: Callable[[ClaimText, Clause], bool]
     checkable: Callable[[ClaimText, Clause], bool]
+    #: a sentence after the first, read on its own (its joining و dropped, a pronoun subject resolved)
+    open_sentence: Callable[[ClaimText, Clause, Clause], Clause]
 
 
 ARABIC = Language(
@@ -44,6 +47,7 @@ ARABIC = Language(
     naming=rules_ar_frames.naming_of,
     continuing=rules_ar_frames.is_continuing,
     checkable=rules_ar.checkable,
+    open_sentence=rules_ar.open_sentence,
 )
 ENGLISH = Language(
     appositive=rules_en.split_appositive,
@@ -52,6 +56,7 @@ ENGLISH = Language(
     naming=rules_en.naming_of,
     continuing=rules_en.is_continuing,
     checkable=rules_en.checkable,
+    open_sentence=rules_en.open_sentence,
 )
 
 
@@ -115,6 +120,7 @@ def _sentences(doc: ClaimText, lang: Language) -> list[Clause]:
         else:
             pieces[-1].append(i)
     clauses = [Clause(tuple(p)) for p in pieces if p]
+    clauses = clauses[:1] + [lang.open_sentence(doc, c, prev) for prev, c in pairwise(clauses)]
     if len(clauses) > 1 and all(lang.checkable(doc, c) for c in clauses):
         return clauses
     return [Clause(tuple(idx))] if idx else []

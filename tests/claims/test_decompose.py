@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tabayyun.claims import split_driver
 from tabayyun.claims.decompose import ClaimPart, Naming, split_claim
+from tabayyun.claims.split_tokens import read_claim
 from tabayyun.text.clean import clean
 
 
@@ -166,6 +168,17 @@ def test_parts_are_ordered_non_empty_spans_of_the_claim(claim: str) -> None:
     for p in parts:
         assert 0 <= p.start < p.end <= len(claim)
         assert claim[p.start : p.end].strip()
+        assert p.text.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_no_rule_raises_even_without_the_fallback(claim: str) -> None:
+    """split_claim keeps the whole claim when a rule raises; the rules themselves must not raise."""
+    doc = read_claim(claim)
+    clauses, _ = split_driver._clauses(doc) if doc.toks else ([], False)
+    for p in split_driver._parts(doc, clauses):
+        assert 0 <= p.start < p.end <= len(claim)
         assert p.text.strip()
 
 
