@@ -39,6 +39,8 @@ SETTINGS = {
     "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "200",
     "shared_buffers": "64MB", "listen_addresses": "127.0.0.1",
 }  # fmt: skip
+#: the settings that trade durability for speed (``durable=True`` keeps PostgreSQL's defaults: benchmarks)
+DURABILITY = frozenset({"fsync", "synchronous_commit", "full_page_writes"})
 #: a role that logs in with a password over TCP (the ``postgresql://user:pass@host:port/db`` form)
 PASSWORD_ROLE = ("tabayyun_pw", "s3cret-Pass")
 TEMPLATE = "tabayyun_template"
@@ -65,9 +67,12 @@ def _mirror(src: Path, dst: Path) -> None:
 
 
 class PgServer:
-    """One throw-away PostgreSQL server; :meth:`new_database` gives each test its own database."""
+    """One throw-away PostgreSQL server; :meth:`new_schema` and :meth:`new_database` give each test its own.
 
-    def __init__(self, root: Path) -> None:
+    Also used by ``bench/bench_postgres.py`` (``durable=True``: fsync and synchronous commits on).
+    """
+
+    def __init__(self, root: Path, *, durable: bool = False) -> None:
         found = wheel_dirs()
         assert found is not None
         pginstall, libs = found
@@ -88,6 +93,7 @@ class PgServer:
             if self.user is not None:
                 os.chown(d, self.user.pw_uid, self.user.pw_gid)
         self.log = root / "server.log"
+        self.settings = {k: v for k, v in SETTINGS.items() if not (durable and k in DURABILITY)}
         self.port = _free_port()
         self.process: subprocess.Popen[bytes] | None = None
         self._names = itertools.count(1)
@@ -107,7 +113,7 @@ class PgServer:
             pytest.fail(f"initdb failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
         args = [str(self.bin / "postgres"), "-D", str(self.data), "-k", str(self.socket_dir),
                 "-p", str(self.port)]  # fmt: skip
-        for key, value in SETTINGS.items():
+        for key, value in self.settings.items():
             args += ["-c", f"{key}={value}"]
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, **self._as_user())

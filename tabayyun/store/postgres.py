@@ -13,8 +13,10 @@ Selected by a ``postgresql://`` (or ``postgres://``) URL wherever a store is nam
   held only while the sequence moves (not while the document is written);
 * vectors are ``halfvec(dim)`` (float16, the precision the SQLite store keeps) under an HNSW
   index with cosine distance; lexical search is BM25 (FTS5's formula, k1=1.2, b=0.75) over the
-  stored terms, found through a GIN index on ``array_to_tsvector`` of them (the terms are
-  normalized and stemmed already, so PostgreSQL does not parse or stem them again).
+  stored terms: the GIN index on ``array_to_tsvector`` of them (the terms are normalized and
+  stemmed already, so PostgreSQL does not parse or stem them again) finds every sentence holding
+  a query term, and :func:`bm25` scores them here (faster than the same sums in SQL, measured:
+  docs/postgres.md).
 
 Every process sees what the others committed at once (each read is its own snapshot). One
 connection per store, used under a lock, so a store is safe to share between threads; a
@@ -34,7 +36,7 @@ from numpy.typing import NDArray
 
 from ..errors import NoStore, NotFound, ReadOnlyStore, StoreError
 from ..results import Document
-from .postgres_schema import IDS_LOCK, STAT_SLOTS, TERMS_ARRAY, TSV, masked, prepare
+from .postgres_schema import IDS_LOCK, STAT_SLOTS, TSV, masked, prepare
 from .sqlite import COMMON_MIN, COMMON_SHARE, KEEP_AT_LEAST, NewSentence, StoredSentence
 
 if TYPE_CHECKING:
@@ -61,30 +63,16 @@ _COUNT_STATS = (
     "ON CONFLICT (slot) DO UPDATE SET documents = tabayyun_stats.documents + excluded.documents, "
     "sentences = tabayyun_stats.sentences + excluded.sentences, terms = tabayyun_stats.terms + excluded.terms"
 )
-#: BM25 of the sentences holding any of the query terms; df counted among those same sentences
-_BM25 = f"""
-WITH hits AS (
-    SELECT id, n_terms, {TERMS_ARRAY} AS arr FROM tabayyun_sentences WHERE {TSV} @@ %(query)s::tsquery
-), tf AS (
-    SELECT h.id, h.n_terms, t.term, count(*) AS tf
-    FROM hits h CROSS JOIN LATERAL unnest(h.arr) AS t(term)
-    WHERE t.term = ANY(%(terms)s::text[])
-    GROUP BY h.id, h.n_terms, t.term
-), df AS (
-    SELECT term, count(*) AS df FROM tf GROUP BY term
-)
-SELECT tf.id, sum(
-    greatest(ln((greatest(%(n)s::float8, df.df) - df.df + 0.5) / (df.df + 0.5)), 1e-6)
-    * tf.tf * {K1 + 1} / (tf.tf + {K1} * ({1 - B} + {B} * tf.n_terms / %(avgdl)s::float8))
-) AS score
-FROM tf JOIN df USING (term)
-GROUP BY tf.id
-ORDER BY score DESC, tf.id
-LIMIT %(k)s
-"""
+#: the sentences holding any of the query terms, found through the GIN index (BM25 is computed from these)
+_HITS = f"SELECT id, n_terms, terms FROM tabayyun_sentences WHERE {TSV} @@ %s::tsquery"
 _DF = (
     f"SELECT t, (SELECT count(*) FROM tabayyun_sentences WHERE {TSV} @@ t::tsquery) FROM unnest(%s::text[]) t"
 )
+
+
+def count_terms(terms: str) -> int:
+    """How many terms a sentence has (its length for BM25), split as the index splits them."""
+    return sum(1 for t in terms.split(" ") if t)
 
 
 def lexeme(term: str) -> str:
@@ -264,7 +252,7 @@ class PostgresStore:
             first = self._reserve_ids(db, len(sentences)) if sentences else 0
             rows = [
                 (first + i, s.start, s.end, s.text, None if vectors is None else HalfVector(vectors[i]),
-                 s.terms, len(s.terms.split()))
+                 s.terms, count_terms(s.terms))
                 for i, s in enumerate(sentences)
             ]  # fmt: skip
             for attempt in range(WRITE_TRIES):
@@ -380,10 +368,9 @@ class PostgresStore:
         _, n, total = self._stats()
         if not kept or n == 0:
             return []
-        params = {"query": or_query(kept), "terms": kept, "n": n, "avgdl": max(total / n, 1e-9), "k": k}
         with self._session() as db:
-            rows = db.execute(_BM25.encode(), params).fetchall()
-        return [(int(i), float(s)) for i, s in rows]
+            rows = db.execute(_HITS.encode(), (or_query(kept),)).fetchall()
+        return bm25(rows, kept, n, total / n, k)
 
     def dense(self, vector: NDArray[np.float32], k: int) -> list[tuple[int, float]]:
         """Nearest sentences by cosine similarity: ``(sentence_id, similarity)`` best first.
@@ -413,6 +400,32 @@ class PostgresStore:
                     (query, query, k),
                 ).fetchall()
         return [(int(i), float(s)) for i, s in rows]
+
+
+def bm25(rows: Sequence[tuple[int, int, str]], terms: Sequence[str], n: int, avgdl: float,
+         k: int) -> list[tuple[int, float]]:  # fmt: skip
+    """FTS5's BM25 of ``terms`` over ``rows`` (id, number of terms, terms): the ``k`` best, ties by id.
+
+    ``rows`` must be every stored sentence holding any of ``terms`` (so each term's document
+    frequency is counted among them); ``n`` and ``avgdl`` describe the whole store.
+    """
+    if not rows or k <= 0:
+        return []
+    column = {t: j for j, t in enumerate(dict.fromkeys(terms))}
+    tf = np.zeros((len(rows), len(column)))
+    for i, (_, _, text) in enumerate(rows):
+        for token in text.split(" "):  # as the index splits them (TERMS_ARRAY)
+            j = column.get(token)
+            if j is not None:
+                tf[i, j] += 1
+    ids = np.fromiter((r[0] for r in rows), np.int64, len(rows))
+    length = np.fromiter((r[1] for r in rows), np.float64, len(rows))
+    df = (tf > 0).sum(axis=0)
+    idf = np.maximum(np.log((np.maximum(n, df) - df + 0.5) / (df + 0.5)), 1e-6)
+    norm = K1 * (1 - B + B * length / max(avgdl, 1e-9))
+    score = (idf * tf * (K1 + 1) / (tf + norm[:, None])).sum(axis=1)
+    best = np.lexsort((ids, -score))[:k]
+    return [(int(ids[i]), float(score[i])) for i in best if score[i] > 0]
 
 
 def _first_line(e: BaseException) -> str:

@@ -25,7 +25,7 @@ from tabayyun.core import prepare_sentences
 from tabayyun.errors import NoStore, NotAStore, ReadOnlyStore, StoreError, StoreVersionError
 from tabayyun.ingest import content_hash
 from tabayyun.store import is_postgres_url, open_store, postgres_schema
-from tabayyun.store.postgres import PostgresStore, lexeme, or_query
+from tabayyun.store.postgres import PostgresStore, bm25, count_terms, lexeme, or_query
 from tabayyun.store.sqlite import NewSentence, SQLiteStore
 from tabayyun.testing import HashingEmbedder, OverlapStance
 
@@ -311,6 +311,22 @@ def test_lexemes_are_quoted(term: str, quoted: str) -> None:
 
 def test_or_query_joins_lexemes() -> None:
     assert or_query(["a", "b'c"]) == "'a' | 'b''c'"
+
+
+@pytest.mark.parametrize(
+    ("terms", "count"), [("a b c", 3), ("", 0), ("a  b", 2), (" a ", 1), ("a\u00a0b c", 2)],
+    ids=["three", "empty", "double-space", "padded", "nbsp-is-not-a-separator"],
+)
+def test_sentence_length_counts_terms_as_the_index_splits_them(terms: str, count: int) -> None:
+    assert count_terms(terms) == count
+
+
+def test_bm25_ranks_ties_by_id_and_stops_at_k() -> None:
+    rows = [(9, 2, "port ship"), (4, 2, "port ship"), (7, 1, "port"), (5, 2, "crew ship")]
+    ranked = bm25(rows, ["port", "crew"], n=10, avgdl=2.0, k=3)
+    assert [i for i, _ in ranked] == [5, 7, 4]  # crew is rarer; the short sentence next; then the tie by id
+    assert ranked[1][1] > ranked[2][1]
+    assert bm25(rows, ["port"], 10, 2.0, 0) == [] and bm25([], ["x"], 1, 1, 5) == []
 
 
 def fts5_bm25(docs: list[list[str]], query: list[str]) -> dict[int, float]:
