@@ -13,7 +13,8 @@ Measured, each in the same run on the same files and claims:
   ``check`` claim by claim with the default stance model (``--threads`` default);
 * Ray with N workers (one CPU each, ``OMP_NUM_THREADS=1`` set by Ray): ``ray_add`` into a fresh
   store, ``ray_check`` against the single process's store. A local Ray (``num_cpus`` = the
-  machine's cores) is started once before the timings; each call's wall time includes starting its
+  machine's cores; workers at ``--niceness``, default 0 like the single process, where Ray's own
+  default is 15) is started once before the timings; each call's wall time includes starting its
   actors and loading the models on them (~seconds), as a batch job pays it.
 The Ray outputs are compared with the single process's (stores: documents, sentences, offsets;
 checks: verdicts and evidence); the result names the claims whose checks differ.
@@ -81,7 +82,7 @@ def timed(fn: Any) -> tuple[Any, float]:
     return out, time.perf_counter() - t
 
 
-def run(n_sentences: int, n_claims: int, workers: Sequence[int], seed: int) -> dict[str, Any]:
+def run(n_sentences: int, n_claims: int, workers: Sequence[int], seed: int, niceness: int) -> dict[str, Any]:
     import ray
 
     arabic = (CORPUS / "newstest2019-ref.arb.txt").read_text(encoding="utf-8").splitlines()
@@ -93,7 +94,8 @@ def run(n_sentences: int, n_claims: int, workers: Sequence[int], seed: int) -> d
     cores = os.cpu_count() or 1
     out: dict[str, Any] = {
         "corpus": "ntrex128_ar_en (Arabic side)", "documents": len(docs), "claims": len(claims),
-        "cores": cores, "load_average_at_start": os.getloadavg()[0], "runs": [],
+        "cores": cores, "ray_worker_niceness": niceness, "load_average_at_start": os.getloadavg()[0],
+        "runs": [],
     }  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -111,6 +113,7 @@ def run(n_sentences: int, n_claims: int, workers: Sequence[int], seed: int) -> d
                             "claims_per_s": round(len(claims) / check_s, 2)})
         expected_store, expected_checks = store_rows(one_db), [essence(r) for r in results]
         os.environ.setdefault("RAY_AUTH_MODE", "disabled")
+        os.environ["RAY_worker_niceness"] = str(niceness)  # noqa: SIM112 (Ray's spelling; its default, 15, yields)
         (_, start_s) = timed(lambda: ray.init(num_cpus=cores, include_dashboard=False, log_to_driver=False,
                                               _node_ip_address="127.0.0.1", configure_logging=False))
         out["ray_start_s"] = round(start_s, 1)
@@ -120,7 +123,8 @@ def run(n_sentences: int, n_claims: int, workers: Sequence[int], seed: int) -> d
                 report, add_s = timed(lambda: ray_add(db, paths, workers=n))  # noqa: B023
                 got, check_s = timed(lambda: list(ray_check(one_db, claims, workers=n)))  # noqa: B023
                 out["runs"].append({
-                    "how": f"ray, {n} worker(s)", "add_s": round(add_s, 1),
+                    "how": f"ray, {n} worker(s)", "load_average": round(os.getloadavg()[0], 1),
+                    "add_s": round(add_s, 1),
                     "sentences_per_s": round(report.sentences / add_s, 1), "check_s": round(check_s, 1),
                     "claims_per_s": round(len(claims) / check_s, 2),
                     "store_equal": store_rows(db) == expected_store,
@@ -138,11 +142,13 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=24)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--niceness", type=int, default=0,
+                    help="of the Ray workers (Ray's own default is 15; 0 = as the single process)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS} (see ../shared/README.md)")
-    result = run(args.sentences, args.claims, args.workers, args.seed)
+    result = run(args.sentences, args.claims, args.workers, args.seed, args.niceness)
     text = json.dumps(result, ensure_ascii=False, indent=1)
     print(text)
     if args.out:
