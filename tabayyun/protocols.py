@@ -10,7 +10,9 @@ Tests plug in fakes; users plug in their own models or stores.
 * :class:`Retriever` — finds candidate evidence sentences for a claim
   (default: :class:`tabayyun.retrieve.HybridRetriever`).
 * :class:`Store` — documents, sentences and their lexical and vector indexes
-  (default: :class:`tabayyun.store.sqlite.SQLiteStore`).
+  (default: :class:`tabayyun.store.sqlite.SQLiteStore`; for a ``postgresql://`` URL,
+  :class:`tabayyun.store.postgres.PostgresStore`; :func:`tabayyun.store.open_store` picks one).
+  Both pass the contract suite in ``tests/contracts/test_store_contract.py``.
 
 The optional capabilities (passage vectors, stance from vectors) are told apart with
 ``isinstance`` against the ``runtime_checkable`` protocols, never by attribute lookup.
