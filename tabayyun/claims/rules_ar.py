@@ -93,6 +93,10 @@ def first_verb(doc: ClaimText, e: Sequence[Element]) -> int | None:
     return marker
 
 
+def has_verb(doc: ClaimText, c: Clause) -> bool:
+    return first_verb(doc, c.elems) is not None
+
+
 def _int_pos(e: Sequence[Element], p: int) -> int:
     return sum(1 for x in e[:p] if isinstance(x, int))
 
@@ -150,8 +154,8 @@ def head_back(doc: ClaimText, e: Sequence[Element], p: int) -> Head | None:
                 first -= 1
                 if article(kj) != 0:
                     break
-            elif definite and article(kj) is None and is_definite(kf) and kj[:1] not in "وف":
-                first -= 1  # idafa: وزير الصحة
+            elif definite and article(kj) is None and is_definite(kf) and _construct_head(kj):
+                first -= 1  # idafa: وزير الصحة، فكر الإخوان
             elif not definite and article(kj) is None:
                 first -= 1  # a name of several words: محمد علي
             else:
@@ -173,6 +177,14 @@ def _quote_open(doc: ClaimText, e: Sequence[Element], p: int) -> int | None:
         if _is(doc, e, k, OPEN_QUOTES):
             return k
     return None
+
+
+def _construct_head(key: str) -> bool:
+    """An indefinite word that can head an idafa: not a preposition-like word (بسبب، خلال), not a word
+    with a preposition glued on (بمقر), and — when it starts with و — not the conjunction (ووزير)."""
+    if key in lx.AR_PREPOSITION_NOUNS or in_set(key, lx.AR_PREPOSITION_NOUNS) or key[:1] in "بلك":
+        return False
+    return not (key[:1] == "و" and len(key) > 4 and peel_conj(key) in lx.AR_ROLES)
 
 
 def np_forward(doc: ClaimText, e: Sequence[Element], p: int) -> list[int] | None:
@@ -221,7 +233,9 @@ def split_relative(doc: ClaimText, c: Clause) -> list[Clause] | None:
         # a relative clause that ends the claim may have taken the main verb's object: a main clause
         # left with its verb and one noun (أعلنت الشركة …) is not split off
         bare = q >= len(e) and content_words(doc, main) < 3
-        if pred and not bare and checkable(doc, rel) and checkable(doc, main):
+        # the main clause needs its own verb: headline fragments (جدلا واسعا بسبب القس الذي …) stay whole
+        main_verb = first_verb(doc, main.elems) is not None
+        if pred and not bare and main_verb and checkable(doc, rel) and checkable(doc, main):
             return [main, rel]
     return None
 
@@ -271,7 +285,11 @@ def _relative_end(doc: ClaimText, e: Sequence[Element], k: int, comma: bool) -> 
             prev_verb = isinstance(prev, int) and verbal(doc, prev)
             if seen_word and not after_comp:
                 return j
-            if isinstance(prev, int) and prev_verb and not is_aux(doc.key(prev)) and not after_comp:
+            # two verbs in a row end the clause (الذي استقال غادر), unless the second is a bare
+            # three-letter word, which is as often a verbal noun (تشكو سحب الجنسية)
+            bare = len(key) <= 3 and key[0] not in "يتن"
+            chained = isinstance(prev, int) and prev_verb and not is_aux(doc.key(prev))
+            if chained and not after_comp and not bare:
                 return j
         elif tok.kind == "num" or (tok.kind == "word" and key not in lx.AR_PARTICLES and not verbal(doc, el)):
             seen_word = True
@@ -330,7 +348,8 @@ def split_coordination(doc: ClaimText, c: Clause) -> list[Clause] | None:
         opened = _second_verb(doc, e, s)
         if opened is not None:
             start, skip = opened
-            if not any((isinstance(x, int) and content_word(doc, x)) or _num(doc, x) for x in e[v1 + 1 : s]):
+            # a complement, or a pause (الليرة تهبط.. وتسجل), between the two verbs
+            if not any(_complement(doc, x) for x in e[v1 + 1 : s]):
                 continue
             out = _share_subject(doc, c, v1, s, start, skip)
             if out is not None:
@@ -339,6 +358,10 @@ def split_coordination(doc: ClaimText, c: Clause) -> list[Clause] | None:
         if gap is not None:
             return gap
     return None
+
+
+def _complement(doc: ClaimText, x: Element) -> bool:
+    return _num(doc, x) or (isinstance(x, int) and (content_word(doc, x) or doc.is_punct(x, ".,،")))
 
 
 def _content_at(doc: ClaimText, e: Sequence[Element], p: int) -> bool:
@@ -388,11 +411,12 @@ def _share_subject(doc: ClaimText, c: Clause, v1: int, s: int, start: int, skip:
         first.pop()
     subject: list[Element] = []
     sub_skip: list[tuple[int, int]] = []
-    prefix = [x for x in e[:v1] if isinstance(x, int)]
+    colon = max((p for p in range(v1) if _is(doc, e, p, ":")), default=-1)
+    prefix = [x for x in e[colon + 1 : v1] if isinstance(x, int)]
     if _own_subject(doc, e[start:]):
         pass
     elif any(content_word(doc, x) for x in prefix):
-        subject = list(e[:v1])
+        subject = list(e[colon + 1 : v1])  # "السعودية وكندا: المملكة تطرد … وتجمد …" → المملكة
     else:
         np = np_forward(doc, e, v1 + 1)
         if np is None:
@@ -414,14 +438,22 @@ def _share_subject(doc: ClaimText, c: Clause, v1: int, s: int, start: int, skip:
 
 
 def _own_subject(doc: ClaimText, rest: Sequence[Element]) -> bool:
-    """The second clause opens with كان / ما زال / لم يعد … and a definite noun: its own subject."""
+    """The second clause has its own subject: ما زال / لم يعد + a definite noun (وما زال الطلاب …), or
+    كان + a definite noun + قد or a verb (وكان الرئيس قد وصل). After أصبح the noun is the predicate."""
     v = first_verb(doc, rest)
     if v is None:
         return False
     key = doc.key(at(rest, v))
     nxt = _word(doc, rest, v + 1)
-    return (is_aux(key) or in_set(key, lx.AR_CONTINUING_WORDS)) and nxt is not None and (
-        is_definite(doc.key(nxt)) and not has_preposition(doc.key(nxt)))
+    if nxt is None or not is_definite(doc.key(nxt)) or has_preposition(doc.key(nxt)):
+        return False
+    ints = [x for x in rest if isinstance(x, int)]
+    marker = any(continuing_at(doc, ints, p) for p in range(min(2, len(ints))))
+    if marker or in_set(key, lx.AR_CONTINUING_WORDS):
+        return True
+    after = _word(doc, rest, v + 2)
+    return peel_conj(key)[:2] in {"كا", "يك", "تك"} and after is not None and (
+        doc.key(after) == "قد" or verbal(doc, after))
 
 
 def _gapping(doc: ClaimText, c: Clause, v1: int, s: int) -> list[Clause] | None:

@@ -142,7 +142,7 @@ def _frame(doc: ClaimText, c: Clause, v: int, *, passive: bool) -> tuple[Clause 
     skip: list[tuple[int, int]] = []
     comp = doc.key(at(e, k))
     lent: frozenset[int] = frozenset()
-    if comp in lx.AR_COMPLEMENTIZERS_PRONOUN and speaker:
+    if comp in lx.AR_COMPLEMENTIZERS_PRONOUN and speaker and _verb_first(doc, content):
         elem, sk = head_text(doc, at(e, speaker[0]))
         subject = [elem, *e[speaker[0] + 1 : speaker[-1] + 1]]
         content = [*subject, *content]
@@ -160,6 +160,18 @@ def _frame(doc: ClaimText, c: Clause, v: int, *, passive: bool) -> tuple[Clause 
 def _quote_pair(doc: ClaimText, first: Element, last: Element) -> bool:
     return isinstance(first, int) and isinstance(last, int) and doc.is_punct(first, OPEN_QUOTES) and (
         doc.is_punct(last, CLOSE_QUOTES))
+
+
+def _verb_first(doc: ClaimText, content: Sequence[Element]) -> bool:
+    """The content after أنه/أنها opens with a verb whose subject the pronoun is (أنه سيستقيل), not with
+    a noun or an existential (بأنه لن تكون هناك حرب، أنه لا يوجد اتفاق: the pronoun is impersonal)."""
+    keys = [doc.key(x) for x in content[:4] if isinstance(x, int)]
+    if not keys or "هناك" in keys or any(k in {"يوجد", "توجد"} for k in keys):
+        return False
+    first = content[0]
+    if isinstance(first, int) and doc.key(first) in lx.AR_PARTICLES and len(content) > 1:
+        first = content[1]
+    return isinstance(first, int) and verbal(doc, first)
 
 
 def _trailing(doc: ClaimText, c: Clause, v: int) -> tuple[Clause | None, Clause] | None:

@@ -19,6 +19,8 @@ _AUX = frozenset(
     if k[:3] in {"كان", "يكو", "تكو", "اصب", "يصب", "تصب", "يظل", "تظل", "عاد", "يعد", "تعد", "بدا", "يبد"}
     or k in {"ظل", "ظلت", "بات", "باتت", "يعد", "تعد", "يزال", "تزال", "زال", "زالت"}
 )
+#: "وليس X" negates a noun ("يستهدف الإرهاب وليس إسرائيل"), it does not open a clause
+_NEGATED_NOUN = frozenset({"ليس", "ليست"})
 _NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يتين", "يان")
 
 
@@ -53,13 +55,12 @@ def _derived_past(k: str) -> bool:
 
 
 def _imperfect(k: str) -> bool:
-    return (
-        len(k) >= 4
-        and k[0] == "ي"
-        and k not in lx.AR_NOT_VERBS
-        and not k.endswith(("يه", "ات", "يين"))
-        and k not in STOPWORDS
-    )
+    """The shape يفعل; a final ه only as an object pronoun of a listed verb (يقوده), since ة folds to ه."""
+    if len(k) < 4 or k[0] != "ي" or k in lx.AR_NOT_VERBS or k in STOPWORDS or k.endswith(("يه", "ات", "يين")):
+        return False
+    if k.endswith("ه") and not k.endswith(("ها", "هم", "هما", "هن")):
+        return k[:-1] in lx.AR_VERBS
+    return True
 
 
 def is_aux(key: str) -> bool:
@@ -67,8 +68,11 @@ def is_aux(key: str) -> bool:
 
 
 def conj_verb(key: str) -> bool:
-    """و/ف + a verb (وأعلن، ويسمي), but not a verb that itself starts with و (وقع، وصف)."""
-    return len(key) > 3 and key[0] in "وف" and key not in lx.AR_VERBS and is_verb(key[1:])
+    """و/ف + a verb (وأعلن، ويسمي), but not a verb that itself starts with و (وقع، وصف). After ف the
+    verb must be a listed form: many names start with ف (فيسبوك، فيلادلفيا) and would look like يفعل."""
+    if len(key) <= 3 or key[0] not in "وف" or key in lx.AR_VERBS or key[1:] in _NEGATED_NOUN:
+        return False
+    return is_verb(key[1:]) if key[0] == "و" else key[1:] in lx.AR_VERBS
 
 
 def article(key: str) -> int | None:

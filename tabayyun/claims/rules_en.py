@@ -55,6 +55,10 @@ def checkable(doc: ClaimText, c: Clause) -> bool:
     )
 
 
+def has_verb(doc: ClaimText, c: Clause) -> bool:
+    return any(verb_at(doc, c.elems, p) for p in range(len(c.elems)))
+
+
 def _first_verb(doc: ClaimText, e: Sequence[Element]) -> int | None:
     return next((p for p in range(1, len(e)) if verb_at(doc, e, p)), None)
 

@@ -38,6 +38,8 @@ class Language:
     checkable: Callable[[ClaimText, Clause], bool]
     #: a sentence after the first, read on its own (its joining و dropped, a pronoun subject resolved)
     open_sentence: Callable[[ClaimText, Clause, Clause], Clause]
+    #: the clause has a verb (each sentence of a split claim must)
+    has_verb: Callable[[ClaimText, Clause], bool]
 
 
 ARABIC = Language(
@@ -48,6 +50,7 @@ ARABIC = Language(
     continuing=rules_ar_frames.is_continuing,
     checkable=rules_ar.checkable,
     open_sentence=rules_ar.open_sentence,
+    has_verb=rules_ar.has_verb,
 )
 ENGLISH = Language(
     appositive=rules_en.split_appositive,
@@ -57,6 +60,7 @@ ENGLISH = Language(
     continuing=rules_en.is_continuing,
     checkable=rules_en.checkable,
     open_sentence=rules_en.open_sentence,
+    has_verb=rules_en.has_verb,
 )
 
 
@@ -86,6 +90,8 @@ def _whole(claim: str, kind: PartKind, naming: Naming | None, doc: ClaimText | N
 
 def _clauses(doc: ClaimText) -> tuple[list[Clause], bool]:
     lang = ARABIC if doc.arabic else ENGLISH
+    if _question(doc):
+        return [Clause(tuple(range(len(doc.toks))))], False
     out: list[Clause] = []
     reported = False
     for sentence in _sentences(doc, lang):
@@ -121,14 +127,23 @@ def _sentences(doc: ClaimText, lang: Language) -> list[Clause]:
             pieces[-1].append(i)
     clauses = [Clause(tuple(p)) for p in pieces if p]
     clauses = clauses[:1] + [lang.open_sentence(doc, c, prev) for prev, c in pairwise(clauses)]
-    if len(clauses) > 1 and all(lang.checkable(doc, c) for c in clauses):
+    if len(clauses) > 1 and all(lang.checkable(doc, c) and lang.has_verb(doc, c) for c in clauses):
         return clauses
     return [Clause(tuple(idx))] if idx else []
 
 
+def _question(doc: ClaimText) -> bool:
+    """A claim that ends with a question mark asserts nothing to split (ما هو … الذي …؟)."""
+    last = next((t for t in reversed(doc.toks) if t.kind != "punct" or t.text not in "\"'»”)"), None)
+    return last is not None and last.kind == "punct" and last.text in "?؟"
+
+
 def _sentence_end(doc: ClaimText, i: int) -> bool:
-    """A sentence end between words: ``.!?؟`` after a word of two letters or more, or a number."""
+    """A sentence end between words: one ``.!?؟`` after a word of two letters or more, or a number (not
+    the ".." or "…" that joins the halves of a headline)."""
     if doc.toks[i].text not in _SENTENCE_END or i == 0 or i + 1 >= len(doc.toks):
+        return False
+    if doc.toks[i].text == "…" or doc.is_punct(i - 1, _SENTENCE_END) or doc.is_punct(i + 1, _SENTENCE_END):
         return False
     prev = doc.toks[i - 1]
     glued = prev.end == doc.toks[i].start

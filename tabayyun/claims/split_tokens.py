@@ -129,7 +129,9 @@ def _numeric_ranges(claim: str, cleaned: Cleaned) -> list[tuple[int, int]]:
         found = extract(claim)
     except Exception:
         return []
-    spans = [(q.start, q.end) for q in found.quantities] + [(d.start, d.end) for d in found.dates]
+    # ordinals (المرتبة الرابعة، رابعة) and positions are not counts a part could be about
+    counts = [q for q in found.quantities if q.kind not in ("ordinal", "implied")]
+    spans = [(q.start, q.end) for q in counts] + [(d.start, d.end) for d in found.dates]
     return [cleaned.to_cleaned(s, e) for s, e in spans]
 
 

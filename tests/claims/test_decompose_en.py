@@ -406,6 +406,7 @@ EN_CASES = [
         part('The minister said: "Exports rose 10%."', 'The minister said', kind='attribution'),
         part('Exports rose 10%'),
     ),
+    one('rel-question', 'Who is the minister who resigned?'),
 ]
 
 
