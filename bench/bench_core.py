@@ -123,7 +123,63 @@ def build(db: Path, n: int, real: bool) -> dict[str, float]:
     return {"ingest_sentences_per_s": n / ingest_s, "peak_rss_ingest_mb": peak_mb()}
 
 
-def run_size(n: int, real: bool, n_queries: int, keep: bool) -> dict[str, object]:
+class Stages:
+    """Inclusive time and calls of the stages of a check (methods wrapped on the instances a check uses)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+        self.rows: dict[str, int] = {}
+
+    def wrap(self, obj: object, name: str, label: str) -> None:
+        fn = getattr(obj, name)
+
+        def timed(*a: object, **kw: object) -> object:
+            t = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - t
+                self.calls[label] = self.calls.get(label, 0) + 1
+                if a and isinstance(a[0], list | tuple):
+                    self.rows[label] = self.rows.get(label, 0) + len(a[0])
+
+        setattr(obj, name, timed)
+
+    def per_check(self, checks: int) -> dict[str, dict[str, float]]:
+        return {k: {"ms": round(1000 * v / checks, 2), "calls": round(self.calls[k] / checks, 2),
+                    "rows": round(self.rows.get(k, 0) / checks, 2)} for k, v in self.seconds.items()}
+
+
+def profile_checks(tb: Tabayyun, queries: list[str]) -> dict[str, object]:
+    """Where a default check spends its time: per check, each stage's inclusive ms, calls and rows."""
+    st = Stages()
+    st.wrap(tb.embedder, "embed", "e5 query (claim)")
+    if hasattr(tb.embedder, "embed_passages"):
+        st.wrap(tb.embedder, "embed_passages", "e5 passages")
+    st.wrap(tb.retriever, "search", "retrieval")
+    st.wrap(tb.store, "lexical", "retrieval: lexical")
+    st.wrap(tb.store, "dense", "retrieval: dense")
+    st.wrap(tb.store, "document", "documents read")
+    model = tb.stance_model
+    st.wrap(tb, "_stance", "stance of hits")
+    for attr, label in (("gate", "gate (heuristic)"), ("splitter", "cross-encoder")):
+        part = getattr(model, attr, None)
+        if part is not None:
+            for meth in ("predict_proba", "predict_proba_vectors"):
+                if hasattr(part, meth):
+                    st.wrap(part, meth, f"{label}.{meth}")
+    st.wrap(model, "predict_proba", "stance of windows")
+    st.wrap(tb, "_checks_for", "explicit checks (extractors)")
+    st.wrap(tb, "_windows", "windows")
+    t = time.perf_counter()
+    for q in queries:
+        tb.check(q)
+    total = time.perf_counter() - t
+    return {"check_mean_ms": round(1000 * total / len(queries), 2), "stages": st.per_check(len(queries))}
+
+
+def run_size(n: int, real: bool, n_queries: int, keep: bool, profile: bool = False) -> dict[str, object]:
     queries = corpus.claims(n_queries)
     row: dict[str, object] = {"sentences": n, "real_embeddings": real}
     with tempfile.TemporaryDirectory() as tmp:
@@ -156,6 +212,8 @@ def run_size(n: int, real: bool, n_queries: int, keep: bool) -> dict[str, object
             "check_p50_ms": pct(check_lat, 50), "check_p95_ms": pct(check_lat, 95),
             "stance_model": type(tb.stance_model).__name__, "peak_rss_mb": peak_mb(),
         })  # fmt: skip
+        if profile:
+            row["profile"] = profile_checks(tb, queries)
         tb.close()
     return row
 
@@ -168,6 +226,8 @@ def main() -> None:
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--out", default=str(OUT / "core.jsonl"))
     ap.add_argument("--keep", action="store_true", help="keep stores in bench/out/store-N and reuse them")
+    ap.add_argument("--profile", action="store_true",
+                    help="also time the stages of the checks (inclusive ms, calls and rows per check)")
     ap.add_argument("--build-only", action="store_true",
                     help="with --keep: build the stores, measure nothing else")
     args = ap.parse_args()
@@ -178,7 +238,7 @@ def main() -> None:
             (OUT / f"store-{args.one}").mkdir(exist_ok=True)
             print(json.dumps(build(OUT / f"store-{args.one}" / "bench.db", args.one, real)))
         else:
-            print(json.dumps(run_size(args.one, real, args.queries, args.keep)))
+            print(json.dumps(run_size(args.one, real, args.queries, args.keep, args.profile)))
         return
     results: dict[str, object] = {"cores": os.cpu_count()}
     if not args.build_only:
@@ -189,7 +249,8 @@ def main() -> None:
     for n in args.sizes:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(n), "--real-embed-max", str(args.real_embed_max),
-             "--queries", str(args.queries)] + ["--keep"] * args.keep + ["--build-only"] * args.build_only,
+             "--queries", str(args.queries)] + ["--keep"] * args.keep + ["--build-only"] * args.build_only
+            + ["--profile"] * args.profile,
             check=True, capture_output=True, text=True,
         )  # fmt: skip
         row = json.loads(out.stdout.strip().splitlines()[-1])

@@ -31,6 +31,7 @@ from .results import STANCES, A, AddReport, Check, CheckResult, D, Document, Evi
 from .retrieve import HybridRetriever, neighbours, window
 from .stance import DEFAULT as DEFAULT_STANCE
 from .stance import load_stance_model
+from .stance.gated import GatedStance
 from .store import open_store
 from .store.sqlite import NewSentence
 from .text import sentences, terms
@@ -368,16 +369,21 @@ class Tabayyun:
                     back[scratch_id] = stored.get(h)
             yield scratch, partial(_renumbered, back)
 
-    def _stance(self, claim: str, hits: list[SearchHit],
-                claim_vector: NDArray[np.float32]) -> NDArray[np.float64]:
-        """Stance probabilities; a model that can use vectors gets the stored ones (no re-embedding)."""
+    def _stance(self, claim: str, hits: list[SearchHit], claim_vector: NDArray[np.float32],
+                on_topic_anyway: NDArray[np.bool_]) -> NDArray[np.float64]:
+        """Stance probabilities; a model that can use vectors gets the stored ones (no re-embedding), and
+        the gated model reads only the rows that can change the verdict (``on_topic_anyway``: the hits
+        with a specific match, see :meth:`~tabayyun.stance.gated.GatedStance.predict_for_verdict`)."""
         model = self.stance_model
         claims, texts = [claim] * len(hits), [h.text for h in hits]
         if isinstance(model, VectorStanceModel):
             stored = self.store.vectors_of([h.sentence_id for h in hits])
             if len(stored) == len(hits):
                 ev = np.stack([stored[h.sentence_id] for h in hits])
-                return model.predict_proba_vectors(claims, texts, np.stack([claim_vector] * len(hits)), ev)
+                cv = np.stack([claim_vector] * len(hits))
+                if isinstance(model, GatedStance):
+                    return model.predict_for_verdict(claims, texts, cv, ev, on_topic_anyway)
+                return model.predict_proba_vectors(claims, texts, cv, ev)
         return model.predict_proba(claims, texts)
 
     def _judge(self, claim: str, hits: list[SearchHit], cid: Any,
@@ -387,17 +393,15 @@ class Tabayyun:
             return CheckResult(
                 claim=claim, verdict=none.verdict, confidence=none.confidence, evidence=(), checks=(), id=cid
             )
-        probs = self._stance(claim, hits, claim_vector)
         from .extract import extract  # lazily: the alias table (pycountry) loads on first use
         from .extract.document_date import document_date
 
         claim_x = extract(claim)
         docs = {h.document_id: self.store.document(h.document_id) for h in hits}
         dates = {i: document_date(d.date, d.text) for i, d in docs.items()}
-        per_sentence = [
-            _on_topic(p, self._checks_for(claim, claim_x, hit, dates[hit.document_id]))
-            for hit, p in zip(hits, probs)
-        ]
+        checks = [self._checks_for(claim, claim_x, hit, dates[hit.document_id]) for hit in hits]
+        probs = self._stance(claim, hits, claim_vector, np.array([_specific_match(c) for c in checks], bool))
+        per_sentence = [_on_topic(p, c) for p, c in zip(probs, checks)]
         wider, wider_checks = self._windows(claim, claim_x, hits, per_sentence,
                                             {i: d.text for i, d in docs.items()},
                                             dates)
@@ -496,9 +500,14 @@ def _on_topic(p: NDArray[np.float64], checks: list[Check]) -> list[Check]:
     A sentence called unrelated is on topic after all when it states the claim's number
     of the same thing or its day or month (across languages the model misses that).
     """
-    if p[U] >= 0.5 and not any(c.result == "match" and is_specific(c) for c in checks):
+    if p[U] >= 0.5 and not _specific_match(checks):
         return []
     return checks
+
+
+def _specific_match(checks: list[Check]) -> bool:
+    """Some check matches the claim's number of the same thing, or its day or month."""
+    return any(c.result == "match" and is_specific(c) for c in checks)
 
 
 def _addressed(checks: list[Check]) -> set[tuple[str, str]]:

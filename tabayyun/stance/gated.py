@@ -32,6 +32,7 @@ from numpy.typing import NDArray
 
 from ..protocols import StanceModel, VectorStanceModel
 from ..results import STANCES, A, D, S, U
+from ..verdict import ON_TOPIC
 from .heuristic import NEGATION_OVERLAP, term_overlap
 from .negation import negation_parity_differs, scoped_negation_differs
 
@@ -166,14 +167,46 @@ class GatedStance:
             gate = self.gate.predict_proba(claims, evidence)
         return self._combine(claims, evidence, gate)
 
-    def _combine(self, claims: Sequence[str], evidence: Sequence[str],
-                 gate: NDArray[np.float64]) -> NDArray[np.float64]:
+    def predict_for_verdict(
+        self,
+        claims: Sequence[str],
+        evidence: Sequence[str],
+        claim_vectors: NDArray[np.float32],
+        evidence_vectors: NDArray[np.float32],
+        on_topic_anyway: NDArray[np.bool_],
+    ) -> NDArray[np.float64]:
+        """As :meth:`predict_proba_vectors` for the candidates of one check, reading fewer rows.
+
+        ``on_topic_anyway`` flags the rows that stay on topic whatever the gate says (a specific
+        match, see :func:`tabayyun.verdict.apply_checks`). When some row is on topic (the gate's
+        unrelated probability under :data:`~tabayyun.verdict.ON_TOPIC`, or flagged), the splitter
+        does not read the others: their unrelated probability is the gate's and stays at or above
+        the cut, and :func:`~tabayyun.verdict.decide` reads off-topic rows only when no row is on
+        topic, so their split changes neither the verdict nor its confidence. Their related mass is
+        split as the gate splits it (only where they rank among the evidence does it show).
+        """
+        if len(claims) != len(evidence) or len(on_topic_anyway) != len(claims):
+            raise ValueError("claims, evidence and on_topic_anyway must have the same length")
+        if not claims:
+            return np.zeros((0, len(STANCES)))
+        if isinstance(self.gate, VectorStanceModel):
+            gate = self.gate.predict_proba_vectors(claims, evidence, claim_vectors, evidence_vectors)
+        else:
+            gate = self.gate.predict_proba(claims, evidence)
+        focus = (np.asarray(gate)[:, U] < ON_TOPIC) | np.asarray(on_topic_anyway, dtype=bool)
+        return self._combine(claims, evidence, gate, focus if focus.any() else None)
+
+    def _combine(self, claims: Sequence[str], evidence: Sequence[str], gate: NDArray[np.float64],
+                 focus: NDArray[np.bool_] | None = None) -> NDArray[np.float64]:
         polarity = np.array([polarity_differs(c, e) for c, e in zip(claims, evidence, strict=True)],
                             dtype=bool)
         # the splitter reads only the rows whose split it decides: not those the gate calls clearly
         # unrelated (their small related mass is split as the gate splits it), nor those whose polarity
         # differs (combine gives them the gate's split whatever the splitter says)
-        read = np.flatnonzero((np.asarray(gate)[:, U] < self.skip_at) & ~polarity)
+        wanted = (np.asarray(gate)[:, U] < self.skip_at) & ~polarity
+        if focus is not None:  # rows off topic when another is on topic (see predict_for_verdict)
+            wanted &= focus
+        read = np.flatnonzero(wanted)
         splitter = np.array(gate, dtype=np.float64, copy=True)  # skipped rows: the gate's own split
         if len(read):
             splitter[read] = self.splitter.predict_proba([claims[int(i)] for i in read],

@@ -249,3 +249,55 @@ def test_the_splitter_skips_pairs_whose_polarity_differs_and_the_answer_is_the_s
     every_row_read = combine(np.tile(GATE, (2, 1)), np.tile(SPLITTER, (2, 1)), 0.0, temper=0.75,
                              polarity=polarity)
     np.testing.assert_allclose(out, every_row_read)
+
+
+class VectorGate(ByEvidence):
+    """A fake gate that takes the checker's vectors (and ignores them)."""
+
+    def predict_proba_vectors(self, claims: Sequence[str], evidence: Sequence[str],
+                              claim_vectors: NDArray[np.float32],
+                              evidence_vectors: NDArray[np.float32]) -> NDArray[np.float64]:
+        return self.predict_proba(claims, evidence)
+
+
+ON = [0.3, 0.1, 0.2, 0.4]  # on topic: unrelated under 0.5
+OFF = [0.2, 0.05, 0.05, 0.7]  # off topic, but under SKIP_AT: read by predict_proba
+
+
+@pytest.mark.parametrize(
+    ("evidence", "anyway", "read"),
+    [
+        (["on", "off", "off"], [False, False, False], [0]),
+        (["on", "off", "off"], [False, True, False], [0, 1]),
+        (["off", "off"], [False, False], [0, 1]),
+        (["off", "off"], [True, False], [0]),
+        (["on", "far"], [False, True], [0]),
+    ],
+    ids=["off-topic-rows-skipped", "a-specific-match-is-read", "nothing-on-topic-reads-as-before",
+         "a-specific-match-alone-is-on-topic", "clearly-unrelated-stays-skipped"],
+)
+def test_predict_for_verdict_reads_only_rows_that_can_change_the_verdict(
+    evidence: list[str], anyway: list[bool], read: list[int]
+) -> None:
+    splitter = Recording(SPLITTER)
+    gate = VectorGate({"on": ON, "off": OFF, "far": [0.02, 0.01, 0.02, 0.95]})
+    model = GatedStance(gate, splitter, temper=0.0)
+    claims = ["c"] * len(evidence)
+    vecs = np.zeros((len(evidence), 4), np.float32)
+    out = model.predict_for_verdict(claims, evidence, vecs, vecs, np.array(anyway))
+    assert splitter.seen == [evidence[i] for i in read]
+    every = model.predict_proba(claims, evidence)
+    np.testing.assert_allclose(out[:, 3], every[:, 3])  # unrelated is the gate's either way
+    for i, e in enumerate(evidence):
+        if i in read or e == "far":  # rows read, and rows skipped either way, are as predict_proba gives
+            np.testing.assert_allclose(out[i], every[i])
+        else:  # a skipped off-topic row: the gate's own split of its related mass
+            np.testing.assert_allclose(out[i], gate.rows[e])
+
+
+def test_predict_for_verdict_checks_its_inputs() -> None:
+    model = GatedStance(VectorGate({}), Fixed(SPLITTER))
+    v = np.zeros((0, 4), np.float32)
+    assert model.predict_for_verdict([], [], v, v, np.zeros(0, bool)).shape == (0, 4)
+    with pytest.raises(ValueError, match="same length"):
+        model.predict_for_verdict(["c"], ["e"], v, v, np.zeros(0, bool))
