@@ -57,7 +57,8 @@ def checkable(doc: ClaimText, c: Clause) -> bool:
 
 def verbal(doc: ClaimText, i: int) -> bool:
     tok = doc.toks[i]
-    return tok.kind == "word" and (is_verb(tok.key) or in_set(tok.key, lx.AR_CONTINUING_WORDS))
+    ta_marbuta = tok.text.endswith("ة")
+    return tok.kind == "word" and (is_verb(tok.key, ta_marbuta) or in_set(tok.key, lx.AR_CONTINUING_WORDS))
 
 
 def _is(doc: ClaimText, e: Sequence[Element], p: int, chars: str) -> bool:
@@ -143,7 +144,9 @@ def head_back(doc: ClaimText, e: Sequence[Element], p: int) -> Head | None:
         return None
     first = p
     key = doc.key(i)
-    if article(key) == 0 or (article(key) is None and key[:1] not in "وف"):
+    if article(key) is None and not doc.toks[i].entity:
+        return None  # an indefinite head must be a name the extractors know (تونس التي …)
+    if article(key) == 0 or article(key) is None:
         definite = article(key) == 0
         while first > 0 and p - first < 3:
             j = _word(doc, e, first - 1)
@@ -156,8 +159,8 @@ def head_back(doc: ClaimText, e: Sequence[Element], p: int) -> Head | None:
                     break
             elif definite and article(kj) is None and is_definite(kf) and _construct_head(kj):
                 first -= 1  # idafa: وزير الصحة، فكر الإخوان
-            elif not definite and article(kj) is None:
-                first -= 1  # a name of several words: محمد علي
+            elif not definite and article(kj) is None and doc.toks[j].entity:
+                first -= 1  # a name of several words
             else:
                 break
     noun = peel_conj(doc.key(at(e, first)))

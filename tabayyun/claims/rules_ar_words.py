@@ -34,16 +34,28 @@ def in_set(key: str, words: frozenset[str]) -> bool:
     return key in words or peel_conj(key) in words
 
 
-def is_verb(key: str) -> bool:
-    """A verb: a listed form, or an imperfect shape (يفعل، سيفعل), after a conjunction و/ف."""
+def is_verb(key: str, ta_marbuta: bool = False) -> bool:
+    """A verb: a listed form, or a shape — يفعل، سيفعل، ستفعل، افتعل، انفعل، استفعل — after a conjunction
+    و/ف. ``ta_marbuta``: the written word ends in ة (the key folds it to ه), so it is a noun."""
+    if key in lx.AR_NOT_VERBS:
+        return False
     for k in (key, peel_conj(key)):
-        if k in lx.AR_VERBS or _imperfect(k) or _derived_past(k):
+        if k in lx.AR_VERBS:
+            return True
+        if ta_marbuta:
+            continue
+        if _imperfect(k) or _derived_past(k):
             return True
         if k.endswith(("ت", "وا")) and _derived_past(k[:-1] if k.endswith("ت") else k[:-2]):
             return True
-        if len(k) >= 5 and k[0] == "س" and k[1] in "يتن" and (k[1:] in lx.AR_VERBS or _imperfect(k[1:])):
+        if len(k) >= 5 and k[0] == "س" and (k[1:] in lx.AR_VERBS or _imperfect(k[1:]) or _future_t(k[1:])):
             return True
     return False
+
+
+def _future_t(k: str) -> bool:
+    """تفعل after the future س (ستواجه): four letters or more, not a plural or dual ending."""
+    return len(k) >= 4 and k[0] == "ت" and not k.endswith(("ات", "ين", "ون", "يه"))
 
 
 def _derived_past(k: str) -> bool:
@@ -122,7 +134,9 @@ def is_function_word(key: str) -> bool:
 def content_word(doc: ClaimText, i: int) -> bool:
     """A word that may belong to a noun phrase: not a verb, a function word or punctuation."""
     tok = doc.toks[i]
-    return tok.kind == "word" and not is_verb(tok.key) and not is_function_word(tok.key)
+    if tok.kind != "word" or is_function_word(tok.key):
+        return False
+    return not is_verb(tok.key, tok.text.endswith("ة"))
 
 
 def continuing_at(doc: ClaimText, idx: list[int], p: int) -> int:

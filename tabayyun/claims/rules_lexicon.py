@@ -74,7 +74,7 @@ AR_VERBS = frozenset(_AR_VERBS)
 #: words that look like an imperfect verb (start with ي) but are not
 AR_NOT_VERBS = _keys(
     "يوم يوما يومين يومي يونيو يوليو يناير يمين يسار يد يهود يورو يابان يونان يمن يافا ينبع ياسر يوسف يحيى "
-    "يعقوب يونس"
+    "يعقوب يونس سيناء سيناريو ستالين ستوديو"
 )
 
 #: Arabic relative pronouns (normalized)

@@ -54,6 +54,8 @@ class Tok:
     end: int
     #: inside a number or date the extractors found
     numeric: bool = False
+    #: inside a person, place or organization the extractors found
+    entity: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,29 +112,34 @@ def read_claim(claim: str) -> ClaimText:
     """Clean and tokenize ``claim``; mark the tokens of the numbers and dates the extractors find."""
     cleaned = clean_with_offsets(claim)
     text = cleaned.text
-    numeric = _numeric_ranges(claim, cleaned)
+    numeric, entities = _extracted_ranges(claim, cleaned)
     toks: list[Tok] = []
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "punct"
         s, e = m.span()
         is_num = kind == "num" or any(a < e and s < b for a, b in numeric)
-        toks.append(Tok(kind, m.group(), normalize(m.group()), s, e, is_num))
+        is_entity = any(a < e and s < b for a, b in entities)
+        toks.append(Tok(kind, m.group(), normalize(m.group()), s, e, is_num, is_entity))
     arabic = len(_ARABIC_LETTER.findall(text)) >= len(_LATIN_LETTER.findall(text))
     return ClaimText(claim, cleaned, tuple(toks), arabic)
 
 
-def _numeric_ranges(claim: str, cleaned: Cleaned) -> list[tuple[int, int]]:
-    """Cleaned spans of the quantities and dates in ``claim`` (where the extractors work)."""
-    if not any(ch.isdigit() for ch in cleaned.text) and len(claim) > 2000:
-        return []
+Spans = list[tuple[int, int]]
+
+
+def _extracted_ranges(claim: str, cleaned: Cleaned) -> tuple[Spans, Spans]:
+    """Cleaned spans of the quantities and dates, and of the entities, in ``claim``."""
+    if len(claim) > 2000:  # a claim is a sentence or two; a pasted article is not read for them
+        return [], []
     try:
         found = extract(claim)
     except Exception:
-        return []
+        return [], []
     # ordinals (المرتبة الرابعة، رابعة) and positions are not counts a part could be about
     counts = [q for q in found.quantities if q.kind not in ("ordinal", "implied")]
     spans = [(q.start, q.end) for q in counts] + [(d.start, d.end) for d in found.dates]
-    return [cleaned.to_cleaned(s, e) for s, e in spans]
+    names = [cleaned.to_cleaned(x.start, x.end) for x in found.entities]
+    return [cleaned.to_cleaned(s, e) for s, e in spans], names
 
 
 def content_words(doc: ClaimText, clause: Clause) -> int:
