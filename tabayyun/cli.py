@@ -107,6 +107,9 @@ def add(files: tuple[str, ...], db: str, as_json: bool, use_ray: bool, ray_addre
     JSONL and CSV need a "text" field; "title", "url" and "date" are optional.
     Adding the same content again changes nothing. A bad file (or line) is reported
     and skipped; the rest still goes in. Exit status 1 when anything was skipped.
+    Progress (sentences embedded, sentences/s, time left) and the rate at the end go
+    to stderr. An interrupted add resumes when run again: stored documents are
+    skipped, and a big document's embedding goes on from its checkpoint (FILE.db.resume/).
 
     \b
     Example:
