@@ -1,13 +1,14 @@
 """The contract every embedder keeps (see :class:`tabayyun.protocols.Embedder`).
 
 Each check runs over the shipped e5 embedder (the real model, loaded once for the
-module) and the fake of :mod:`tabayyun.testing`; a :class:`PassageEmbedder` keeps it
+module), e5 on onnxruntime, and the fake of :mod:`tabayyun.testing`; a :class:`PassageEmbedder` keeps it
 for ``embed_passages`` too. A new embedder joins by adding one entry to ``EMBEDDERS``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 
 import numpy as np
 import pytest
@@ -32,8 +33,15 @@ def e5() -> E5Embedder:
     return E5Embedder()
 
 
+@cache
+def e5_onnx() -> E5Embedder:
+    """e5 on onnxruntime (float32), built once for the module's cases."""
+    return E5Embedder(backend="onnx")
+
+
 EMBEDDERS: dict[str, Callable[[E5Embedder], Embedder]] = {
     "e5": lambda model: model,
+    "e5-onnx": lambda _: e5_onnx(),
     "hashing-fake": lambda _: HashingEmbedder(),
     "hashing-fake-64": lambda _: HashingEmbedder(dim=64),
 }
