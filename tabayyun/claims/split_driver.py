@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from . import rules_ar, rules_ar_frames, rules_en
+from . import rules_ar, rules_ar_frames, rules_en, rules_en_frames
 from .decompose import ClaimPart, Naming, PartKind
 from .split_tokens import ClaimText, Clause, read_claim, to_part, whole_text
 
@@ -53,11 +53,11 @@ ARABIC = Language(
     has_verb=rules_ar.has_verb,
 )
 ENGLISH = Language(
-    appositive=rules_en.split_appositive,
-    attribution=rules_en.attribution,
+    appositive=rules_en_frames.split_appositive,
+    attribution=rules_en_frames.attribution,
     clause_rules=(rules_en.split_relative, rules_en.split_participle, rules_en.split_coordination),
-    naming=rules_en.naming_of,
-    continuing=rules_en.is_continuing,
+    naming=rules_en_frames.naming_of,
+    continuing=rules_en_frames.is_continuing,
     checkable=rules_en.checkable,
     open_sentence=rules_en.open_sentence,
     has_verb=rules_en.has_verb,
