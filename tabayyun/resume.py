@@ -118,6 +118,8 @@ class Checkpoint:
     def save(self, i: int, vectors: NDArray[np.float32]) -> None:
         """Write chunk ``i`` (a crash mid-write leaves no file under the chunk's name)."""
         buf = _npy_bytes(np.asarray(vectors, dtype=np.float16))
+        # again: another process adding the same text may have stored it and removed the directory
+        self.dir.mkdir(parents=True, exist_ok=True)
         _atomic_write(self.dir / f"{i}.npy", buf)
 
     def remove(self) -> None:
