@@ -198,8 +198,14 @@ class WorthModel:
         vec = np.asarray(vectors, dtype=np.float64) * self.vec_scale
         return np.hstack([cue_x, vec])
 
-    def predict(self, texts: Sequence[str], embedder: Embedder | None) -> NDArray[np.float64]:
-        cue_x = self.scaled_cues(texts)
+    def predict(
+        self, texts: Sequence[str], embedder: Embedder | None, found: Sequence[Cues] | None = None
+    ) -> NDArray[np.float64]:
+        """Probabilities for ``texts``; ``found``: their :func:`cues`, when the caller has them already."""
+        if found is None:
+            cue_x = self.scaled_cues(texts)
+        else:
+            cue_x = (np.stack([c.vector() for c in found]) - self.mean) / self.scale
         if embedder is None:
             return self.cue_model.proba(cue_x)
         if embedder.dim != self.dim:
@@ -239,9 +245,13 @@ def load_model(path: Path = MODEL_PATH) -> WorthModel:
 def score_sentences(texts: Sequence[str], embedder: Embedder | None = None) -> list[float]:
     """A check-worthiness probability in [0, 1] per text: the ``e5`` model with ``embedder``, the cue
     model without."""
+    return _scores(texts, None, embedder)
+
+
+def _scores(texts: Sequence[str], found: Sequence[Cues] | None, embedder: Embedder | None) -> list[float]:
     if not texts:
         return []
-    return [float(p) for p in load_model().predict(texts, embedder)]
+    return [float(p) for p in load_model().predict(texts, embedder, found)]
 
 
 def threshold(embedder: Embedder | None = None) -> float:
@@ -268,11 +278,12 @@ def rank_text(text: str, embedder: Embedder | None = None) -> list[WorthySentenc
     """The sentences of ``text``, most check-worthy first (ties: in text order)."""
     spans = sentences(text)
     pieces = [text[s.start : s.end] for s in spans]
-    scores = score_sentences(pieces, embedder)
+    found = [cues(p) for p in pieces]
+    scores = _scores(pieces, found, embedder)
     cut = threshold(embedder)
     out = [
-        WorthySentence(i, piece, s.start, s.end, score, score >= cut, cues(piece).fired())
-        for i, (s, piece, score) in enumerate(zip(spans, pieces, scores, strict=True))
+        WorthySentence(i, piece, s.start, s.end, score, score >= cut, c.fired())
+        for i, (s, piece, c, score) in enumerate(zip(spans, pieces, found, scores, strict=True))
     ]
     return sorted(out, key=lambda w: (-w.score, w.index))
 
@@ -301,10 +312,11 @@ class WorthyText(_JSON):
 
 def score_texts(texts: Sequence[str], embedder: Embedder | None = None) -> list[WorthyText]:
     """Each text scored whole, in input order, with its parts."""
-    scores = score_sentences(texts, embedder)
+    found = [cues(t) for t in texts]
+    scores = _scores(texts, found, embedder)
     cut = threshold(embedder)
     return [
-        WorthyText(i, score, score >= cut, cues(t).fired(),
+        WorthyText(i, score, score >= cut, c.fired(),
                    [PartSpan(p.text, p.start, p.end, p.kind) for p in split_claim(t)])
-        for i, (t, score) in enumerate(zip(texts, scores, strict=True))
+        for i, (t, c, score) in enumerate(zip(texts, found, scores, strict=True))
     ]  # fmt: skip
