@@ -96,8 +96,14 @@ class PostgresStore:
     """
 
     def __init__(self, url: str, dim: int = 384, *, create: bool = True, read_only: bool = False) -> None:
-        import psycopg
-
+        try:
+            import pgvector.psycopg  # noqa: F401  (checked here: the session needs it)
+            import psycopg
+        except ImportError as e:
+            raise StoreError(
+                f"{masked(url)}: a PostgreSQL store needs the scale extra "
+                f"(pip install 'tabayyun[scale]'): {e}"
+            ) from e
         self.url = url
         self.path = masked(url)  # what messages show: never the password
         self.dim = dim

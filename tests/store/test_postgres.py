@@ -131,6 +131,15 @@ def test_a_sqlite_store_never_imports_the_postgres_driver(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.parametrize("module", ["psycopg", "pgvector.psycopg"], ids=["psycopg", "pgvector"])
+def test_without_the_scale_extra_a_url_is_a_clear_store_error(
+    monkeypatch: pytest.MonkeyPatch, module: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # what an uninstalled package looks like to import
+    with pytest.raises(StoreError, match=r"scale extra"):
+        open_store("postgresql://me:pw@/news?host=/nowhere", dim=384)
+
+
 def test_the_user_password_host_port_form(pg_server: PgServer, pg_database: str) -> None:
     url = pg_server.tcp_url(dbname(pg_database))
     with PostgresStore(url) as store:
