@@ -28,6 +28,10 @@ from .text_en import (
 
 CLAUSE_PUNCT = ",;:"
 _JOINERS = frozenset({"and", "but", "then"})
+#: words after which a verb belongs to a subordinate clause, not to the main one
+_SUBORDINATORS = frozenset(
+    {"if", "when", "while", "as", "than", "to", "because", "unless", "once", "or", "and"}
+)
 
 
 def checkable(doc: ClaimText, c: Clause) -> bool:
@@ -95,8 +99,8 @@ def _relative_end(doc: ClaimText, e: Sequence[Element], k: int, comma: bool) -> 
             continue
         tok = doc.toks[el]
         if tok.kind == "punct":
-            if tok.text in CLAUSE_PUNCT:
-                return j
+            if tok.text in CLAUSE_PUNCT and key_at(doc, e, j + 1) not in lx.EN_RELATIVE:
+                return j  # ", who …" right after the clause is nested in it (… and his brother, who is …)
             continue
         if comma:
             continue
@@ -105,7 +109,8 @@ def _relative_end(doc: ClaimText, e: Sequence[Element], k: int, comma: bool) -> 
             return j
         if key in {"and", "but"} and seen and verb_at(doc, e, j + 1):
             return j
-        if j > k and seen and (key in lx.EN_STILL or verb_at(doc, e, j)):
+        subordinate = key_at(doc, e, j - 1) in _SUBORDINATORS  # "useless if deployed": not the main verb
+        if j > k and seen and not subordinate and (key in lx.EN_STILL or verb_at(doc, e, j)):
             return j
         if j > k and content(doc, el):
             seen = True
@@ -196,16 +201,23 @@ def _second_clause(doc: ClaimText, c: Clause, v1: int, s: int, start: int) -> Cl
         aux = v1
         while aux < s and key_at(doc, e, aux) in lx.EN_AUXILIARIES | {"not"}:
             aux += 1
-        shared = aux if key_at(doc, e, start) not in lx.EN_AUXILIARIES else v1
+        # a modal or a perfect is shared (would cut … and raise; has opened … and closed), not "was":
+        # "was … but noted" is no passive
+        shares = key_at(doc, e, v1) in lx.EN_MODALS | {"has", "have", "had"}
+        shared = aux if shares and key_at(doc, e, start) not in lx.EN_AUXILIARIES else v1
         subject = list(e[:shared])
         return take(c, [*subject, *e[start:]], borrowed=frozenset(x for x in subject if isinstance(x, int)))
+    expletive = key_at(doc, e, start) == "it" and key_at(doc, e, start + 1) in {"is", "was", "'s"}
+    if expletive:
+        return take(c, e[start:])  # "… and it is illegal to …": its own clause, nothing to lend
     if key_at(doc, e, start) in lx.EN_PRONOUNS and verb_at(doc, e, start + 1):
         subject = list(e[:v1])
         lent = frozenset(x for x in subject if isinstance(x, int))
         return take(c, [*subject, *e[start + 1 :]], borrowed=lent)
     end = np_forward(doc, e, start)
-    if end is not None and verb_at(doc, e, end + 1):
-        return take(c, e[start:])
+    listed = any(is_comma(doc, e, k) for k in range(max(v1 + 1, s - 4), s))
+    if end is not None and verb_at(doc, e, end + 1) and not listed:
+        return take(c, e[start:])  # not the last item of a list: "houses, malls and hotels had collapsed"
     return None
 
 

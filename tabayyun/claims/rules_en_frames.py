@@ -67,12 +67,13 @@ def attribution(doc: ClaimText, c: Clause) -> tuple[Clause | None, Clause] | Non
     sourced = _sourcing(doc, c)
     if sourced is not None:
         return None, sourced
-    for v in range(1, len(e)):
-        if key_at(doc, e, v) not in lx.EN_SAY_VERBS:
-            continue
-        trailing = _trailing(doc, c, v)
-        if trailing is not None:
-            return trailing
+    says = [v for v in range(1, len(e)) if key_at(doc, e, v) in lx.EN_SAY_VERBS and verb_at(doc, e, v)
+            and key_at(doc, e, v - 1) not in lx.EN_NEGATIONS]  # "did not say that C" reports no C
+    for v in reversed(says):  # the outermost frame: '"He said X," she said' is hers
+        found = _trailing(doc, c, v) or _parenthetical(doc, c, v)
+        if found is not None:
+            return found
+    for v in says:
         speaker = [p for p in range(v) if isinstance(e[p], int) and doc.toks[at(e, p)].kind == "word"]
         if not speaker or len(speaker) > 8 or any(verb_at(doc, e, p) for p in range(1, v)):
             continue
@@ -111,8 +112,9 @@ def attribution(doc: ClaimText, c: Clause) -> tuple[Clause | None, Clause] | Non
 def _trailing(doc: ClaimText, c: Clause, v: int) -> tuple[Clause | None, Clause] | None:
     """"C, X said" / "C, said X"."""
     e = c.elems
-    if is_comma(doc, e, v - 1) and key_at(doc, e, v) in _INVERTED_SAY:  # C, said X
-        comma, speaker = v - 1, list(range(v + 1, len(e)))
+    quoted_end = is_comma(doc, e, v - 2) and punct_at(doc, e, v - 1, CLOSE_QUOTES)  # "C," said X
+    if (is_comma(doc, e, v - 1) or quoted_end) and key_at(doc, e, v) in _INVERTED_SAY:  # C, said X
+        comma, speaker = v - 1 - quoted_end, list(range(v + 1, len(e)))
     else:
         found = next((p for p in range(v - 1, max(0, v - 6), -1) if is_comma(doc, e, p)), None)
         if found is None or v != len(e) - 1:
@@ -132,6 +134,27 @@ def _trailing(doc: ClaimText, c: Clause, v: int) -> tuple[Clause | None, Clause]
     if key_at(doc, e, first) in lx.EN_VAGUE_SPEAKERS:
         return None, body
     frame = tuple(at(e, p) for p in speaker) + (tuple(at(e, p) for p in range(v, v + 1)))
+    return Clause(tuple(e), c.skip, c.borrowed, span=frame, kind="attribution"), body
+
+
+def _parenthetical(doc: ClaimText, c: Clause, v: int) -> tuple[Clause | None, Clause] | None:
+    """"C1, X added, C2": the content is C1 and C2 around the speaker."""
+    e = c.elems
+    if not is_comma(doc, e, v + 1):
+        return None
+    comma = next((p for p in range(v - 1, max(0, v - 6), -1) if is_comma(doc, e, p)), None)
+    if comma is None or comma == 0:
+        return None
+    speaker = list(range(comma + 1, v))
+    if not speaker or any(verb_at(doc, e, p) for p in speaker):
+        return None
+    body = take(c, [*e[:comma], *e[v + 2 :]])
+    if not checkable(doc, body):
+        return None
+    first = next((p for p in speaker if key_at(doc, e, p) not in lx.EN_DETERMINERS), speaker[0])
+    if key_at(doc, e, first) in lx.EN_VAGUE_SPEAKERS:
+        return None, body
+    frame = tuple(at(e, p) for p in [*speaker, v])
     return Clause(tuple(e), c.skip, c.borrowed, span=frame, kind="attribution"), body
 
 
@@ -171,6 +194,8 @@ def naming_of(doc: ClaimText, c: Clause) -> Naming | None:
         refer = key in lx.EN_REFER_VERBS and key_at(doc, e, p + 1) == "to"
         if not refer and (key not in lx.EN_NAMING_VERBS or key_at(doc, e, p + 1) in lx.EN_CALL_NOT_NAMING):
             continue
+        if not verb_at(doc, e, p):
+            continue  # "film brands like …": a noun
         found = _named(doc, c, p, refer=refer)
         if found is not None:
             return found
@@ -221,8 +246,10 @@ def _named(doc: ClaimText, c: Clause, p: int, *, refer: bool) -> Naming | None:
 def _naming(doc: ClaimText, c: Clause, namer: Sequence[Element], entity: Sequence[Element],
             name: Sequence[Element]) -> Naming | None:
     entity_text, name_text = _text(doc, c, entity), _text(doc, c, name)
-    if not entity_text or not name_text:
+    if not entity_text or not name_text or key_at(doc, entity, 0) in lx.EN_PREPOSITIONS:
         return None
+    if any(verb_at(doc, name, k) for k in range(1, len(name))):
+        return None  # a name holds no verb: "brands like Acme raised prices" names nothing
     return Naming(namer=_text(doc, c, namer), entity=entity_text, name=name_text)
 
 
@@ -260,5 +287,5 @@ def is_continuing(doc: ClaimText, c: Clause) -> bool:
         any(k in lx.EN_STILL for k in keys)
         or any(a == "no" and b == "longer" for a, b in pairwise(keys))
         or any(a in {"continues", "continue", "continued"} and b == "to" for a, b in pairwise(keys))
-        or any(k in {"remains", "remain"} for k in keys)
+        or any(k in {"remains", "remained"} for k in keys)
     )

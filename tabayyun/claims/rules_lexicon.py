@@ -246,7 +246,7 @@ EN_SAY_VERBS = frozenset(
 EN_SOURCING = frozenset({"according"})
 EN_VAGUE_SPEAKERS = frozenset(
     "sources source reports officials witnesses activists experts observers critics some many people "
-    "they analysts residents media it".split()
+    "they analysts residents media it he she we i you".split()
 )
 EN_PRONOUNS = frozenset({"he", "she", "it", "they"})
 EN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these", "those"})
@@ -267,8 +267,15 @@ EN_STILL = frozenset({"still"})
 EN_NO_LONGER = ("no", "longer")
 EN_ROLE_OPENERS = frozenset({"the", "a", "an", "former", "its", "their"})
 EN_PREPOSITIONS = frozenset(
-    "in on at by for with from into onto about over under after before since during of to as".split()
+    "in on at by for with from into onto about over under after before since during of to as via through "
+    "across against between among without within toward towards near like per despite amid including "
+    "until upon".split()
 )
+#: modals whose verb a coordinated predicate shares ("would cut taxes and raise wages")
+EN_MODALS = frozenset("will would can could shall should may might must".split())
+#: negations before a verb of saying: "did not say that C" does not report C
+EN_NEGATIONS = frozenset({"not", "never", "didn't", "doesn't", "don't", "won't", "wouldn't", "hasn't",
+                          "haven't", "hadn't", "no"})
 #: past participles that open a modifier with a date or number ("signed in 2015")
 EN_PARTICIPLE_IRREGULAR = frozenset(
     "built held made founded set won lost born begun written sold paid".split()

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from ..text import charsets as cs
 from . import rules_ar, rules_ar_frames, rules_en, rules_en_frames
 from .decompose import ClaimPart, Naming, PartKind
 from .split_tokens import ClaimText, Clause, read_claim, to_part, whole_text
@@ -147,6 +148,8 @@ def _sentence_end(doc: ClaimText, i: int) -> bool:
         return False
     prev = doc.toks[i - 1]
     glued = prev.end == doc.toks[i].start
+    if prev.kind == "word" and prev.key in cs.ABBREVIATIONS_EN:
+        return False  # Dr. Ford, Ms. Maurice, U.S.
     return glued and (prev.kind == "num" or (prev.kind == "word" and len(prev.text) >= 2))
 
 

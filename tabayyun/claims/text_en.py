@@ -63,9 +63,15 @@ def verb_at(doc: ClaimText, e: Sequence[Element], p: int) -> bool:
         return True
     if not _verb_form(key):
         return False
+    if p > 0 and doc.toks[_int(e, p)].text[:1].isupper() and not punct_at(doc, e, p - 1, OPEN_QUOTES + ".:"):
+        return False  # a capital inside a sentence is a name (the United States, Acme Builds)
     prev = key_at(doc, e, p - 1)
     if prev in lx.EN_DETERMINERS or prev in lx.EN_PREPOSITIONS or (prev == "" and p > 0):
         return False
+    before = e[p - 1] if p > 0 else None
+    hyphen = isinstance(before, int) and doc.toks[before].text in "-–"
+    if hyphen and doc.toks[_int(e, p - 1)].end == doc.toks[_int(e, p)].start:
+        return False  # over-sized, long-awaited: the second half of a hyphenated word
     nxt = key_at(doc, e, p + 1)
     if key.endswith("s") and not key.endswith("ss") and (nxt in lx.EN_AUXILIARIES or (
             _verb_form(nxt) and not nxt.endswith("s") and nxt not in lx.EN_PREPOSITIONS)):
@@ -97,7 +103,7 @@ def np_back(doc: ClaimText, e: Sequence[Element], p: int, *, restrictive: bool) 
             break
         k -= 1
     first = key_at(doc, e, k)
-    named = doc.toks[_int(e, p)].text[:1].isupper()
+    named = doc.toks[_int(e, p)].text[:1].isupper() and first not in {"a", "an"}
     if restrictive and not (first in lx.EN_DETERMINERS - {"a", "an"} or named):
         return None
     if k > 0 and key_at(doc, e, k - 1) in {"all", "every", "any", "each", "some", "many", "most"}:

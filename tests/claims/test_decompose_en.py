@@ -407,6 +407,35 @@ EN_CASES = [
         part('Exports rose 10%'),
     ),
     one('rel-question', 'Who is the minister who resigned?'),
+    case(
+        'sent-abbreviation-dr',
+        'Dr. Smith said the clinic treated 40 patients.',
+        part('Dr. Smith said the clinic treated 40 patients', 'Dr. Smith said', kind='attribution'),
+        part('the clinic treated 40 patients'),
+    ),
+    one('attr-negated', 'The minister did not say that taxes would rise.'),
+    case(
+        'attr-parenthetical',
+        'The bridge, the mayor added, will open in May.',
+        part('The bridge will open in May', 'The bridge, the mayor added, will open in May'),
+        part('The bridge, the mayor added, will open in May', 'the mayor added', kind='attribution'),
+    ),
+    case(
+        'attr-quoted-inverted',
+        '"The border is still closed," said Omar Haddad.',
+        part('The border is still closed', kind='continuing'),
+        part('"The border is still closed," said Omar Haddad', 'said Omar Haddad', kind='attribution'),
+    ),
+    one('attr-vague-list', 'Officials said houses, schools and clinics had collapsed.', kind='attribution'),
+    case(
+        'coord-expletive',
+        'Hunting is banned and it is illegal to sell the meat.',
+        part('Hunting is banned'),
+        part('it is illegal to sell the meat'),
+    ),
+    one('name-noun-brands', 'Luxury brands like Acme raised prices last year.'),
+    one('single-capital-states', 'The United States has 2,000 troops in the region.'),
+    one('single-hyphen', 'Long-awaited talks opened in Geneva on Monday.'),
 ]
 
 
