@@ -7,8 +7,10 @@ always a substring. ``start``/``end`` index the stretch of the *original* claim 
 part asserts (``claim[start:end]``), for highlighting. A claim that asserts one thing gives
 one part covering the whole claim.
 
-The rules (one function each, Arabic in :mod:`.rules_ar` and :mod:`.rules_ar_frames`,
-English in :mod:`.rules_en`) and what they leave alone are listed in ``docs/claims.md``.
+The rules — one function each: Arabic in :mod:`.rules_ar`, :mod:`.rules_ar_coord` and
+:mod:`.rules_ar_frames`, English in :mod:`.rules_en` and :mod:`.rules_en_frames`, run in the
+order of :mod:`.split_driver` over the tokens of :mod:`.split_tokens` — and what they leave alone
+are listed in ``docs/claims.md`` (section Decomposition).
 """
 
 from __future__ import annotations

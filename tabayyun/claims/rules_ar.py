@@ -1,5 +1,6 @@
-"""Arabic decomposition rules that cut one clause into several: relative clauses, coordinated
-predicates (and gapped subjects with their own number), participles carrying a number or date.
+"""Arabic decomposition rules that cut one clause into several: relative clauses and participles
+carrying a number or date (coordinated predicates and gapped subjects: :mod:`.rules_ar_coord`); and
+the clause helpers the other Arabic rule modules share.
 
 Each rule is one function ``(doc, clause) -> list[Clause] | None``: ``None`` when it does
 not apply, otherwise the clauses that replace the input (each with at least two content
@@ -61,12 +62,12 @@ def verbal(doc: ClaimText, i: int) -> bool:
     return tok.kind == "word" and (is_verb(tok.key, ta_marbuta) or in_set(tok.key, lx.AR_CONTINUING_WORDS))
 
 
-def _is(doc: ClaimText, e: Sequence[Element], p: int, chars: str) -> bool:
+def punct_is(doc: ClaimText, e: Sequence[Element], p: int, chars: str) -> bool:
     el = e[p] if 0 <= p < len(e) else None
     return isinstance(el, int) and doc.is_punct(el, chars)
 
 
-def _word(doc: ClaimText, e: Sequence[Element], p: int) -> int | None:
+def word_at(doc: ClaimText, e: Sequence[Element], p: int) -> int | None:
     """The token index at position ``p`` when it is a word."""
     if 0 <= p < len(e):
         el = e[p]
@@ -139,7 +140,7 @@ def head_back(doc: ClaimText, e: Sequence[Element], p: int) -> Head | None:
     opened = _quote_open(doc, e, p)
     if opened is not None:  # «الإمارة» التي …: the quoted name is the head
         return opened, list(e[opened + 1 : p]), []
-    i = _word(doc, e, p)
+    i = word_at(doc, e, p)
     if i is None or not content_word(doc, i):
         return None
     first = p
@@ -149,7 +150,7 @@ def head_back(doc: ClaimText, e: Sequence[Element], p: int) -> Head | None:
     if article(key) == 0 or article(key) is None:
         definite = article(key) == 0
         while first > 0 and p - first < 3:
-            j = _word(doc, e, first - 1)
+            j = word_at(doc, e, first - 1)
             if j is None or not content_word(doc, j):
                 break
             kj, kf = doc.key(j), doc.key(at(e, first))
@@ -164,7 +165,7 @@ def head_back(doc: ClaimText, e: Sequence[Element], p: int) -> Head | None:
             else:
                 break
     noun = peel_conj(doc.key(at(e, first)))
-    before = _word(doc, e, first - 1)
+    before = word_at(doc, e, first - 1)
     if noun in lx.AR_GENERIC_HEADS or (before is not None and doc.key(before) in lx.AR_QUANTIFIERS):
         return None
     elem, skip = head_text(doc, at(e, first))
@@ -174,10 +175,10 @@ def head_back(doc: ClaimText, e: Sequence[Element], p: int) -> Head | None:
 
 def _quote_open(doc: ClaimText, e: Sequence[Element], p: int) -> int | None:
     """When position ``p`` closes a quote of one to eight words, the position that opens it."""
-    if not _is(doc, e, p, CLOSE_QUOTES):
+    if not punct_is(doc, e, p, CLOSE_QUOTES):
         return None
     for k in range(p - 2, max(-1, p - 10), -1):
-        if _is(doc, e, k, OPEN_QUOTES):
+        if punct_is(doc, e, k, OPEN_QUOTES):
             return k
     return None
 
@@ -193,12 +194,12 @@ def _construct_head(key: str) -> bool:
 def np_forward(doc: ClaimText, e: Sequence[Element], p: int) -> list[int] | None:
     """Positions of the noun phrase starting at ``p`` (a subject after its verb): a noun, its idafa,
     adjectives."""
-    i = _word(doc, e, p)
+    i = word_at(doc, e, p)
     if i is None or not content_word(doc, i) or has_preposition(doc.key(i)):
         return None
     out = [p]
     while len(out) < 4:
-        j = _word(doc, e, out[-1] + 1)
+        j = word_at(doc, e, out[-1] + 1)
         if j is None or not content_word(doc, j):
             break
         prev, kj = doc.key(at(e, out[-1])), doc.key(j)
@@ -220,14 +221,14 @@ def split_relative(doc: ClaimText, c: Clause) -> list[Clause] | None:
     for p, el in enumerate(e):
         if not isinstance(el, int) or el in c.borrowed or doc.key(el) not in lx.AR_RELATIVE:
             continue
-        comma = _is(doc, e, p - 1, _COMMAS)
+        comma = punct_is(doc, e, p - 1, _COMMAS)
         head = head_back(doc, e, p - 1 - comma)
         if head is None:
             continue
         _, h_elems, h_skip = head
         q = _relative_end(doc, e, p + 1, comma)
         pred = list(e[p + 1 : q])
-        after = list(e[q + 1 :] if _is(doc, e, q, _COMMAS) else e[q:])
+        after = list(e[q + 1 :] if punct_is(doc, e, q, _COMMAS) else e[q:])
         main_skip: list[tuple[int, int]] = []
         if after and isinstance(after[0], int) and conj_verb(doc.key(after[0])):
             main_skip.append((after[0], 1 + c.skip_of(after[0])))
@@ -250,10 +251,10 @@ def _name_end(doc: ClaimText, e: Sequence[Element], k: int, limit: int) -> int:
     if isinstance(opened, int) and doc.is_punct(opened, OPEN_QUOTES):
         close = quoted(doc, opened)
         return min(limit, e.index(close) + 1) if close is not None and close in e else limit
-    if k + 1 < len(e) and _is(doc, e, k + 1, OPEN_QUOTES):  # بـ«…»
+    if k + 1 < len(e) and punct_is(doc, e, k + 1, OPEN_QUOTES):  # بـ«…»
         return _name_end(doc, e, k + 1, limit)
     end = k + 1
-    while end < limit and (w := _word(doc, e, end)) is not None and is_definite(doc.key(w)) and (
+    while end < limit and (w := word_at(doc, e, end)) is not None and is_definite(doc.key(w)) and (
             is_adjective(doc.key(w), doc.toks[w].text) or article(doc.key(at(e, end - 1))) is None):
         end += 1
     return end
@@ -280,7 +281,7 @@ def _relative_end(doc: ClaimText, e: Sequence[Element], k: int, comma: bool) -> 
         if key in lx.AR_COMPLEMENTIZERS or key in lx.AR_COMPLEMENTIZERS_PRONOUN:
             after_comp, seen_word = True, False
             continue
-        nxt = _word(doc, e, j + 1)
+        nxt = word_at(doc, e, j + 1)
         if key in lx.AR_PARTICLES and seen_word and nxt is not None and verbal(doc, nxt) and not after_comp:
             return j
         if verbal(doc, el) and j > k:
@@ -317,19 +318,19 @@ def split_participle(doc: ClaimText, c: Clause) -> list[Clause] | None:
         if head is None:
             continue
         q = _relative_end(doc, e, p + 1, False)
-        numbers = [k for k in range(p + 1, q) if _num(doc, e[k])]
+        numbers = [k for k in range(p + 1, q) if is_num(doc, e[k])]
         if not numbers and not naming:
             continue
         if naming:
             q = _name_end(doc, e, p + 1, q)
         else:
             k = numbers[0]
-            while k + 1 < q and (_num(doc, e[k + 1]) or _is(doc, e, k + 1, "%")):
+            while k + 1 < q and (is_num(doc, e[k + 1]) or punct_is(doc, e, k + 1, "%")):
                 k += 1
             q = k + 1  # the modifier ends with its number or date; what follows is the main clause's
         mod = list(e[p + 1 : q])
         _, h_elems, h_skip = head
-        after = list(e[q + 1 :] if _is(doc, e, q, _COMMAS) else e[q:])
+        after = list(e[q + 1 :] if punct_is(doc, e, q, _COMMAS) else e[q:])
         part = take(c, [*h_elems, verb, *mod], skip=h_skip)
         main = take(c, [*e[:p], *after])
         if checkable(doc, part) and checkable(doc, main) and first_verb(doc, main.elems) is not None:
@@ -337,180 +338,5 @@ def split_participle(doc: ClaimText, c: Clause) -> list[Clause] | None:
     return None
 
 
-# ------------------------------------------------------------------ coordination
-
-
-def split_coordination(doc: ClaimText, c: Clause) -> list[Clause] | None:
-    """"X فعل A وفعل B" / "… ثم فعل" / "…، كما فعل" → two clauses sharing X; and gapping:
-    "الصادرات 10% والواردات 5%"."""
-    e = c.elems
-    v1 = first_verb(doc, e)
-    if v1 is None:
-        return None
-    for s in range(v1 + 1, len(e)):
-        opened = _second_verb(doc, e, s)
-        if opened is not None:
-            start, skip = opened
-            # a complement, or a pause (الليرة تهبط.. وتسجل), between the two verbs
-            if not any(_complement(doc, x) for x in e[v1 + 1 : s]):
-                continue
-            out = _share_subject(doc, c, v1, s, start, skip)
-            if out is not None:
-                return out
-        gap = _gapping(doc, c, v1, s)
-        if gap is not None:
-            return gap
-    return None
-
-
-def _complement(doc: ClaimText, x: Element) -> bool:
-    return _num(doc, x) or (isinstance(x, int) and (content_word(doc, x) or doc.is_punct(x, ".,،")))
-
-
-def _content_at(doc: ClaimText, e: Sequence[Element], p: int) -> bool:
-    el = e[p]
-    return isinstance(el, int) and content_word(doc, el)
-
-
-def _num(doc: ClaimText, x: Element) -> bool:
+def is_num(doc: ClaimText, x: Element) -> bool:
     return isinstance(x, int) and doc.toks[x].numeric
-
-
-def _second_verb(doc: ClaimText, e: Sequence[Element], s: int) -> tuple[int, int] | None:
-    """When a second predicate opens at position ``s``: (its first position, clitic chars to skip there)."""
-    i = _word(doc, e, s)
-    comma = _is(doc, e, s, _COMMAS)
-    if comma:
-        i = _word(doc, e, s + 1)
-        s += 1
-    if i is None:
-        return None
-    key = doc.key(i)
-    nxt = _word(doc, e, s + 1)
-    if conj_verb(key) and not _particle_before(doc, e, s):
-        return s, 1
-    glued = len(key) > 2 and key[0] in "وف"
-    if glued and (key[1:] in lx.AR_CONTINUING_WORDS or (
-            key[1:] in lx.AR_PARTICLES and nxt is not None and verbal(doc, nxt))):
-        return s, 1  # ولم يعلن، وما زال، ومازال
-    opener = key in {"و", "ف"} | lx.AR_THEN or in_set(key, lx.AR_THEN) or (comma and in_set(key, lx.AR_ALSO))
-    if opener and nxt is not None and (verbal(doc, nxt) or doc.key(nxt) in lx.AR_PARTICLES):
-        return s + 1, 0
-    if comma and in_set(key, lx.AR_ALSO) and nxt is not None and content_word(doc, nxt) and not is_definite(
-            doc.key(nxt)):
-        return s + 1, 0  # "، كما دشن": after كما at a clause start comes a verb
-    return None
-
-
-def _particle_before(doc: ClaimText, e: Sequence[Element], s: int) -> bool:
-    i = _word(doc, e, s - 1)
-    return i is not None and doc.key(i) in lx.AR_PARTICLES
-
-
-def _share_subject(doc: ClaimText, c: Clause, v1: int, s: int, start: int, skip: int) -> list[Clause] | None:
-    e = c.elems
-    first = list(e[:s])
-    while first and _is(doc, first, len(first) - 1, _CLAUSE_PUNCT):
-        first.pop()
-    subject: list[Element] = []
-    sub_skip: list[tuple[int, int]] = []
-    colon = max((p for p in range(v1) if _is(doc, e, p, ":")), default=-1)
-    prefix = [x for x in e[colon + 1 : v1] if isinstance(x, int)]
-    if _own_subject(doc, e[start:]):
-        pass
-    elif any(content_word(doc, x) for x in prefix):
-        subject = list(e[colon + 1 : v1])  # "السعودية وكندا: المملكة تطرد … وتجمد …" → المملكة
-    else:
-        np = np_forward(doc, e, v1 + 1)
-        if np is None:
-            return None
-        if np[-1] + 1 < s:  # the first predicate has more than its subject: the second shares it
-            elem, sk = head_text(doc, at(e, np[0]))
-            subject = [elem, *e[np[0] + 1 : np[-1] + 1]]
-            if isinstance(elem, int) and sk:
-                sub_skip.append((elem, sk))
-    rest = list(e[start:])
-    skips = list(sub_skip)
-    if skip and isinstance(rest[0], int):
-        skips.append((rest[0], skip + c.skip_of(rest[0])))
-    one = take(c, first)
-    two = take(c, [*subject, *rest], skip=skips, borrowed=frozenset(x for x in subject if isinstance(x, int)))
-    if checkable(doc, one) and checkable(doc, two):
-        return [one, two]
-    return None
-
-
-def _own_subject(doc: ClaimText, rest: Sequence[Element]) -> bool:
-    """The second clause has its own subject: ما زال / لم يعد + a definite noun (وما زال الطلاب …), or
-    كان + a definite noun + قد or a verb (وكان الرئيس قد وصل). After أصبح the noun is the predicate."""
-    v = first_verb(doc, rest)
-    if v is None:
-        return False
-    key = doc.key(at(rest, v))
-    nxt = _word(doc, rest, v + 1)
-    if nxt is None or not is_definite(doc.key(nxt)) or has_preposition(doc.key(nxt)):
-        return False
-    ints = [x for x in rest if isinstance(x, int)]
-    marker = any(continuing_at(doc, ints, p) for p in range(min(2, len(ints))))
-    if marker or in_set(key, lx.AR_CONTINUING_WORDS):
-        return True
-    after = _word(doc, rest, v + 2)
-    return peel_conj(key)[:2] in {"كا", "يك", "تك"} and after is not None and (
-        doc.key(after) == "قد" or verbal(doc, after))
-
-
-def _gapping(doc: ClaimText, c: Clause, v1: int, s: int) -> list[Clause] | None:
-    """"ارتفعت الصادرات 10% والواردات 5%": a و-noun phrase with its own number after the first number."""
-    e = c.elems
-    i = _word(doc, e, s)
-    if i is None or article(doc.key(i)) != 1 or doc.key(i)[:1] != "و" or doc.toks[i].numeric:
-        return None
-    if not (_num(doc, e[s - 1]) or (_is(doc, e, s - 1, "%") and _num(doc, e[s - 2]))):
-        return None
-    rest = e[s:]
-    if any(isinstance(x, int) and (verbal(doc, x) or doc.is_punct(x, _CLAUSE_PUNCT)) for x in rest):
-        return None
-    n2 = next((k for k, x in enumerate(rest) if _num(doc, x)), None)
-    if n2 is None or n2 == 0 or n2 > 4:
-        return None
-    np2 = [k for k in range(n2) if _content_at(doc, rest, k)]
-    if not np2:
-        return None
-    n1 = s - 1
-    while n1 - 1 > v1 and (_num(doc, e[n1 - 1]) or _is(doc, e, n1 - 1, "%")):
-        n1 -= 1
-    a, b = _parallel(doc, e, v1, n1)
-    if a is None:
-        return None
-    own_prep = np2[-1] + 1 < n2
-    mid = list(e[b:n1])
-    if own_prep:
-        while mid and isinstance(mid[-1], int) and not content_word(doc, mid[-1]):
-            mid.pop()
-    second = [*e[:a], *rest[: np2[-1] + 1], *mid, *rest[np2[-1] + 1 :]]
-    lent = frozenset(x for x in [*e[:a], *mid] if isinstance(x, int))
-    one = take(c, e[:s])
-    two = take(c, second, skip=[(i, 1 + c.skip_of(i))], borrowed=lent)
-    two = Clause(two.elems, two.skip, two.borrowed, span=tuple(x for x in rest if isinstance(x, int)))
-    if checkable(doc, one) and content_words(doc, two) >= 2:
-        return [one, two]
-    return None
-
-
-def _parallel(doc: ClaimText, e: Sequence[Element], v1: int, n1: int) -> tuple[int | None, int]:
-    """The noun phrase of the first clause that a gapped conjunct replaces: the last noun before the
-    number when one stands between the subject and it, else the subject."""
-    prefix = [p for p in range(v1) if _content_at(doc, e, p)]
-    if prefix:
-        subj: tuple[int | None, int] = (prefix[0], prefix[-1] + 1)
-        start = v1 + 1
-    else:
-        np = np_forward(doc, e, v1 + 1)
-        if np is None:
-            return None, 0
-        subj, start = (np[0], np[-1] + 1), np[-1] + 1
-    last = [p for p in range(start, n1) if _content_at(doc, e, p)
-            and not has_preposition(doc.key(at(e, p))) and doc.key(at(e, p)) not in lx.AR_NUMBER_LEADS]
-    if last:
-        return last[-1], last[-1] + 1
-    return subj

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..text import charsets as cs
-from . import rules_ar, rules_ar_frames, rules_en, rules_en_frames
+from . import rules_ar, rules_ar_coord, rules_ar_frames, rules_en, rules_en_frames
 from .decompose import ClaimPart, Naming, PartKind
 from .split_tokens import ClaimText, Clause, read_claim, to_part, whole_text
 
@@ -46,7 +46,7 @@ class Language:
 ARABIC = Language(
     appositive=rules_ar_frames.split_appositive,
     attribution=rules_ar_frames.attribution,
-    clause_rules=(rules_ar.split_relative, rules_ar.split_participle, rules_ar.split_coordination),
+    clause_rules=(rules_ar.split_relative, rules_ar.split_participle, rules_ar_coord.split_coordination),
     naming=rules_ar_frames.naming_of,
     continuing=rules_ar_frames.is_continuing,
     checkable=rules_ar.checkable,
