@@ -110,7 +110,18 @@ def _indic(text: str) -> str:
     return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
 
 
-OBFUSCATIONS = {"tatweel": _tatweel, "diacritics": _diacritics, "zwnj": _zwnj, "indic-digits": _indic}
+def _persian(text: str) -> str:
+    """Persian yeh and keheh for the Arabic letters they imitate."""
+    return text.translate(str.maketrans("يك", "یک"))
+
+
+OBFUSCATIONS = {
+    "tatweel": _tatweel,
+    "diacritics": _diacritics,
+    "zwnj": _zwnj,
+    "indic-digits": _indic,
+    "persian": _persian,
+}
 OBFUSCATED_CLAIMS = {
     "worked": WORKED,
     "relative": "افتتح الرئيس الجسر الذي يربط ضفتي النهر في 2023",
