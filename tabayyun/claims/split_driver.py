@@ -1,6 +1,9 @@
 """The order the decomposition rules run in, for one claim.
 
-1. The claim is cut at ``؛``/``;`` and at sentence ends between two checkable sentences.
+0. A question (ends with ? or ؟) asserts nothing to split: one part.
+1. The claim is cut at ``؛``/``;`` and at single sentence ends (not ``..``, ``…`` or ``Dr.``)
+   when every sentence is checkable and has a verb; a later sentence loses its joining و, an
+   English one opening with a pronoun takes the subject of the one before.
 2. Appositives are taken out (their own part), then an attribution frame (a speaker part
    when the claim names who said it; the content goes on).
 3. The content is split by the clause rules until none applies: relative clauses,
