@@ -31,14 +31,15 @@ class RayChoice:
 def ray_options(f: F) -> F:
     """``--ray``, ``--ray-address ADDRESS`` and ``--workers N`` (read with :func:`ray_choice`)."""
     f = click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
-                     help="With --ray: how many Ray workers (actors; one CPU each, models loaded once "
-                          "each).")(f)
+                     help="With --ray: how many Ray workers (actors, the models loaded once each; one "
+                          "CPU each, or --threads CPUs with check).")(f)
     f = click.option("--ray-address", metavar="ADDRESS", default=None,
                      help="With --ray: connect to this Ray cluster (auto, ray://HOST:10001) instead of "
                           "starting a local one; implies --ray. Workers read the same paths, so use a "
                           "shared disk or a postgresql:// store.")(f)
     return click.option("--ray", "use_ray", is_flag=True,
-                        help="Batch work on Ray (a local Ray unless --ray-address): see docs/scaling.md.")(f)
+                        help="Batch work on Ray (a local Ray unless --ray-address; a big document is not "
+                             "checkpointed while it is embedded): see docs/scaling.md.")(f)
 
 
 def ray_choice(use_ray: bool, address: str | None, workers: int) -> RayChoice | None:
