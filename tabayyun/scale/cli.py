@@ -38,8 +38,7 @@ def ray_options(f: F) -> F:
                           "starting a local one; implies --ray. Workers read the same paths, so use a "
                           "shared disk or a postgresql:// store.")(f)
     return click.option("--ray", "use_ray", is_flag=True,
-                        help="Batch work on Ray (a local Ray unless --ray-address; a big document is not "
-                             "checkpointed while it is embedded): see docs/scaling.md.")(f)
+                        help="Batch work on Ray (a local Ray unless --ray-address): see docs/scaling.md.")(f)
 
 
 def ray_choice(use_ray: bool, address: str | None, workers: int) -> RayChoice | None:
