@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from tabayyun import Tabayyun, cli
-from tabayyun.errors import InputError, NoStore, NotAStore
+from tabayyun.errors import InputError, NoStore, NotAStore, ReadOnlyStore
 from tabayyun.ingest import expand_paths
 from tabayyun.progress import AddProgress
 from tabayyun.scale import ClaimFailure, ray_add, ray_batch, ray_check
@@ -281,3 +281,29 @@ def test_ray_add_and_check_on_postgres(local_ray: Any, pg_server: Any, pg_url: s
         assert got == single
     finally:
         pg_server.drop_schema(other)
+
+
+@pytest.mark.parametrize(
+    "arrival",
+    [[0, 1, 2, 3], [3, 2, 1, 0], [1, 0, 3, 2], [2, 0, 1, 3]],
+    ids=["in-order", "reversed", "pairs-swapped", "late-first"],
+)
+def test_rows_are_put_back_in_input_order(arrival: list[int]) -> None:
+    rows = [(i, f"row {i}") for i in arrival]
+    assert list(ray_batch._in_order(rows)) == [(i, f"row {i}") for i in range(4)]
+
+
+def test_a_missing_row_is_an_error_not_a_silent_gap() -> None:
+    with pytest.raises(RuntimeError, match="out of range"):
+        list(ray_batch._in_order([(0, "a"), (2, "c")]))
+
+
+def test_ray_add_refuses_a_read_only_store_before_starting_ray(sample_db: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_ray(*args: Any) -> None:
+        raise AssertionError("Ray was started")
+
+    monkeypatch.setattr(ray_batch, "_ray_session", no_ray)
+    with Tabayyun(sample_db, embedder=HashingEmbedder(), read_only=True) as tb, \
+            pytest.raises(ReadOnlyStore, match="read-only"):
+        ray_add(tb, [str(SAMPLES)], embedder=HashingEmbedder)
