@@ -110,7 +110,7 @@ class OnnxE5:
         self.dim = self._e5.config.hidden
         self.width = self._e5.config.max_positions - 2
         self.tokenizer = Tokenizer.from_e5(self._e5)
-        self.runner = OnnxEncoder(load_encoder(self._e5), quantize=quantize, threads=threads)
+        self.runner = OnnxEncoder(load_encoder(self._e5), quantize=quantize, threads=threads, spinning=False)
 
     def windows(self, texts: Sequence[str], is_query: bool) -> list[Window]:
         return [w for i, t in enumerate(texts) for w in windows(self.tokenizer, t, is_query, i, self.width)]

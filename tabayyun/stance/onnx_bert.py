@@ -172,7 +172,11 @@ def build_model(encoder: Encoder, quantize: bool = False) -> tuple[Any, dict[str
 class OnnxEncoder:
     """Runs an :class:`~.numpy_bert.Encoder`'s layers with onnxruntime; same ``forward`` as the numpy one."""
 
-    def __init__(self, encoder: Encoder, quantize: bool = False, threads: int | None = None) -> None:
+    def __init__(
+        self, encoder: Encoder, quantize: bool = False, threads: int | None = None, spinning: bool = True
+    ) -> None:
+        """``spinning=False``: idle worker threads sleep instead of spinning (onnxruntime's
+        ``allow_spinning``); on a busy machine the e5 encoder ran 15-40 % faster that way."""
         try:
             import onnxruntime as ort
         except ImportError as exc:
@@ -182,6 +186,8 @@ class OnnxEncoder:
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         opts.log_severity_level = 3
+        if not spinning:
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         model, external = build_model(encoder, quantize)
         names = list(external)
         self._weights = [ort.OrtValue.ortvalue_from_numpy(external[n]) for n in names]  # kept alive: no copy
