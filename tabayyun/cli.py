@@ -123,7 +123,7 @@ def add(files: tuple[str, ...], db: str, as_json: bool, use_ray: bool, ray_addre
         if ray is not None:
             from .scale.ray_batch import ray_add
 
-            report = ray_add(tb, paths, address=ray.address, workers=ray.workers, progress=progress)
+            report = ray_add(tb, paths, address=ray.address, workers=ray.workers, progress=progress, db=db)
         else:
             report = tb.add_files(paths, progress=progress)
     if as_json:

@@ -72,7 +72,7 @@ class _Prepared:
     raw: RawDocument
     hash: str
     sentences: list[NewSentence]
-    vectors: NDArray[np.float32]
+    vectors: NDArray[np.float32] | None  # None: stored already when it was read (not embedded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +96,9 @@ class _ReadFile:
 class _FileReader:
     """Reads, splits and embeds files; the embedder is built once per actor."""
 
-    def __init__(self, cwd: str, max_bytes: int, embedder: EmbedderFactory | None) -> None:
+    def __init__(self, cwd: str, max_bytes: int, embedder: EmbedderFactory | None, stored: Any) -> None:
         self.max_bytes = max_bytes
+        self.stored = stored  # the _StoredHashes actor, or None
         self.failed: TabayyunError | None = None
         try:
             os.chdir(cwd)  # relative paths name the same files as in the caller (and in the stored sources)
@@ -119,17 +120,48 @@ class _FileReader:
         read = [read_path(str(p), max_bytes=self.max_bytes) for p in paths]
         prepared = [[(raw, content_hash(raw.text), prepare_sentences(raw.text)) for raw in r.documents]
                     for r in read]
-        texts = [s.text for docs in prepared for _, _, ss in docs for s in ss]
+        skip = self._stored_already([h for docs in prepared for _, h, _ in docs])
+        texts = [s.text for docs in prepared for _, h, ss in docs if h not in skip for s in ss]
         vectors = _embed(self.embedder, texts)
         out, at = [], 0
         for r, docs in zip(read, prepared):
             ready = []
             for raw, h, ss in docs:
+                if h in skip:
+                    ready.append(_Prepared(raw, h, ss, None))
+                    continue
                 ready.append(_Prepared(raw, h, ss, vectors[at : at + len(ss)]))
                 at += len(ss)
             errors = [{"path": e.path, "line": e.line, "error": e.reason} for e in r.errors]
             out.append(_ReadFile(ready, errors))
         return out
+
+
+    def _stored_already(self, hashes: list[str]) -> set[str]:
+        if self.stored is None or not hashes:
+            return set()
+        import ray
+
+        known: list[bool] = ray.get(self.stored.known.remote(hashes))
+        return {h for h, k in zip(hashes, known) if k}
+
+
+class _StoredHashes:
+    """Which content hashes the store holds already: one read-only opening of the store, asked by every
+    reader, so documents stored before the add are not embedded again. A store it cannot open answers
+    "none" (the readers then embed everything and the writer still skips what is stored)."""
+
+    def __init__(self, db: str, embedder: EmbedderFactory | None) -> None:
+        self.tb: Tabayyun | None = None
+        try:
+            self.tb = Tabayyun(db, create=False, read_only=True, embedder=_built(embedder))
+        except TabayyunError:
+            pass
+
+    def known(self, hashes: list[str]) -> list[bool]:
+        if self.tb is None:
+            return [False] * len(hashes)
+        return [self.tb.store.document_id_for_hash(h) is not None for h in hashes]
 
 
 def _embed(embedder: Embedder, texts: list[str]) -> NDArray[np.float32]:
@@ -177,7 +209,7 @@ class _Checker:
 def ray_add(
     tb_or_db: Tabayyun | str, paths: Sequence[str | Path], *, address: str | None = None, workers: int = 2,
     cpus_per_worker: int = 1, batch_size: int = ADD_BATCH, embedder: EmbedderFactory | None = None,
-    progress: AddCallback | None = None,
+    progress: AddCallback | None = None, db: str | Path | None = None,
 ) -> AddReport:  # fmt: skip
     """Add files (directories expand) with reading, splitting and embedding on ``workers`` Ray actors.
 
@@ -186,6 +218,11 @@ def ray_add(
     (default: e5). ``progress`` gets an :class:`~tabayyun.progress.AddProgress` as in
     :meth:`Tabayyun.add_files` (sentences count as done when their file is stored). Returns the same
     report as ``add_files``.
+
+    The readers skip embedding the documents the store already holds, asking one actor that opens the
+    store read-only: the store ``tb_or_db`` names, or ``db`` (its path or URL) when ``tb_or_db`` is a
+    :class:`Tabayyun`. Without it (or for ``":memory:"``) they embed everything and the writer skips
+    the stored documents.
     """
     files = expand_paths([str(p) for p in paths])
     tb = tb_or_db if isinstance(tb_or_db, Tabayyun) else Tabayyun(tb_or_db, embedder=_built(embedder))
@@ -194,21 +231,39 @@ def ray_add(
             raise ReadOnlyStore("the store is open read-only: documents cannot be added")
         writer = _Writer(tb, AddTally(progress, files_total=len(files)))
         if files:
+            lookup = _lookup(db if isinstance(tb_or_db, Tabayyun) else tb_or_db)
             with _ray_session(address, workers, cpus_per_worker) as ray:
+                stored = None if lookup is None else _start_lookup(ray, lookup, embedder)
                 items = [{"i": i, "path": p} for i, p in enumerate(files)]
                 ds = _items(ray, items, batch_size).map_batches(
                     _FileReader, fn_constructor_kwargs={"cwd": os.getcwd(), "max_bytes": tb.max_file_bytes,
-                                                        "embedder": embedder},
+                                                        "embedder": embedder, "stored": stored},
                     compute=_pool(ray, workers, len(files), batch_size), batch_size=batch_size,
                     num_cpus=cpus_per_worker,
                 )  # fmt: skip
-                for i, read in _in_order(_payloads(ds)):
-                    writer.file(files[i], read)
+                try:
+                    for i, read in _in_order(_payloads(ds)):
+                        writer.file(files[i], read)
+                finally:
+                    if stored is not None:
+                        ray.kill(stored)
         tb.store.flush()
         return writer.report()
     finally:
         if tb is not tb_or_db:
             tb.close()
+
+
+def _lookup(db: str | Path | None) -> str | None:
+    """The store as an actor opens it to look hashes up (a file by its absolute path); None: no lookup."""
+    if db is None or str(db) in ("", ":memory:"):
+        return None
+    return str(db) if is_postgres_url(str(db)) else str(Path(db).resolve())
+
+
+def _start_lookup(ray: Any, lookup: str, embedder: EmbedderFactory | None) -> Any:
+    """The :class:`_StoredHashes` actor (it takes no CPU from the readers: it only answers lookups)."""
+    return ray.remote(num_cpus=0)(_StoredHashes).remote(lookup, embedder)
 
 
 def _built(factory: EmbedderFactory | None) -> Embedder | None:
@@ -220,6 +275,7 @@ class _Writer:
 
     def __init__(self, tb: Tabayyun, tally: AddTally) -> None:
         self.store = tb.store
+        self.embedder = tb.embedder
         self.tally = tally
         self.added: list[str] = []
         self.unchanged: list[str] = []
@@ -234,11 +290,14 @@ class _Writer:
             existing = self.seen.get(doc.hash) or self.store.document_id_for_hash(doc.hash)
             if existing is None:
                 self.tally.plan(len(doc.sentences))
+                vectors = doc.vectors
+                if vectors is None:  # stored when it was read, deleted since (rare): embedded here
+                    vectors = _embed(self.embedder, [s.text for s in doc.sentences])
                 self.tally.embedded(len(doc.sentences))
                 raw = doc.raw
                 existing, created = self.store.add_document(
                     text=raw.text, content_hash=doc.hash, title=raw.title, source=raw.source,
-                    sentences=doc.sentences, vectors=doc.vectors, url=raw.url, date=raw.date,
+                    sentences=doc.sentences, vectors=vectors, url=raw.url, date=raw.date,
                 )  # fmt: skip
                 added += created
                 unchanged += not created

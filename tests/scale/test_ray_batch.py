@@ -96,12 +96,24 @@ def test_ray_add_builds_the_store_one_process_builds(local_ray: Any, corpus: lis
     assert seen[-1].done == seen[-1].planned == expected["sentences"]
 
 
-def test_ray_add_again_changes_nothing_and_searches_alike(local_ray: Any, corpus: list[str],
-                                                          tmp_path: Path) -> None:
+def test_ray_add_again_changes_nothing_embeds_nothing_and_searches_alike(
+    local_ray: Any, corpus: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored_when_read: list[bool] = []
+    write = ray_batch._Writer.file
+
+    def spy(writer: Any, path: str, read: Any) -> None:
+        stored_when_read.extend(d.vectors is None for d in read.documents)
+        write(writer, path, read)
+
+    monkeypatch.setattr(ray_batch._Writer, "file", spy)
     db = tmp_path / "ray.db"
     with Tabayyun(db, embedder=HashingEmbedder(), stance_model=OverlapStance()) as tb:
-        first = ray_add(tb, corpus, embedder=HashingEmbedder)
-        again = ray_add(tb, corpus, embedder=HashingEmbedder)
+        first = ray_add(tb, corpus, embedder=HashingEmbedder)  # no db: no lookup, everything embedded
+        assert stored_when_read and not any(stored_when_read)
+        stored_when_read.clear()
+        again = ray_add(tb, corpus, embedder=HashingEmbedder, db=str(db))
+        assert stored_when_read and all(stored_when_read)  # the readers embedded none of them
         assert again.added == () and again.sentences == first.sentences
         assert len(again.unchanged) == len(first.added) + len(first.unchanged)
         hits = tb.search("bridge river Sunday", k=3)
