@@ -6,7 +6,8 @@ gets the files back in input order and writes each document to the store in one 
 the same de-duplication as :meth:`~tabayyun.core.Tabayyun.add_documents` (by content hash, against
 the store and against the files before it), so the store ends up as a single-process ``add`` of the
 same paths leaves it: same documents, sentences, offsets and ids; vectors equal within float
-tolerance (the embedder sees other batches).
+tolerance (the embedder sees other batches). Documents the store already holds are not embedded: the
+readers ask one lookup actor that opens the store read-only.
 
 :func:`ray_check` — each actor opens the store read-only (``Tabayyun(db, create=False,
 read_only=True)``, so SQLite files on a shared disk and PostgreSQL URLs both work) and checks
