@@ -65,9 +65,15 @@ _COUNT_STATS = (
 )
 #: the sentences holding any of the query terms, found through the GIN index (BM25 is computed from these)
 _HITS = f"SELECT id, n_terms, terms FROM tabayyun_sentences WHERE {TSV} @@ %s::tsquery"
+#: each term's document frequency, counted up to ``LIMIT %s`` (past the pruning limit counts do not matter)
 _DF = (
-    f"SELECT t, (SELECT count(*) FROM tabayyun_sentences WHERE {TSV} @@ t::tsquery) FROM unnest(%s::text[]) t"
+    "SELECT t, (SELECT count(*) FROM "
+    f"(SELECT 1 FROM tabayyun_sentences WHERE {TSV} @@ t::tsquery LIMIT %s) x) FROM unnest(%s::text[]) t"
 )
+#: a counted document frequency is reused until the store's sentence count moves by more than this share
+DF_STALE = 0.1
+#: at most this many terms' counts are kept (then the cache starts again)
+DF_CACHE = 100_000
 
 
 def count_terms(terms: str) -> int:
@@ -110,6 +116,7 @@ class PostgresStore:
         self._lock = threading.RLock()
         self._closed = False
         self._ef_search = EF_SEARCH
+        self._df: dict[str, tuple[int, int]] = {}  # term -> (document frequency, sentence count then)
         self._db = self._connect(create=create and not read_only)
         try:
             prepare(self._db, self.path, dim, create=create, read_only=read_only)
@@ -352,19 +359,39 @@ class PostgresStore:
         return {int(sid): np.asarray(v.to_numpy(), dtype=np.float32) for sid, v in rows}
 
     def query_terms(self, terms: Sequence[str]) -> list[str]:
-        """The terms worth querying: very common ones are dropped in large stores (as in the SQLite store)."""
+        """The terms worth querying: very common ones are dropped in large stores (as in the SQLite store).
+
+        Document frequencies come from the GIN index, counted only up to the limit and cached
+        (see :data:`DF_STALE`): a term's count costs at most the limit's rows, once.
+        """
         uniq = list(dict.fromkeys(t for t in terms if t))
         n = self.count_sentences()
         if n <= COMMON_MIN or len(uniq) <= KEEP_AT_LEAST:
             return uniq
-        with self._session() as db:
-            df = {str(t): int(c) for t, c in db.execute(_DF, ([lexeme(t) for t in uniq],)).fetchall()}
-        df = {t: df.get(lexeme(t), 0) for t in uniq}
         limit = max(COMMON_SHARE * n, COMMON_MIN)
+        df = self._doc_freqs(uniq, n, int(limit) + 1)
         kept = [t for t in uniq if 0 < df[t] <= limit]
         if len(kept) < KEEP_AT_LEAST:
             kept = sorted((t for t in uniq if df[t] > 0), key=lambda t: df[t])[:KEEP_AT_LEAST]
         return kept
+
+    def _doc_freqs(self, terms: list[str], n: int, cap: int) -> dict[str, int]:
+        """In how many sentences each term occurs (counted up to ``cap``); from the cache while fresh."""
+        out = {}
+        for t in terms:
+            cached = self._df.get(t)
+            if cached is not None and abs(n - cached[1]) <= DF_STALE * cached[1]:
+                out[t] = cached[0]
+        missing = [t for t in terms if t not in out]
+        if missing:
+            with self._session() as db:
+                counted = dict(db.execute(_DF.encode(), (cap, [lexeme(t) for t in missing])).fetchall())
+            if len(self._df) > DF_CACHE:
+                self._df.clear()
+            for t in missing:
+                out[t] = int(counted.get(lexeme(t), 0))
+                self._df[t] = (out[t], n)
+        return out
 
     def lexical(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
         """BM25 over the stemmed terms: ``(sentence_id, score)`` best first (higher is better), ties by id."""
