@@ -49,6 +49,8 @@ B = 0.75
 EXACT_BELOW = 20000
 #: the HNSW candidate list of a search (``hnsw.ef_search``), raised to ``k`` when asked for more
 EF_SEARCH = 96
+#: connection parameters used unless the URL sets them
+CONNECT_DEFAULTS = {"connect_timeout": "10", "application_name": "tabayyun"}
 #: tries of a document's transaction that the server aborted to break a deadlock
 WRITE_TRIES = 3
 
@@ -124,7 +126,7 @@ class PostgresStore:
             self._setup_session()
         except psycopg.Error as e:
             self._db.close()
-            raise StoreError(f"{self.path}: cannot open the store ({e})") from e
+            raise StoreError(f"{self.path}: cannot open the store ({_first_line(e)})") from e
         except BaseException:
             self._db.close()
             raise
@@ -133,16 +135,22 @@ class PostgresStore:
 
     def _connect(self, *, create: bool = False) -> psycopg.Connection[Any]:
         import psycopg
+        from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
         try:
-            return psycopg.connect(self.url, autocommit=True)
+            given = conninfo_to_dict(self.url)
+        except psycopg.ProgrammingError as e:
+            raise StoreError(f"{self.path}: not a valid PostgreSQL URL ({_first_line(e)})") from e
+        conninfo = make_conninfo(self.url, **{k: v for k, v in CONNECT_DEFAULTS.items() if k not in given})
+        try:
+            return psycopg.connect(conninfo, autocommit=True)
         except psycopg.OperationalError as e:
             if "does not exist" not in str(e) or "database" not in str(e):
                 raise StoreError(f"{self.path}: cannot connect to PostgreSQL ({_first_line(e)})") from e
             if not create:
                 raise NoStore(f"no store at {self.path} (the database does not exist)") from e
             self._create_database()
-            return psycopg.connect(self.url, autocommit=True)
+            return psycopg.connect(conninfo, autocommit=True)
         except psycopg.Error as e:
             raise StoreError(f"{self.path}: cannot connect to PostgreSQL ({_first_line(e)})") from e
 

@@ -157,6 +157,17 @@ def test_a_wrong_password_is_a_store_error_without_it(pg_server: PgServer, pg_da
     assert "cannot connect" in str(e.value) and "Wrong-Secret-42" not in str(e.value)
 
 
+def test_a_malformed_url_is_a_store_error() -> None:
+    with pytest.raises(StoreError, match="not a valid PostgreSQL URL"):
+        PostgresStore("postgresql://me@/news?nonsense_option=1")
+
+
+def test_connections_are_named_and_time_out_unless_the_url_says(pg: PostgresStore, pg_url: str) -> None:
+    assert pg._db.execute("SHOW application_name").fetchone() == ("tabayyun",)
+    with PostgresStore(pg_url + "&application_name=desk") as other:
+        assert other._db.execute("SHOW application_name").fetchone() == ("desk",)
+
+
 def test_no_server_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="cannot connect"):
         PostgresStore(f"postgresql://nobody@/news?host={tmp_path}&connect_timeout=2")
