@@ -7,7 +7,8 @@ Each item of the dev sets (as ``tabayyun eval --system pipeline`` reads it: the 
 against its source alone) is checked twice in the same process, on the same scratch
 store: with :meth:`~tabayyun.stance.gated.GatedStance.predict_for_verdict` as shipped,
 and with it reading every candidate the gate does not rule out (the behaviour before).
-Prints the verdicts and confidences that differ, the evidence lists that differ, the
+Prints the verdicts and confidences that differ, the evidence lists that differ (all of
+it, and the sentences not called unrelated with their probabilities), the
 cross-encoder rows read per check and the time of each mode.
 """
 
@@ -38,6 +39,12 @@ def evidence_of(r: CheckResult) -> list[tuple[str, str]]:
     return [(e.text, e.stance) for e in r.evidence]
 
 
+def related_evidence_of(r: CheckResult) -> list[tuple[str, str, tuple[float, ...]]]:
+    """The evidence the check does not call unrelated, in order, with its probabilities."""
+    return [(e.text, e.stance, tuple(e.probabilities.values()))
+            for e in r.evidence if e.stance != "unrelated"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="+")
@@ -63,7 +70,7 @@ def main() -> None:
     for path in args.files:
         fmt = "arastance" if "arastance" in Path(path).name else "nli"
         items = pipeline_items(path, fmt)[:: args.every]
-        diff_verdict = diff_conf = diff_evidence = 0
+        diff_verdict = diff_conf = diff_evidence = diff_related = 0
         examples = []
         for it in items:
             with tb.with_sources([it.source]) as scratch:
@@ -79,11 +86,13 @@ def main() -> None:
             diff_verdict += a.verdict != b.verdict
             diff_conf += a.confidence != b.confidence
             diff_evidence += evidence_of(a) != evidence_of(b)
+            diff_related += related_evidence_of(a) != related_evidence_of(b)
             if (a.verdict, a.confidence) != (b.verdict, b.confidence) and len(examples) < 5:
                 examples.append({"line": it.line, "focused": [a.verdict, a.confidence],
                                  "all": [b.verdict, b.confidence]})
         summary[Path(path).name] = {"items": len(items), "verdicts_changed": diff_verdict,
                                     "confidences_changed": diff_conf, "evidence_lists_changed": diff_evidence,
+                                    "related_evidence_changed": diff_related,
                                     "examples": examples}
         print(json.dumps({Path(path).name: summary[Path(path).name]}, ensure_ascii=False), flush=True)
     n = sum(s["items"] for s in summary.values())
