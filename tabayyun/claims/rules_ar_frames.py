@@ -324,14 +324,20 @@ def _named(
         return None
     else:
         chunks = _chunks(doc, after)
+        if pronoun and len(chunks) == 1:
+            chunks = [[], *chunks]  # X يسميها Z: nothing between the verb and the name
         if len(chunks) < 2:
             return None
         cut = 2 if len(chunks) >= 3 and not before and not pronoun else 1
         between = [x for ch in chunks[:cut] for x in ch]
         name = [x for ch in chunks[cut:] for x in ch]
     parts = _chunks(doc, between)
-    if pronoun:
+    if pronoun and between:  # (الحركة التي) يسميها التحالف الإمارة: the namer follows, the topic is named
         namer, entity = _text(doc, c, between), _text(doc, c, before)
+    elif pronoun:  # X يسميها Z: X names; what ها stands for is a noun before X, if the clause has one
+        topics = _chunks(doc, before)
+        namer = _text(doc, c, topics[-1]) if topics else ""
+        entity = _text(doc, c, topics[0]) if len(topics) >= 2 else ""
     elif before:
         namer, entity = _text(doc, c, before), _text(doc, c, between)
     elif len(parts) >= 2:

@@ -25,6 +25,8 @@ from .text_en import content, is_aux, is_comma, is_word, key_at, name_run_back, 
 _INVERTED_SAY = frozenset({"said", "says", "added", "adds"})
 #: adverbs between a subject and its naming verb ("still calls", "officially refers to")
 _ADVERBS = frozenset({"still", "also", "often", "now", "officially", "routinely"})
+#: object pronouns a naming verb may take instead of the entity ("calls it the emirate")
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that"})
 #: words inside one name ("Bank of Egypt", "Trinidad and Tobago")
 _LINKS = frozenset({"of", "and"})
 
@@ -246,7 +248,11 @@ def _named(doc: ClaimText, c: Clause, p: int, *, refer: bool) -> Naming | None:
 def _naming(doc: ClaimText, c: Clause, namer: Sequence[Element], entity: Sequence[Element],
             name: Sequence[Element]) -> Naming | None:
     entity_text, name_text = _text(doc, c, entity), _text(doc, c, name)
-    if not entity_text or not name_text or key_at(doc, entity, 0) in lx.EN_PREPOSITIONS:
+    if len(entity) == 1 and key_at(doc, entity, 0) in _OBJECT_PRONOUNS:
+        entity_text = ""  # "calls it the emirate": what "it" stands for is not in the claim
+    elif not entity_text or key_at(doc, entity, 0) in lx.EN_PREPOSITIONS:
+        return None
+    if not name_text:
         return None
     if any(verb_at(doc, name, k) for k in range(1, len(name))):
         return None  # a name holds no verb: "brands like Acme raised prices" names nothing

@@ -436,6 +436,14 @@ EN_CASES = [
     one('name-noun-brands', 'Luxury brands like Acme raised prices last year.'),
     one('single-capital-states', 'The United States has 2,000 troops in the region.'),
     one('single-hyphen', 'Long-awaited talks opened in Geneva on Monday.'),
+    one(
+        'name-pronoun',
+        'The coalition still calls it "the emirate".',
+        kind='naming',
+        naming=('The coalition',
+        '',
+        'the emirate'),
+    ),
 ]
 
 
