@@ -295,8 +295,8 @@ def _relative_end(doc: ClaimText, e: Sequence[Element], k: int, comma: bool) -> 
             chained = isinstance(prev, int) and prev_verb and not is_aux(doc.key(prev))
             if chained and not after_comp and not bare:
                 return j
-        elif tok.kind == "num" or (tok.kind == "word" and key not in lx.AR_PARTICLES and not verbal(doc, el)):
-            seen_word = True
+        elif j > k and (tok.kind == "num" or (tok.kind == "word" and key not in lx.AR_PARTICLES)):
+            seen_word = True  # the word right after the pronoun is the clause's verb, listed or not
     return len(e)
 
 

@@ -39,23 +39,24 @@ def is_verb(key: str, ta_marbuta: bool = False) -> bool:
     و/ف. ``ta_marbuta``: the written word ends in ة (the key folds it to ه), so it is a noun."""
     if key in lx.AR_NOT_VERBS:
         return False
-    for k in (key, peel_conj(key)):
-        if k in lx.AR_VERBS:
-            return True
-        if ta_marbuta:
-            continue
-        if _imperfect(k) or _derived_past(k):
-            return True
-        if k.endswith(("ت", "وا")) and _derived_past(k[:-1] if k.endswith("ت") else k[:-2]):
-            return True
-        if len(k) >= 5 and k[0] == "س" and (k[1:] in lx.AR_VERBS or _imperfect(k[1:]) or _future_t(k[1:])):
-            return True
-    return False
+    if key in lx.AR_VERBS or (not ta_marbuta and (_imperfect(key) or _conj_shape(key))):
+        return True
+    k = peel_conj(key)
+    # after و/ف only listed verbs and the derived / future shapes: و + يفعل is as often a name (ويدودو)
+    return k != key and (k in lx.AR_VERBS or (not ta_marbuta and _conj_shape(k)))
 
 
 def _future_t(k: str) -> bool:
     """تفعل after the future س (ستواجه): four letters or more, not a plural or dual ending."""
     return len(k) >= 4 and k[0] == "ت" and not k.endswith(("ات", "ين", "ون", "يه"))
+
+
+def _conj_shape(k: str) -> bool:
+    """The shapes that also count after و: the derived past (انسحب، استقبل, with ت / وا) and the future
+    (سيزور، ستواجه); not the bare يفعل — foreign names write و for W (ويدودو، ويليامز)."""
+    if _derived_past(k) or (k.endswith(("ت", "وا")) and _derived_past(k[:-1] if k.endswith("ت") else k[:-2])):
+        return True
+    return len(k) >= 5 and k[0] == "س" and (k[1:] in lx.AR_VERBS or _imperfect(k[1:]) or _future_t(k[1:]))
 
 
 def _derived_past(k: str) -> bool:
@@ -84,7 +85,7 @@ def conj_verb(key: str) -> bool:
     verb must be a listed form: many names start with ف (فيسبوك، فيلادلفيا) and would look like يفعل."""
     if len(key) <= 3 or key[0] not in "وف" or key in lx.AR_VERBS or key[1:] in _NEGATED_NOUN:
         return False
-    return is_verb(key[1:]) if key[0] == "و" else key[1:] in lx.AR_VERBS
+    return key[1:] in lx.AR_VERBS or (key[0] == "و" and _conj_shape(key[1:]))
 
 
 def article(key: str) -> int | None:

@@ -138,7 +138,8 @@ def _extracted_ranges(claim: str, cleaned: Cleaned) -> tuple[Spans, Spans]:
     # ordinals (المرتبة الرابعة، رابعة) and positions are not counts a part could be about
     counts = [q for q in found.quantities if q.kind not in ("ordinal", "implied")]
     spans = [(q.start, q.end) for q in counts] + [(d.start, d.end) for d in found.dates]
-    names = [cleaned.to_cleaned(x.start, x.end) for x in found.entities]
+    # a nationality (أفريقية، المصري) describes a noun, it is no name a clause could be about
+    names = [cleaned.to_cleaned(x.start, x.end) for x in found.entities if x.subtype != "nationality"]
     return [cleaned.to_cleaned(s, e) for s, e in spans], names
 
 
