@@ -35,7 +35,7 @@ from .stance.gated import GatedStance
 from .store import open_store
 from .store.sqlite import NewSentence
 from .text import sentences, terms
-from .verdict import apply_checks, decide, is_specific, resolve_checks, stance_of
+from .verdict import apply_checks, decide, is_on_topic, is_specific, resolve_checks, stance_of
 
 if TYPE_CHECKING:
     from .extract.types import Extraction
@@ -413,9 +413,12 @@ class Tabayyun:
         adjusted = [apply_checks(p, checks) for p, checks in zip(probs, per_sentence)]
         all_checks = list(dict.fromkeys(c for checks in per_sentence for c in checks))
         decision = decide(adjusted, contradicted=any(c.result == "mismatch" for c in all_checks))
+        # on-topic sentences first: an off-topic one's agree/disagree mass is noise (and, from the gated
+        # model, the gate's split: see GatedStance.predict_for_verdict), it must not outrank them
         order = sorted(
             range(len(hits)),
-            key=lambda i: (-max(adjusted[i][A], adjusted[i][D]), adjusted[i][U], -hits[i].score)
+            key=lambda i: (not is_on_topic(adjusted[i]), -max(adjusted[i][A], adjusted[i][D]), adjusted[i][U],
+                           -hits[i].score)
         )[:EVIDENCE]
         evidence = tuple(
             Evidence(

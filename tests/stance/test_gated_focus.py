@@ -3,7 +3,9 @@
 :meth:`GatedStance.predict_for_verdict` lets the splitter skip candidates that are off topic
 when another is on topic. Over the sample corpus and claims (fast fake models: the heuristic
 gate on hashed vectors, an overlap splitter), every check must give the same verdict and
-confidence as reading every candidate the gate does not rule out, while reading fewer rows.
+confidence, and the same evidence sentences not called unrelated (in the same order, with the same
+probabilities: on-topic evidence ranks first), as reading every candidate the gate does not rule
+out, while reading fewer rows.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 from numpy.typing import NDArray
 
 from tabayyun import Tabayyun
+from tabayyun.results import CheckResult
 from tabayyun.stance.gated import GatedStance
 from tabayyun.stance.heuristic import HeuristicStance
 from tabayyun.testing import HashingEmbedder, OverlapStance
@@ -43,6 +46,11 @@ def read_all(self: GatedStance, claims: Sequence[str], evidence: Sequence[str], 
     return self.predict_proba_vectors(claims, evidence, cv, ev)
 
 
+def related(r: CheckResult) -> list[tuple[str, str, dict[str, float]]]:
+    """The evidence a check does not call unrelated, in order, with its probabilities."""
+    return [(e.text, e.stance, e.probabilities) for e in r.evidence if e.stance != "unrelated"]
+
+
 @pytest.fixture(scope="module")
 def checker() -> Iterator[tuple[Tabayyun, CountingSplitter]]:
     embedder = HashingEmbedder()
@@ -64,4 +72,5 @@ def test_focus_keeps_every_verdict_and_confidence_and_reads_fewer_rows(
     every = [tb.check(c) for c in CLAIMS + EXTRA]
     assert [(r.verdict, r.confidence) for r in focused] == [(r.verdict, r.confidence) for r in every]
     assert [r.checks for r in focused] == [r.checks for r in every]
+    assert [related(r) for r in focused] == [related(r) for r in every]
     assert focused_rows < splitter.rows, (focused_rows, splitter.rows)
