@@ -158,6 +158,7 @@ def test_a_wrong_password_is_a_store_error_without_it(pg_server: PgServer, pg_da
 
 
 def test_a_malformed_url_is_a_store_error() -> None:
+    pytest.importorskip("psycopg")
     with pytest.raises(StoreError, match="not a valid PostgreSQL URL"):
         PostgresStore("postgresql://me@/news?nonsense_option=1")
 
@@ -169,6 +170,7 @@ def test_connections_are_named_and_time_out_unless_the_url_says(pg: PostgresStor
 
 
 def test_no_server_is_a_store_error(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg")
     with pytest.raises(StoreError, match="cannot connect"):
         PostgresStore(f"postgresql://nobody@/news?host={tmp_path}&connect_timeout=2")
 
