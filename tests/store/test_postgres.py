@@ -9,6 +9,7 @@ store's lexical ranking, the HNSW path, and pruning common terms. A real server:
 from __future__ import annotations
 
 import math
+import os
 import subprocess
 import sys
 import textwrap
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pg_fixture
 import pytest
 from pg_fixture import PgServer, dbname
 
@@ -446,3 +448,25 @@ def test_dense_through_the_hnsw_index(pg: PostgresStore, monkeypatch: pytest.Mon
         "EXPLAIN SELECT id FROM tabayyun_sentences ORDER BY vector <=> %s LIMIT 5", (vector[0],)
     ).fetchall()
     assert "tabayyun_sentences_vector" in "\n".join(r[0] for r in plan)
+
+
+def test_a_killed_sessions_test_server_is_swept(pg_server: PgServer, tmp_path: Path) -> None:
+    """The fixture's own housekeeping: a server whose session died is stopped and removed by the next."""
+    import tempfile
+    import time
+
+    root = Path(tempfile.mkdtemp(prefix=pg_fixture.PREFIX))
+    (root / pg_fixture.OWNER).write_text("999999999")  # no such process: its session is gone
+    orphan = PgServer(root)
+    try:
+        orphan.start()
+        pg_fixture.sweep_orphans()
+        assert root.exists(), "swept before its grace period"
+        long_ago = time.time() - 3600
+        os.utime(root / pg_fixture.OWNER, (long_ago, long_ago))
+        pg_fixture.sweep_orphans()
+        assert orphan.process is not None and orphan.process.wait(30) is not None
+        assert not root.exists()
+        assert pg_server.process is not None and pg_server.process.poll() is None  # the live session's stays
+    finally:
+        orphan.stop()
