@@ -32,8 +32,9 @@ ARASTANCE = {"agree": "Agree", "disagree": "Disagree", "discuss": "Discuss", "un
 
 def stance(result: tabayyun.CheckResult) -> str:
     verdict = result.verdict
-    if verdict in ("supported", "refuted", "conflicting"):
-        return {"supported": "agree", "refuted": "disagree", "conflicting": "discuss"}[verdict]
+    if verdict in ("supported", "refuted", "conflicting", "mixed"):  # mixed: a refuted part (new code)
+        return {"supported": "agree", "refuted": "disagree", "conflicting": "discuss",
+                "mixed": "disagree"}[verdict]
     on_topic = any(e.probabilities.get("unrelated", 1.0) < 0.5 for e in result.evidence)
     return "discuss" if on_topic else "unrelated"
 

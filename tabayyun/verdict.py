@@ -120,17 +120,17 @@ def is_on_topic(probs: NDArray[np.float64]) -> bool:
 def result_stance(result: CheckResult) -> Stance:
     """A whole check as one stance towards its sources.
 
-    supported -> agree, refuted -> disagree, conflicting -> discuss; mixed -> discuss (the
-    sources confirm part of the claim and contradict another part: as a whole they neither
-    agree nor disagree with it, and the stance corpora's neutral/discuss label is the one that
-    says so); not_enough_info -> discuss when some reported evidence sentence is on topic, else
+    supported -> agree, refuted -> disagree, conflicting -> discuss; mixed -> disagree (the sources
+    contradict one part of the claim: the claim as stated cannot hold, which is what NLI's
+    contradiction and the stance corpora's disagree mean; "partly true" is the nuance ClaimReview
+    keeps); not_enough_info -> discuss when some reported evidence sentence is on topic, else
     unrelated.
     """
     if result.verdict == "supported":
         return "agree"
-    if result.verdict == "refuted":
+    if result.verdict in ("refuted", "mixed"):
         return "disagree"
-    if result.verdict in ("conflicting", "mixed"):
+    if result.verdict == "conflicting":
         return "discuss"
     on_topic = any(e.probabilities.get("unrelated", 1.0) < ON_TOPIC for e in result.evidence)
     return "discuss" if on_topic else "unrelated"
@@ -185,33 +185,35 @@ def _raw_decision(probs: Sequence[NDArray[np.float64]], contradicted: bool) -> t
     return "not_enough_info", 1.0 - max(best_agree, best_disagree)
 
 
-def combine_parts(parts: Sequence[tuple[Verdict, float]]) -> tuple[Verdict, float]:
+def combine_parts(
+    parts: Sequence[tuple[Verdict, float]], whole: tuple[Verdict, float] | None = None
+) -> tuple[Verdict, float]:
     """The overall verdict and confidence of a claim from its parts' ``(verdict, confidence)``.
 
-    A compound claim asserts all of its parts, so it is true only when every part is, and
-    false as soon as one part is. Case by case (first that applies):
+    ``whole`` is the verdict of checking the claim's whole text as one assertion. A part is a
+    rewritten piece of the claim ("the coalition has 41 members" out of "the coalition of 41
+    countries still calls ..."); checked alone it can lose the context that made its evidence
+    relevant, so a part that finds nothing decisive does not undo what the whole claim's check
+    found. The parts decide where they say something the whole check cannot: a refuted part, or
+    every part supported. Case by case (first that applies):
 
     1. one part: that part's verdict and confidence, unchanged.
-    2. some part refuted and some part supported -> ``mixed`` ("partly true"): the sources
-       confirm one assertion and contradict another. Confidence: that both kinds are right,
-       so the weaker of the best refuted and the best supported part's.
-    3. some part refuted, none supported -> ``refuted``: one false part makes the whole claim
-       false whatever the others are (conflicting or not_enough_info cannot rescue it).
-       Confidence: the best refuted part's (one right refutation is enough).
-    4. no part refuted, some part conflicting -> ``conflicting``: the sources disagree about
-       an assertion of the claim, so neither supported nor refuted can be said of the whole.
-       Confidence: the best conflicting part's.
-    5. no part refuted or conflicting, some part not_enough_info -> ``not_enough_info``:
-       the sources say nothing decisive on an assertion of the claim, so the claim as a whole
-       is not supported even when other parts are (their reasons say which). Confidence: the
-       best not_enough_info part's.
-    6. every part supported -> ``supported``. Confidence: the weakest part's (each part must
-       be right for the whole to be).
+    2. some part refuted, and some part (or the whole claim) supported -> ``mixed`` ("partly
+       true"): the sources confirm one assertion and contradict another. Confidence: that both
+       are right, so the weaker of the best refuted and the best supported one's.
+    3. some part refuted, nothing supported -> ``refuted``: one false part makes the claim as
+       asserted false. Confidence: the best refuted part's (one right refutation is enough).
+    4. every part supported -> ``supported``. Confidence: the weakest part's (each part must be
+       right for the whole to be).
+    5. no part refuted and not every part supported -> the whole claim's verdict and confidence
+       (conflicting, not_enough_info, or what the whole check found). Without ``whole``: conflicting
+       if some part is (the best conflicting part's confidence), else not_enough_info (the best
+       not_enough_info part's): the claim as a whole is then not shown.
 
-    A ``mixed`` part (which :func:`decide` never gives) counts as one supported and one
-    refuted part. No part at all is not_enough_info at :func:`decide`'s confidence for no
-    evidence. The part confidences are already calibrated (each part's verdict went through
-    :func:`decide`), so the result is not calibrated again: ``mixed`` has no map of its own.
+    A ``mixed`` part (which :func:`decide` never gives) counts as one supported and one refuted part.
+    No part at all is not_enough_info at :func:`decide`'s confidence for no evidence. The confidences
+    are already calibrated (each went through :func:`decide`), so the result is not calibrated again:
+    ``mixed`` has no map of its own.
     """
     if not parts:
         none = decide([])
@@ -222,13 +224,22 @@ def combine_parts(parts: Sequence[tuple[Verdict, float]]) -> tuple[Verdict, floa
     for verdict, conf in parts:
         for v in (("supported", "refuted") if verdict == "mixed" else (verdict,)):
             by.setdefault(v, []).append(float(conf))
-    if "refuted" in by and "supported" in by:
-        return "mixed", _round(min(max(by["refuted"]), max(by["supported"])))
-    undecided: tuple[Verdict, ...] = ("refuted", "conflicting", "not_enough_info")
+    supported = list(by.get("supported", []))
+    if whole is not None and whole[0] in ("supported", "mixed"):
+        supported.append(float(whole[1]))
+    if "refuted" in by and supported:
+        return "mixed", _round(min(max(by["refuted"]), max(supported)))
+    if "refuted" in by:
+        return "refuted", _round(max(by["refuted"]))
+    if all(v == "supported" for v, _ in parts):
+        return "supported", _round(min(by["supported"]))
+    if whole is not None:
+        return whole[0], _round(whole[1])
+    undecided: tuple[Verdict, ...] = ("conflicting", "not_enough_info")
     for v in undecided:
         if v in by:
             return v, _round(max(by[v]))
-    return "supported", _round(min(by["supported"]))
+    return "not_enough_info", _round(max(c for _, c in parts))  # pragma: no cover - every kind is above
 
 
 def _round(x: float) -> float:

@@ -181,8 +181,8 @@ def _result(verdict: str, unrelated: list[float]) -> CheckResult:
         ("not_enough_info", [0.9, 0.3], "discuss"),
         ("not_enough_info", [0.9, 0.5], "unrelated"),
         ("not_enough_info", [], "unrelated"),
-        ("mixed", [0.05, 0.1], "discuss"),
-        ("mixed", [0.9], "discuss"),
+        ("mixed", [0.05, 0.1], "disagree"),
+        ("mixed", [0.9], "disagree"),
     ],
     ids=["supported", "refuted", "conflicting", "nei-on-topic", "nei-off-topic", "nei-no-evidence",
          "mixed", "mixed-even-off-topic"],
@@ -266,3 +266,37 @@ def test_combine_parts_is_order_free() -> None:
 
     parts = [(S_, 0.9), (R_, 0.55), (N_, 0.7), (C_, 0.3)]
     assert {combine_parts(list(p)) for p in permutations(parts)} == {(M_, 0.55)}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("parts", "whole", "verdict", "confidence"),
+    [
+        ([(N_, 0.6), (N_, 0.7)], (S_, 0.8), S_, 0.8),
+        ([(S_, 0.9), (N_, 0.7)], (S_, 0.8), S_, 0.8),
+        ([(N_, 0.6), (N_, 0.7)], (R_, 0.75), R_, 0.75),
+        ([(S_, 0.9), (N_, 0.7)], (N_, 0.65), N_, 0.65),
+        ([(C_, 0.4), (N_, 0.7)], (S_, 0.8), S_, 0.8),
+        ([(R_, 0.7), (N_, 0.6)], (S_, 0.8), M_, 0.7),
+        ([(R_, 0.9), (N_, 0.6)], (S_, 0.6), M_, 0.6),
+        ([(R_, 0.7), (N_, 0.6)], (N_, 0.8), R_, 0.7),
+        ([(R_, 0.7), (S_, 0.9)], (N_, 0.8), M_, 0.7),
+        ([(S_, 0.9), (S_, 0.7)], (N_, 0.6), S_, 0.7),
+        ([(S_, 0.9), (S_, 0.7)], (R_, 0.6), S_, 0.7),
+        ([(S_, 0.9)], (R_, 0.6), S_, 0.9),
+    ],
+    ids=[
+        "nei-parts-keep-whole-supported", "supported-and-nei-parts-keep-whole-supported",
+        "nei-parts-keep-whole-refuted", "supported-and-nei-parts-keep-whole-nei",
+        "conflicting-part-keeps-whole", "refuted-part-and-whole-supported-mixed",
+        "mixed-takes-weaker-of-best-each", "refuted-part-whole-nei-refuted",
+        "refuted-and-supported-parts-mixed", "all-parts-supported-over-whole-nei",
+        "all-parts-supported-over-whole-refuted", "one-part-ignores-whole",
+    ],
+)
+def test_combine_parts_with_the_whole_claims_verdict(
+    parts: list[tuple[str, float]], whole: tuple[str, float], verdict: str, confidence: float
+) -> None:
+    from tabayyun.verdict import combine_parts
+
+    got = combine_parts(parts, whole)  # type: ignore[arg-type]
+    assert got == (verdict, pytest.approx(confidence))

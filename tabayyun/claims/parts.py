@@ -8,7 +8,10 @@ checks, decide — the same machinery as a whole claim, on the part's text), exp
 
 * One part: the claim is judged as today (its whole text), and ``parts`` holds one part that
   mirrors the result (same verdict, confidence, evidence, checks, reason, correction).
-* Several parts: each part is judged on its own text; the overall ``evidence`` is the parts'
+* Several parts: each part is judged on its own text, and the whole claim once more as one assertion
+  (the anchor :func:`~tabayyun.verdict.combine_parts` falls back on when no part is refuted and not
+  every part is supported: a rewritten part checked alone can lose the context of its evidence);
+  the overall ``evidence`` is the parts'
   evidence taken in turns (each part's best first, then each part's second, ...; a sentence once),
   the overall ``checks`` are the parts' together (each once), the overall ``reason`` lists the parts'
   verdicts (:func:`~tabayyun.claims.explain.parts_reason`) and a refuted claim's ``correction`` is
@@ -50,7 +53,9 @@ def check_parts(claim: str, cid: Any, judge: Judge, split: Splitter | None = Non
         whole = explained(judged(judge, claim, parts[0], store))
         return replace(whole, id=cid, parts=(part_result(parts[0], whole),))
     results = [part_result(p, explained(judged(judge, p.text, p, store))) for p in parts]
-    verdict, confidence = combine_parts([(r.verdict, r.confidence) for r in results])
+    whole = judge(claim, ClaimPart(text=claim, start=0, end=len(claim)))  # the anchor of combine_parts
+    verdict, confidence = combine_parts([(r.verdict, r.confidence) for r in results],
+                                        (whole.verdict, whole.confidence))
     fix = next((r.correction for r in results if r.verdict == "refuted" and r.correction), None)
     return CheckResult(
         claim=claim, verdict=verdict, confidence=confidence, evidence=merged_evidence(results),

@@ -1,6 +1,10 @@
 """The order the decomposition rules run in, for one claim.
 
-0. A question (ends with ? or ؟) asserts nothing to split: one part.
+0. A question (ends with ? or ؟) asserts nothing to split: one part. Nor is a claim longer than a
+   headline (more than :data:`MAX_SPLIT_WORDS` words: the rules were written for headline- and
+   post-length claims, and on news prose they cut sentences into parts that cannot be checked
+   alone), nor a denial ("ليس صحيحا أن …", "it is not true that …": the denial scopes over all of
+   the content).
 1. The claim is cut at ``؛``/``;`` and at single sentence ends (not ``..``, ``…`` or ``Dr.``)
    when every sentence is checkable and has a verb; a later sentence loses its joining و, an
    English one opening with a pronoun takes the subject of the one before.
@@ -11,21 +15,40 @@
 4. Each final clause is annotated: ``naming`` (with its :class:`Naming`) before
    ``continuing`` before ``statement``.
 5. One clause left → one part covering the whole claim (kind ``attribution`` when the
-   claim reports someone's words); several → one part each, in the order of their spans.
+   claim reports someone's words); several → one part each, in the order of their spans —
+   unless a part ends on a word that needs a continuation (أن، الذي، في، that, of, ...): a
+   sign of a wrong cut, and the claim stays whole.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..text import charsets as cs
+from ..text.normalize import normalize
 from . import rules_ar, rules_ar_coord, rules_ar_frames, rules_en, rules_en_frames
 from .decompose import ClaimPart, Naming, PartKind
 from .split_tokens import ClaimText, Clause, read_claim, to_part, whole_text
 
 Rule = Callable[[ClaimText, Clause], "list[Clause] | None"]
+#: longer claims are not split: a long headline is about 20 words (the rules' tables go to 13)
+MAX_SPLIT_WORDS = 20
+#: a claim that opens by denying what follows
+_DENIAL = re.compile(
+    r"^\W*(?:(?:ليس|غير|من غير)\s+(?:ال)?صحيح|لا\s+صحة|(?:it\s+is|it's)\s+(?:not\s+true|false|untrue)"
+    r"|contrary\s+to)",
+    re.IGNORECASE,
+)
+#: words a clause cannot end on (normalized keys): a part ending on one was cut in the wrong place
+_DANGLING = frozenset(normalize(w) for w in (
+    "أن", "إن", "أنه", "الذي", "التي", "الذين", "في", "من", "على", "إلى", "عن", "مع", "و", "أو", "ثم", "لكن",
+    "ب", "ل", "بين", "حول", "منذ", "ضد", "لدى", "قد", "لم", "لن", "لا", "ما",
+    "that", "which", "who", "whom", "whose", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for",
+    "from", "with", "and", "or", "but", "as", "not", "than",
+))
 #: how many rule applications one claim may take (a guard: real claims need a handful)
 _MAX_STEPS = 60
 _SENTENCE_END = ".!?؟…"
@@ -76,12 +99,27 @@ def split(claim: str) -> list[ClaimPart]:
         parts = _parts(doc, clauses)
     except Exception:
         return [_whole(claim, "statement", None)]
-    if len(parts) >= 2:
+    if len(parts) >= 2 and not _keep_whole(claim, doc, parts):
         return parts
+    if len(parts) >= 2:
+        parts = []  # one part after all, an ordinary statement
     kind: PartKind = parts[0].kind if parts else "statement"
     if reported and kind == "statement":
         kind = "attribution"
     return [_whole(claim, kind, parts[0].naming if parts else None, doc)]
+
+
+def _keep_whole(claim: str, doc: ClaimText, parts: list[ClaimPart]) -> bool:
+    """Whether a claim the rules split should stay one part (see the module docstring, 0 and 5)."""
+    words = sum(1 for t in doc.toks if t.kind != "punct")
+    if words > MAX_SPLIT_WORDS or _DENIAL.match(doc.text):
+        return True
+    for part in parts:
+        last = read_claim(part.text).toks
+        keys = [t.key for t in last if t.kind != "punct"]
+        if not keys or keys[-1] in _DANGLING:
+            return True
+    return False
 
 
 def _whole(claim: str, kind: PartKind, naming: Naming | None, doc: ClaimText | None = None) -> ClaimPart:

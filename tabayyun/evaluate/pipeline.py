@@ -5,9 +5,9 @@ Each item of an ANS, AraStance or NLI file becomes ``(claim, source)``: ANS
 premise)``. :meth:`tabayyun.Tabayyun.check` runs with that source alone (one
 ``Tabayyun`` and its models serve the whole file), :func:`tabayyun.verdict.result_stance`
 reads the result as a stance and the data set's label map turns it into a label (a claim
-split into parts whose verdicts differ, ``mixed``, reads as discuss: ANS "other", AraStance
-"Discuss", NLI "neutral" — the source confirms part and contradicts part, so as a whole it
-neither entails nor contradicts the claim).
+split into parts whose verdicts differ, ``mixed``, reads as disagree: ANS "disagree",
+AraStance "Disagree", NLI "contradiction" — the source contradicts a part, so the claim as
+stated cannot hold).
 
 Besides the classification report, the verdict confidence is scored against
 right/wrong: its expected calibration error and its mean.

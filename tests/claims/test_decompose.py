@@ -199,3 +199,45 @@ def test_any_string_splits_without_raising(claim: str) -> None:
     parts = split_claim(claim)
     assert len(parts) >= 1
     assert all(0 <= p.start <= p.end <= len(claim) for p in parts)
+
+
+# -- claims the rules could split but that stay whole (split_driver._keep_whole) -------------------
+KEPT_WHOLE = [
+    ("denial-ar", "ليس صحيحا أن التحالف الذي يضم 41 دولة أجلت فرقه 3000 شخص"),
+    ("denial-ar-tanwin", "ليس صحيحاً أن الوزير الذي استقال أمس غادر البلاد"),
+    ("denial-ar-ghayr", "غير صحيح أن البرلمان الذي انتخب في 2021 أقر الموازنة الجديدة"),
+    ("denial-ar-no-truth", "لا صحة لأن الوزير الذي استقال أمس غادر البلاد"),
+    ("denial-en", "It is not true that the minister, who resigned on Monday, left the country"),
+    ("denial-en-false",
+     "It is false that the bridge, which links the two banks, was opened by the president"),
+    ("long-ar",
+     "افتتح الرئيس صباح اليوم في العاصمة بحضور عدد كبير من الوزراء والسفراء وممثلي المنظمات الدولية "
+     "والصحفيين الجسر الجديد الذي يربط ضفتي النهر"),
+    ("long-en",
+     "The president opened on Monday morning in the capital, before a crowd of ministers, ambassadors, "
+     "journalists and residents, the new bridge which links the two banks of the river"),
+]
+
+
+@pytest.mark.parametrize("claim", [c for _, c in KEPT_WHOLE], ids=[i for i, _ in KEPT_WHOLE])
+def test_denials_and_claims_longer_than_a_headline_stay_whole(claim: str) -> None:
+    (part,) = split_claim(claim)
+    assert (part.start, part.end) == (0, len(claim))
+
+
+def test_the_same_clauses_split_when_short_and_not_denied() -> None:
+    assert len(split_claim("الوزير الذي استقال أمس غادر البلاد")) == 2
+    assert len(split_claim("افتتح الرئيس الجسر الذي يربط ضفتي النهر")) == 2
+
+
+@pytest.mark.parametrize(
+    "word", ["أن", "الذي", "في", "that", "of", "the"], ids=["an", "alladhi", "fi", "that", "of", "the"]
+)
+def test_a_part_ending_on_a_word_that_needs_more_keeps_the_claim_whole(word: str) -> None:
+    doc = read_claim("x")
+    fake = [ClaimPart(text=f"الوزير قال {word}", start=0, end=1),
+            ClaimPart(text="الوزير غادر البلاد", start=1, end=2)]
+    assert split_driver._keep_whole("x", doc, fake)
+    fine = [ClaimPart(text="الوزير استقال أمس", start=0, end=1),
+            ClaimPart(text="الوزير غادر البلاد", start=1, end=2)]
+    assert not split_driver._keep_whole("x", doc, fine)

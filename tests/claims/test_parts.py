@@ -51,6 +51,8 @@ def fixed_judge(by_text: dict[str, CheckResult]) -> Any:
 
     def judge(text: str, part: ClaimPart) -> CheckResult:
         calls.append(text)
+        if text == CLAIM and text not in by_text:  # the whole compound claim, unless a test says otherwise:
+            return plain(text, "not_enough_info", 0.5)  # an anchor that decides nothing
         return by_text[text]
 
     judge.calls = calls  # type: ignore[attr-defined]
@@ -96,7 +98,7 @@ def test_two_parts_each_judged_on_its_text_and_combined() -> None:
     judge = fixed_judge({a.text: plain(a.text, "supported", 0.9, (ev_a,), (MATCH,)),
                          b.text: plain(b.text, "refuted", 0.7, (ev_b,), (fix,))})
     r = check_parts(CLAIM, 7, judge, split_two)
-    assert judge.calls == [a.text, b.text]
+    assert judge.calls == [a.text, b.text, CLAIM]  # the parts, then the whole claim (the anchor)
     assert (r.claim, r.id, r.verdict, r.confidence) == (CLAIM, 7, "mixed", 0.7)
     assert [p.verdict for p in r.parts] == ["supported", "refuted"]
     assert [(p.start, p.end) for p in r.parts] == [(a.start, a.end), (b.start, b.end)]
@@ -306,3 +308,25 @@ def test_the_headline_with_the_real_models() -> None:
     _naming, _members, fell = _assert_headline(r)
     assert fell.verdict == "not_enough_info"  # the source says the group holds no land, not that it "fell"
     assert any("لم تعد تسيطر" in e.text for e in fell.evidence)
+
+
+@pytest.mark.parametrize(
+    ("part_a", "part_b", "whole", "verdict"),
+    [
+        ("not_enough_info", "not_enough_info", "supported", "supported"),
+        ("supported", "not_enough_info", "refuted", "refuted"),
+        ("refuted", "not_enough_info", "supported", "mixed"),
+        ("supported", "supported", "not_enough_info", "supported"),
+    ],
+    ids=["parts-unsure-whole-supported", "whole-refuted-stands", "refuted-part-under-supported-whole",
+         "every-part-supported"],
+)
+def test_the_whole_claim_is_judged_once_more_as_the_anchor(part_a: str, part_b: str, whole: str,
+                                                            verdict: str) -> None:
+    a, b = split_two(CLAIM)
+    judge = fixed_judge({a.text: plain(a.text, part_a, 0.7), b.text: plain(b.text, part_b, 0.7),
+                         CLAIM: plain(CLAIM, whole, 0.8)})
+    r = check_parts(CLAIM, None, judge, split_two)
+    assert judge.calls == [a.text, b.text, CLAIM]
+    assert r.verdict == verdict
+    assert [p.verdict for p in r.parts] == [part_a, part_b]  # the parts keep their own verdicts
