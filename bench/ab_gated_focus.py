@@ -31,7 +31,7 @@ from tabayyun.stance.gated import GatedStance
 
 
 def read_all(model: GatedStance, claims: Sequence[str], evidence: Sequence[str], cv: NDArray[np.float32],
-             ev: NDArray[np.float32], on_topic_anyway: NDArray[np.bool_]) -> NDArray[np.float64]:
+             ev: NDArray[np.float32], *flags: NDArray[np.bool_]) -> NDArray[np.float64]:
     return model.predict_proba_vectors(claims, evidence, cv, ev)
 
 

@@ -179,7 +179,36 @@ def profile_checks(tb: Tabayyun, queries: list[str]) -> dict[str, object]:
     return {"check_mean_ms": round(1000 * total / len(queries), 2), "stages": st.per_check(len(queries))}
 
 
-def run_size(n: int, real: bool, n_queries: int, keep: bool, profile: bool = False) -> dict[str, object]:
+def focus_ab(tb: Tabayyun, queries: list[str]) -> dict[str, object]:
+    """Check latency with the gated model's focus and without it (every candidate the gate does not rule
+    out is read, as before), the two modes alternating query by query so the machine's load hits both
+    alike; and whether any verdict or confidence differs."""
+    from tabayyun.stance.gated import GatedStance
+
+    focused = GatedStance.predict_for_verdict
+
+    def read_all(self: GatedStance, claims: Sequence[str], evidence: Sequence[str], cv: np.ndarray,
+                 ev: np.ndarray, *flags: np.ndarray) -> np.ndarray:
+        return self.predict_proba_vectors(claims, evidence, cv, ev)
+
+    lat: dict[str, list[float]] = {"focused": [], "all": []}
+    changed = 0
+    for i, q in enumerate(queries):
+        out = {}
+        for mode in (("focused", "all") if i % 2 == 0 else ("all", "focused")):
+            GatedStance.predict_for_verdict = focused if mode == "focused" else read_all  # type: ignore[method-assign]
+            t = time.perf_counter()
+            out[mode] = tb.check(q)
+            lat[mode].append(time.perf_counter() - t)
+        GatedStance.predict_for_verdict = focused  # type: ignore[method-assign]
+        changed += (out["focused"].verdict, out["focused"].confidence) != (out["all"].verdict,
+                                                                            out["all"].confidence)
+    return {f"{m}_check_p{q}_ms": round(pct(v, q), 1) for m, v in lat.items() for q in (50, 95)} | {
+        "verdicts_or_confidences_changed": changed}
+
+
+def run_size(n: int, real: bool, n_queries: int, keep: bool, profile: bool = False,
+             ab: bool = False) -> dict[str, object]:
     queries = corpus.claims(n_queries)
     row: dict[str, object] = {"sentences": n, "real_embeddings": real}
     with tempfile.TemporaryDirectory() as tmp:
@@ -214,6 +243,8 @@ def run_size(n: int, real: bool, n_queries: int, keep: bool, profile: bool = Fal
         })  # fmt: skip
         if profile:
             row["profile"] = profile_checks(tb, queries)
+        if ab:
+            row["focus_ab"] = focus_ab(tb, queries)
         tb.close()
     return row
 
@@ -228,6 +259,8 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="keep stores in bench/out/store-N and reuse them")
     ap.add_argument("--profile", action="store_true",
                     help="also time the stages of the checks (inclusive ms, calls and rows per check)")
+    ap.add_argument("--focus-ab", action="store_true",
+                    help="also time checks with the gated focus and without it, alternating")
     ap.add_argument("--build-only", action="store_true",
                     help="with --keep: build the stores, measure nothing else")
     args = ap.parse_args()
@@ -238,7 +271,7 @@ def main() -> None:
             (OUT / f"store-{args.one}").mkdir(exist_ok=True)
             print(json.dumps(build(OUT / f"store-{args.one}" / "bench.db", args.one, real)))
         else:
-            print(json.dumps(run_size(args.one, real, args.queries, args.keep, args.profile)))
+            print(json.dumps(run_size(args.one, real, args.queries, args.keep, args.profile, args.focus_ab)))
         return
     results: dict[str, object] = {"cores": os.cpu_count()}
     if not args.build_only:
@@ -250,7 +283,7 @@ def main() -> None:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(n), "--real-embed-max", str(args.real_embed_max),
              "--queries", str(args.queries)] + ["--keep"] * args.keep + ["--build-only"] * args.build_only
-            + ["--profile"] * args.profile,
+            + ["--profile"] * args.profile + ["--focus-ab"] * args.focus_ab,
             check=True, capture_output=True, text=True,
         )  # fmt: skip
         row = json.loads(out.stdout.strip().splitlines()[-1])

@@ -35,7 +35,15 @@ from .stance.gated import GatedStance
 from .store import open_store
 from .store.sqlite import NewSentence
 from .text import sentences, terms
-from .verdict import apply_checks, decide, is_on_topic, is_specific, resolve_checks, stance_of
+from .verdict import (
+    CONFIRMING_KINDS,
+    apply_checks,
+    decide,
+    is_on_topic,
+    is_specific,
+    resolve_checks,
+    stance_of,
+)
 
 if TYPE_CHECKING:
     from .extract.types import Extraction
@@ -370,10 +378,11 @@ class Tabayyun:
             yield scratch, partial(_renumbered, back)
 
     def _stance(self, claim: str, hits: list[SearchHit], claim_vector: NDArray[np.float32],
-                on_topic_anyway: NDArray[np.bool_]) -> NDArray[np.float64]:
+                checks: list[list[Check]]) -> NDArray[np.float64]:
         """Stance probabilities; a model that can use vectors gets the stored ones (no re-embedding), and
-        the gated model reads only the rows that can change the verdict (``on_topic_anyway``: the hits
-        with a specific match, see :meth:`~tabayyun.stance.gated.GatedStance.predict_for_verdict`)."""
+        the gated model reads only the rows that can change the verdict (``checks``, each hit's explicit
+        checks, tell which may be or are on topic whatever the gate says, see
+        :meth:`~tabayyun.stance.gated.GatedStance.predict_for_verdict`)."""
         model = self.stance_model
         claims, texts = [claim] * len(hits), [h.text for h in hits]
         if isinstance(model, VectorStanceModel):
@@ -382,7 +391,9 @@ class Tabayyun:
                 ev = np.stack([stored[h.sentence_id] for h in hits])
                 cv = np.stack([claim_vector] * len(hits))
                 if isinstance(model, GatedStance):
-                    return model.predict_for_verdict(claims, texts, cv, ev, on_topic_anyway)
+                    maybe = np.array([_specific_match(c) for c in checks], dtype=bool)
+                    surely = np.array([_confirmed(c) for c in checks], dtype=bool)
+                    return model.predict_for_verdict(claims, texts, cv, ev, maybe, surely)
                 return model.predict_proba_vectors(claims, texts, cv, ev)
         return model.predict_proba(claims, texts)
 
@@ -400,7 +411,7 @@ class Tabayyun:
         docs = {h.document_id: self.store.document(h.document_id) for h in hits}
         dates = {i: document_date(d.date, d.text) for i, d in docs.items()}
         checks = [self._checks_for(claim, claim_x, hit, dates[hit.document_id]) for hit in hits]
-        probs = self._stance(claim, hits, claim_vector, np.array([_specific_match(c) for c in checks], bool))
+        probs = self._stance(claim, hits, claim_vector, checks)
         per_sentence = [_on_topic(p, c) for p, c in zip(probs, checks)]
         wider, wider_checks = self._windows(claim, claim_x, hits, per_sentence,
                                             {i: d.text for i, d in docs.items()},
@@ -511,6 +522,13 @@ def _on_topic(p: NDArray[np.float64], checks: list[Check]) -> list[Check]:
 def _specific_match(checks: list[Check]) -> bool:
     """Some check matches the claim's number of the same thing, or its day or month."""
     return any(c.result == "match" and is_specific(c) for c in checks)
+
+
+def _confirmed(checks: list[Check]) -> bool:
+    """The sentence is on topic whatever its stance: :func:`~tabayyun.verdict.apply_checks` will lower its
+    unrelated probability (a specific match, a confirming kind matched, and no mismatch to undo it)."""
+    return (_specific_match(checks) and not any(c.result == "mismatch" for c in checks)
+            and any(c.result == "match" and c.kind in CONFIRMING_KINDS for c in checks))
 
 
 def _addressed(checks: list[Check]) -> set[tuple[str, str]]:

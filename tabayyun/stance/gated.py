@@ -173,28 +173,34 @@ class GatedStance:
         evidence: Sequence[str],
         claim_vectors: NDArray[np.float32],
         evidence_vectors: NDArray[np.float32],
+        may_be_on_topic: NDArray[np.bool_],
         on_topic_anyway: NDArray[np.bool_],
     ) -> NDArray[np.float64]:
         """As :meth:`predict_proba_vectors` for the candidates of one check, reading fewer rows.
 
-        ``on_topic_anyway`` flags the rows that stay on topic whatever the gate says (a specific
-        match, see :func:`tabayyun.verdict.apply_checks`). When some row is on topic (the gate's
-        unrelated probability under :data:`~tabayyun.verdict.ON_TOPIC`, or flagged), the splitter
-        does not read the others: their unrelated probability is the gate's and stays at or above
-        the cut, and :func:`~tabayyun.verdict.decide` reads off-topic rows only when no row is on
-        topic, so their split changes neither the verdict nor its confidence. Their related mass is
-        split as the gate splits it (only where they rank among the evidence does it show).
+        Whatever the gate says, rows flagged ``may_be_on_topic`` can end on topic (a specific
+        match may lower their unrelated probability, see :func:`tabayyun.verdict.apply_checks`),
+        and rows flagged ``on_topic_anyway`` (a subset) surely do. When some row is surely on topic
+        (the gate's unrelated probability under :data:`~tabayyun.verdict.ON_TOPIC`, or flagged
+        ``on_topic_anyway``), the splitter does not read the rows that cannot be on topic (neither
+        under the cut nor ``may_be_on_topic``): :func:`~tabayyun.verdict.decide` reads off-topic
+        rows only when no row is on topic, so their split changes neither the verdict nor its
+        confidence. Their related mass is split as the gate splits it (it shows only in the order
+        of the evidence the check calls unrelated).
         """
-        if len(claims) != len(evidence) or len(on_topic_anyway) != len(claims):
-            raise ValueError("claims, evidence and on_topic_anyway must have the same length")
+        n = len(claims)
+        if len(evidence) != n or len(may_be_on_topic) != n or len(on_topic_anyway) != n:
+            raise ValueError("claims, evidence and the flags must have the same length")
         if not claims:
             return np.zeros((0, len(STANCES)))
         if isinstance(self.gate, VectorStanceModel):
             gate = self.gate.predict_proba_vectors(claims, evidence, claim_vectors, evidence_vectors)
         else:
             gate = self.gate.predict_proba(claims, evidence)
-        focus = (np.asarray(gate)[:, U] < ON_TOPIC) | np.asarray(on_topic_anyway, dtype=bool)
-        return self._combine(claims, evidence, gate, focus if focus.any() else None)
+        under = np.asarray(gate)[:, U] < ON_TOPIC
+        surely = under | np.asarray(on_topic_anyway, dtype=bool)
+        maybe = under | np.asarray(may_be_on_topic, dtype=bool)
+        return self._combine(claims, evidence, gate, maybe if surely.any() else None)
 
     def _combine(self, claims: Sequence[str], evidence: Sequence[str], gate: NDArray[np.float64],
                  focus: NDArray[np.bool_] | None = None) -> NDArray[np.float64]:

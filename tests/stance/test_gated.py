@@ -265,26 +265,28 @@ OFF = [0.2, 0.05, 0.05, 0.7]  # off topic, but under SKIP_AT: read by predict_pr
 
 
 @pytest.mark.parametrize(
-    ("evidence", "anyway", "read"),
+    ("evidence", "maybe", "surely", "read"),
     [
-        (["on", "off", "off"], [False, False, False], [0]),
-        (["on", "off", "off"], [False, True, False], [0, 1]),
-        (["off", "off"], [False, False], [0, 1]),
-        (["off", "off"], [True, False], [0]),
-        (["on", "far"], [False, True], [0]),
+        (["on", "off", "off"], [False, False, False], [False, False, False], [0]),
+        (["on", "off", "off"], [False, True, False], [False, False, False], [0, 1]),
+        (["off", "off"], [False, False], [False, False], [0, 1]),
+        (["off", "off"], [True, False], [True, False], [0]),
+        (["off", "off"], [True, False], [False, False], [0, 1]),
+        (["on", "far"], [False, True], [False, True], [0]),
     ],
     ids=["off-topic-rows-skipped", "a-specific-match-is-read", "nothing-on-topic-reads-as-before",
-         "a-specific-match-alone-is-on-topic", "clearly-unrelated-stays-skipped"],
+         "a-confirmed-match-alone-is-on-topic", "a-match-that-may-be-undone-reads-as-before",
+         "clearly-unrelated-stays-skipped"],
 )
 def test_predict_for_verdict_reads_only_rows_that_can_change_the_verdict(
-    evidence: list[str], anyway: list[bool], read: list[int]
+    evidence: list[str], maybe: list[bool], surely: list[bool], read: list[int]
 ) -> None:
     splitter = Recording(SPLITTER)
     gate = VectorGate({"on": ON, "off": OFF, "far": [0.02, 0.01, 0.02, 0.95]})
     model = GatedStance(gate, splitter, temper=0.0)
     claims = ["c"] * len(evidence)
     vecs = np.zeros((len(evidence), 4), np.float32)
-    out = model.predict_for_verdict(claims, evidence, vecs, vecs, np.array(anyway))
+    out = model.predict_for_verdict(claims, evidence, vecs, vecs, np.array(maybe), np.array(surely))
     assert splitter.seen == [evidence[i] for i in read]
     every = model.predict_proba(claims, evidence)
     np.testing.assert_allclose(out[:, 3], every[:, 3])  # unrelated is the gate's either way
@@ -298,6 +300,7 @@ def test_predict_for_verdict_reads_only_rows_that_can_change_the_verdict(
 def test_predict_for_verdict_checks_its_inputs() -> None:
     model = GatedStance(VectorGate({}), Fixed(SPLITTER))
     v = np.zeros((0, 4), np.float32)
-    assert model.predict_for_verdict([], [], v, v, np.zeros(0, bool)).shape == (0, 4)
+    none = np.zeros(0, bool)
+    assert model.predict_for_verdict([], [], v, v, none, none).shape == (0, 4)
     with pytest.raises(ValueError, match="same length"):
-        model.predict_for_verdict(["c"], ["e"], v, v, np.zeros(0, bool))
+        model.predict_for_verdict(["c"], ["e"], v, v, none, none)

@@ -41,7 +41,7 @@ class CountingSplitter(OverlapStance):
 
 
 def read_all(self: GatedStance, claims: Sequence[str], evidence: Sequence[str], cv: NDArray[np.float32],
-             ev: NDArray[np.float32], on_topic_anyway: NDArray[np.bool_]) -> NDArray[np.float64]:
+             ev: NDArray[np.float32], *flags: NDArray[np.bool_]) -> NDArray[np.float64]:
     """The behaviour before the focus: every candidate the gate does not rule out is read."""
     return self.predict_proba_vectors(claims, evidence, cv, ev)
 
