@@ -24,7 +24,7 @@ from .scale.cli import check_rows_on_ray, ray_choice, ray_options
 from .server.cli import serve
 from .server.limits import MAX_ID
 from .stance.cli import eval_command, train_command
-from .store import is_postgres_url
+from .store import is_postgres_url, shown
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a readable report.")
 display_option = click.option(
@@ -43,7 +43,7 @@ def _dump(obj: Any) -> str:
 def _open_store(db: str, *, must_exist: bool, **options: Any) -> Tabayyun:
     """The store at ``db``; with ``must_exist`` (every command but ``add``) nothing is created."""
     if must_exist and not is_postgres_url(db) and not Path(db).exists():  # a URL: the store checks
-        fail(f"no store at {db}; add documents first with `tabayyun add FILE --db {db}`, "
+        fail(f"no store at {shown(db)}; add documents first with `tabayyun add FILE --db {shown(db)}`, "
              "or pass --source FILE")
     try:
         tb = Tabayyun(db, create=not must_exist, **options)
@@ -51,7 +51,7 @@ def _open_store(db: str, *, must_exist: bool, **options: Any) -> Tabayyun:
         fail(str(e))
     if not must_exist and tb.store.read_only:  # `add` cannot write here: say so before reading any file
         tb.close()
-        fail(f"{db}: permission denied (the store is read-only)")
+        fail(f"{shown(db)}: permission denied (the store is read-only)")
     return tb
 
 
@@ -131,7 +131,7 @@ def add(files: tuple[str, ...], db: str, as_json: bool, use_ray: bool, ray_addre
     else:
         click.echo(
             f"added {len(report.added)} file(s), {len(report.unchanged)} unchanged; "
-            f"the store holds {report.documents} documents, {report.sentences} sentences ({db})"
+            f"the store holds {report.documents} documents, {report.sentences} sentences ({shown(db)})"
         )
     for e in report.errors:
         where = e["path"] + (f":{e['line']}" if e.get("line") else "")

@@ -44,7 +44,9 @@ def fail(message: str, code: int = USER) -> NoReturn:
     raise CommandError(message, code)
 
 
-def db_option(help: str = "The SQLite store.") -> Callable[[F], F]:
+def db_option(
+    help: str = "The store: a SQLite file, or a postgresql:// URL for a shared PostgreSQL store.",
+) -> Callable[[F], F]:
     return click.option(
         "--db", type=click.Path(dir_okay=False), envvar="TABAYYUN_DB", default=DEFAULT_DB, show_envvar=True,
         show_default=True, help=help,

@@ -8,11 +8,12 @@ import click
 
 from ..cli_options import CommandError, db_option, stance_option, threads_option
 from ..errors import TabayyunError
+from ..store import shown
 from .limits import DEFAULTS, Settings
 
 
 @click.command()
-@db_option("The SQLite store (created when missing).")
+@db_option("The store: a SQLite file (created when missing), or a postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
@@ -88,9 +89,9 @@ def serve(
         raise CommandError.of(e) from e
     app = create_app(tb, settings=settings)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
+    where = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     click.echo(
-        f"tabayyun: serving {db} on http://{shown}:{port}/ (API schema: /openapi.json; "
+        f"tabayyun: serving {shown(db)} on http://{where}:{port}/ (API schema: /openapi.json; "
         f"write token {'required' if settings.token else 'not set'})",
         err=True,
     )

@@ -21,6 +21,15 @@ def is_postgres_url(db: str | Path) -> bool:
     return isinstance(db, str) and db.lower().startswith(POSTGRES_SCHEMES)
 
 
+def shown(db: str | Path) -> str:
+    """``db`` as messages and banners show it: a PostgreSQL URL without its password."""
+    if is_postgres_url(db):
+        from .postgres_schema import masked  # no driver import: the URL is only parsed
+
+        return masked(str(db))
+    return str(db)
+
+
 def open_store(db: str | Path, *, dim: int, create: bool = True, read_only: bool = False) -> Store:
     """The store ``db`` names: PostgreSQL for a ``postgresql://`` URL, else the SQLite file (or ``:memory:``).
 
@@ -33,4 +42,4 @@ def open_store(db: str | Path, *, dim: int, create: bool = True, read_only: bool
     return SQLiteStore(db, dim=dim, create=create, read_only=read_only)
 
 
-__all__ = ["POSTGRES_SCHEMES", "SQLiteStore", "StoredSentence", "is_postgres_url", "open_store"]
+__all__ = ["POSTGRES_SCHEMES", "SQLiteStore", "StoredSentence", "is_postgres_url", "open_store", "shown"]

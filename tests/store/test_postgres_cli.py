@@ -83,3 +83,16 @@ def test_reading_commands_do_not_create_a_store(runner: CliRunner, pg_url: str, 
 
     with pytest.raises(NoStore):
         PostgresStore(pg_url, create=False)
+
+
+def test_a_password_in_the_url_is_never_printed(runner: CliRunner, pg_server: object, pg_database: str) -> None:
+    from tests.pg_fixture import PASSWORD_ROLE, dbname
+
+    url = pg_server.tcp_url(dbname(pg_database))  # type: ignore[attr-defined]
+    secret = PASSWORD_ROLE[1]
+    r = runner.invoke(cli.main, ["add", str(SAMPLES / "coalition_statement.md"), "--db", url])
+    assert r.exit_code == 0, r.output
+    assert secret not in r.output and ":***@" in r.stdout  # the summary names the store, masked
+    missing = url.rsplit("/", 1)[0] + "/no_such_database_here"
+    r = runner.invoke(cli.main, ["documents", "--db", missing])
+    assert r.exit_code != 0 and secret not in r.output
