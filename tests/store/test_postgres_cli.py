@@ -85,7 +85,9 @@ def test_reading_commands_do_not_create_a_store(runner: CliRunner, pg_url: str, 
         PostgresStore(pg_url, create=False)
 
 
-def test_a_password_in_the_url_is_never_printed(runner: CliRunner, pg_server: object, pg_database: str) -> None:
+def test_a_password_in_the_url_is_never_printed(
+    runner: CliRunner, pg_server: object, pg_database: str
+) -> None:
     from tests.pg_fixture import PASSWORD_ROLE, dbname
 
     url = pg_server.tcp_url(dbname(pg_database))  # type: ignore[attr-defined]
