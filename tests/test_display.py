@@ -145,7 +145,8 @@ def _explained_result() -> CheckResult:
     base = _result()
     supported = CheckResult(claim="يضم التحالف 41 دولة", verdict="supported", confidence=0.9,
                             evidence=(), checks=())
-    by_text = {"يضم التحالف 41 دولة": supported, base.claim: base}
+    anchor = CheckResult(claim=claim, verdict="not_enough_info", confidence=0.5, evidence=(), checks=())
+    by_text = {"يضم التحالف 41 دولة": supported, base.claim: base, claim: anchor}  # anchor: the whole claim
     return check_parts(
         claim, None, lambda text, _p: by_text[text],
         lambda c: [ClaimPart("يضم التحالف 41 دولة", 0, cut - 1), ClaimPart(base.claim, cut, len(c))],
