@@ -13,7 +13,15 @@ import click
 from .claims.cli import claims_command
 from .cli_options import CommandError, db_option, fail, stance_option, threads_option
 from .core import Tabayyun
-from .display import Mode, check_report, escape_controls, resolve_mode, search_report
+from .display import (
+    Mode,
+    check_report,
+    claim_row,
+    claims_summary,
+    escape_controls,
+    resolve_mode,
+    search_report,
+)
 from .errors import InputError, TabayyunError
 from .exitcodes import PARTIAL, USER
 from .extract.cli import extract_command
@@ -171,11 +179,15 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
 @main.command()
 @click.argument("claim", required=False)
 @click.option("--claims", "claims_file", type=click.Path(exists=True, dir_okay=False),
-              help='Batch: a JSONL file of {"id", "claim"} lines; prints one JSON line per input line.')
+              help='Batch: a JSONL file of {"id", "claim"} lines. On a terminal, a readable table '
+                   'and a summary; with --json, or when the output is not a terminal, one JSON line '
+                   'per input line.')
 @click.option("--source", "sources", multiple=True, type=click.Path(exists=True),
               help="Check against these files only (repeatable; no store needed).")
 @db_option()
 @json_option
+@click.option("--table", "as_table", is_flag=True,
+              help="--claims: the readable table even when the output is not a terminal.")
 @display_option
 @click.option("--claimreview", "as_claimreview", is_flag=True,
               help="Print schema.org ClaimReview JSON-LD instead of the result.")
@@ -188,7 +200,7 @@ def _read_claims(path: str) -> Iterator[tuple[Any, str | None, str | None]]:
 @ray_options
 def check(
     claim: str | None, claims_file: str | None, sources: tuple[str, ...], db: str, as_json: bool,
-    display: Mode, as_claimreview: bool, review_url: str | None, claim_author: str | None,
+    as_table: bool, display: Mode, as_claimreview: bool, review_url: str | None, claim_author: str | None,
     claim_urls: tuple[str, ...], stance_name: str | None, threads: int | None, use_ray: bool,
     ray_address: str | None, workers: int,
 ) -> None:
@@ -245,18 +257,27 @@ def check(
         assert claims_file is not None
         rows = list(_read_claims(claims_file))
         failed = 0
+        # a person at a terminal reads a table; a pipe or a file gets the JSON Lines contract
+        table = as_table or (not (as_json or as_claimreview) and sys.stdout.isatty())
+        mode = resolve_mode(display)
+        verdicts: list[str] = []
         scratch = tb.with_sources(source_docs) if source_docs is not None else tb
         with scratch, showing_steps("checking", "checked", "claims", len(rows)) as step:
-            for cid, text, error in rows:
+            for n, (cid, text, error) in enumerate(rows, start=1):
                 if error is None and text is not None:
                     try:
-                        click.echo(_dump(as_dict(scratch.check(text, id=cid))))
+                        result = scratch.check(text, id=cid)
+                        verdicts.append(result.verdict)
+                        click.echo(claim_row(n, cid, result, mode) if table else _dump(as_dict(result)))
                     except InputError as e:
                         error = str(e)
                 if error is not None:
                     failed += 1
-                    click.echo(_dump({"id": cid, "error": error}))
+                    row = f"{n:>3}. error: {cid}: {error}"
+                    click.echo(row if table else _dump({"id": cid, "error": error}))
                 step()
+        if table:
+            click.echo(claims_summary(verdicts, failed))
         if failed:
             fail(f"{failed} claim(s) could not be checked", PARTIAL)
 

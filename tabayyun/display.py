@@ -131,3 +131,42 @@ def search_report(hits: list[SearchHit], mode: Literal["logical", "visual"]) -> 
         out.append(f"{i:>2}. {h.score:.4f}  {for_terminal(h.source, mode)} [{h.start}:{h.end}]")
         out.append(f"    {for_terminal(h.text, mode)}")
     return "\n".join(out)
+
+
+#: how much of a claim or an evidence sentence one table row shows
+_ROW_CHARS = 90
+
+
+def _short(text: str, limit: int = _ROW_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def claim_row(n: int, cid: object, result: CheckResult, mode: Literal["logical", "visual"]) -> str:
+    """One claim of a batch as a readable row (``check --claims`` on a terminal): the verdict, the
+    confidence, the id and the claim; the parts' verdicts when there are several; the best evidence
+    sentence with its source and offsets."""
+
+    def t(s: str) -> str:
+        return for_terminal(s, mode)
+
+    name = "" if cid is None else f"{cid}  "
+    lines = [f"{n:>3}. {verdict_label(result.verdict)} {result.confidence:.2f}  {t(str(name))}"
+             f"{t(_short(result.claim))}"]
+    if len(result.parts) > 1:
+        parts = " · ".join(f"{verdict_label(p.verdict)} «{t(_short(p.text, 40))}»" for p in result.parts)
+        lines.append(f"     parts: {parts}")
+    if result.evidence:
+        ev = result.evidence[0]
+        lines.append(f"     {STANCE_MARKS[ev.stance]}{ev.stance} {t(ev.source)} [{ev.start}:{ev.end}] "
+                     f"{t(_short(ev.text, 70))}")
+    return "\n".join(lines)
+
+
+def claims_summary(verdicts: list[str], failed: int) -> str:
+    """The last line of a batch: how many claims got each verdict (and how many could not be checked)."""
+    kinds = ("supported", "refuted", "mixed", "conflicting", "not_enough_info")
+    counts = {v: verdicts.count(v) for v in kinds}
+    shown = ", ".join(f"{k} {v.replace('_', ' ')}" for v, k in counts.items() if k)
+    tail = f"; {failed} could not be checked" if failed else ""
+    return f"{len(verdicts) + failed} claims: {shown or 'none checked'}{tail}"

@@ -5,6 +5,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -135,6 +136,29 @@ def test_batch_against_sources(runner: CliRunner, tmp_path: Path) -> None:
                       ["check", "--claims", str(claims), "--source", str(SAMPLES / "river_floods_en.txt")])
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["evidence"][0]["source"].endswith("river_floods_en.txt")
+
+
+def test_a_batch_on_a_terminal_is_a_readable_table_with_a_summary(runner: CliRunner, db: str) -> None:
+    r = runner.invoke(cli.main, ["check", "--claims", str(CLAIMS), "--db", db, "--table"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(x) for x in CLAIMS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    out = click.unstyle(r.stdout).splitlines()
+    numbered = [x for x in out if x[:3].strip().isdigit() and x[3:5] == ". "]
+    assert len(numbered) == len(rows)  # one row per claim, in input order, with its id and verdict
+    for n, (line, row) in enumerate(zip(numbered, rows, strict=True), start=1):
+        assert line.startswith(f"{n:>3}. ") and str(row["id"]) in line
+        assert line.split()[1].lower() in {"supported", "refuted", "not", "conflicting", "mixed"}
+    assert any("[" in x and "]" in x and ":" in x for x in out if x.startswith("     "))  # evidence offsets
+    assert out[-1].startswith(f"{len(rows)} claims: ")
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(out[0])
+
+
+def test_a_batch_piped_or_with_json_stays_json_lines(runner: CliRunner, db: str) -> None:
+    for extra in ([], ["--json"]):  # the runner's stdout is not a terminal
+        r = runner.invoke(cli.main, ["check", "--claims", str(CLAIMS), "--db", db, *extra])
+        assert r.exit_code == 0, r.output
+        assert all("verdict" in json.loads(x) for x in r.stdout.splitlines())
 
 
 def test_claim_and_claims_are_exclusive(runner: CliRunner, db: str) -> None:
