@@ -104,15 +104,21 @@ def split(claim: str) -> list[ClaimPart]:
     if len(parts) >= 2:
         parts = []  # one part after all, an ordinary statement
     kind: PartKind = parts[0].kind if parts else "statement"
+    if parts and _too_long(doc):  # nor is a long sentence read as a naming or a continuing claim
+        parts, kind = [], "statement"
     if reported and kind == "statement":
         kind = "attribution"
     return [_whole(claim, kind, parts[0].naming if parts else None, doc)]
 
 
+def _too_long(doc: ClaimText) -> bool:
+    """More words than a long headline (:data:`MAX_SPLIT_WORDS`)."""
+    return sum(1 for t in doc.toks if t.kind != "punct") > MAX_SPLIT_WORDS
+
+
 def _keep_whole(claim: str, doc: ClaimText, parts: list[ClaimPart]) -> bool:
     """Whether a claim the rules split should stay one part (see the module docstring, 0 and 5)."""
-    words = sum(1 for t in doc.toks if t.kind != "punct")
-    if words > MAX_SPLIT_WORDS or _DENIAL.match(doc.text):
+    if _too_long(doc) or _DENIAL.match(doc.text):
         return True
     for part in parts:
         last = read_claim(part.text).toks

@@ -10,6 +10,7 @@ decomposition rules; ``split_claim`` itself is tested in its own file.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -330,3 +331,34 @@ def test_the_whole_claim_is_judged_once_more_as_the_anchor(part_a: str, part_b: 
     assert judge.calls == [a.text, b.text, CLAIM]
     assert r.verdict == verdict
     assert [p.verdict for p in r.parts] == [part_a, part_b]  # the parts keep their own verdicts
+
+
+@pytest.mark.parametrize(
+    ("namer", "counted"), [("التحالف", True), ("", False), ("  ", False)],
+    ids=["namer-counts-names", "no-namer-is-a-statement", "blank-namer-is-a-statement"],
+)
+def test_only_a_naming_that_says_who_names_is_judged_by_the_counts(
+    monkeypatch: pytest.MonkeyPatch, namer: str, counted: bool
+) -> None:
+    from tabayyun.claims import naming
+    from tabayyun.claims.decompose import Naming
+
+    claim = "التحالف يسمي الحركة بالإمارة"
+    part = ClaimPart(claim, 0, len(claim), "naming", Naming(namer, "الحركة", "الإمارة"))
+    statement = plain(claim, "supported", 0.8)
+    monkeypatch.setattr(naming, "naming_documents", lambda store, ids: [])
+    monkeypatch.setattr(naming, "judged_naming", lambda r, n, docs: replace(r, verdict="refuted"))
+    judge = fixed_judge({claim: statement})
+    r = check_parts(claim, None, judge, lambda c: [part], store=object())  # type: ignore[arg-type]
+    assert r.verdict == ("refuted" if counted else "supported")
+
+
+def test_a_sentence_longer_than_a_headline_is_no_naming_claim() -> None:
+    from tabayyun.claims.decompose import split_claim
+
+    short = "The statement refers to the group as Daesh"
+    long = ("There are also languages derived from Finnish that evolved separately over the centuries "
+            "and are known as Meankieli in Sweden and Kven in Norway")
+    assert split_claim(short)[0].kind == "naming"
+    (part,) = split_claim(long)
+    assert part.kind == "statement" and part.naming is None
