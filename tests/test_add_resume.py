@@ -249,11 +249,14 @@ def test_small_documents_and_memory_stores_write_no_checkpoint(tmp_path: Path) -
 CHILD = textwrap.dedent(
     """
     import sys, time
-    from tabayyun import Tabayyun, resume
+    from tabayyun import Tabayyun, core, resume
     from tabayyun.testing import HashingEmbedder, OverlapStance
 
     db, path, chunk = sys.argv[1], sys.argv[2], int(sys.argv[3])
     resume.CHUNK, resume.MIN_SENTENCES = chunk, 2 * chunk
+    # a few documents per embedding call, so documents are stored one small batch at a time (one slow
+    # embedding call each) and the signal lands part-way through however fast the machine is
+    core.EMBED_BATCH = 6
 
     class Slow(HashingEmbedder):
         def embed(self, texts):
