@@ -8,31 +8,15 @@ The screenshot goes to tests/server/artifacts/ (or $TABAYYUN_ARTIFACTS).
 from __future__ import annotations
 
 import json
-import os
-import socket
-import threading
-import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_harness import ARTIFACTS, CHROMIUM, NO_CHROMIUM, chromium, serving
 from server_fakes import HOSTILE, SOURCE_AR, fake_tabayyun
 
-from tabayyun.server import create_app
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-ARTIFACTS = Path(os.environ.get("TABAYYUN_ARTIFACTS", Path(__file__).parent / "artifacts"))
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium; .ci/run does)"
-)
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=NO_CHROMIUM)
 playwright = pytest.importorskip("playwright.sync_api", reason="needs Playwright for Python (the test extra)")
 expect = playwright.expect
 
@@ -44,27 +28,8 @@ EVIDENCE = "أعلنت بلدية الواحة يوم الأحد أنها وزّ
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    import uvicorn
-
-    tb = fake_tabayyun()
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(tb), log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(10)
-        sock.close()
-        tb.close()
+    with serving(fake_tabayyun()) as base:
+        yield base
 
 
 def post_text(base: str, text: str) -> dict[str, Any]:
@@ -79,12 +44,8 @@ def post_text(base: str, text: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium(playwright) as b:
+        yield b
 
 
 def test_check_a_pasted_source_highlights_evidence_and_never_runs_document_markup(
