@@ -127,34 +127,6 @@ const STRINGS = {
 
 const state = { lang: "ar", lastResult: null, lastRequest: null, lastResponse: null, docs: [] };
 
-const $ = (id) => document.getElementById(id);
-
-function t(key, vars) {
-  let s = STRINGS[state.lang][key];
-  if (s === undefined) s = STRINGS.en[key] ?? key;
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace("{" + k + "}", String(v));
-  return s;
-}
-
-function tMap(group, key) {
-  return (STRINGS[state.lang][group] || {})[key] || key;
-}
-
-// createElement + textContent only: never parses markup
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") node.className = v;
-    else node.setAttribute(k, v === true ? "" : String(v));
-  }
-  for (const c of children) {
-    if (c === null || c === undefined) continue;
-    node.append(typeof c === "string" ? document.createTextNode(c) : c);
-  }
-  return node;
-}
-
 function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }

@@ -62,29 +62,6 @@ const STRINGS = {
 };
 
 const state = { lang: "ar", ranked: null };
-const $ = (id) => document.getElementById(id);
-
-function t(key, vars) {
-  let s = STRINGS[state.lang][key] ?? STRINGS.en[key] ?? key;
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace("{" + k + "}", String(v));
-  return s;
-}
-
-function tMap(group, key) {
-  return (STRINGS[state.lang][group] || {})[key] || key;
-}
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (k === "class") node.className = v;
-    else if (k === "text") node.textContent = v;
-    else node.setAttribute(k, v);
-  }
-  for (const c of children) node.append(c);
-  return node;
-}
-
 async function api(path, body) {
   let res;
   try {
