@@ -131,12 +131,16 @@ def test_dense_text_is_linear() -> None:
     """Every clause holds a mention: the scan must stay linear (a quadratic step once hid here)."""
     small, big = _DENSE * 100, _DENSE * 400
     extract(small)
-    t = time.perf_counter()
-    extract(small)
-    t_small = time.perf_counter() - t
-    t = time.perf_counter()
-    extract(big)
-    t_big = time.perf_counter() - t
+
+    def fastest(text: str) -> float:  # the best of three: one pause of a busy machine is no trend
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            extract(text)
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    t_small, t_big = fastest(small), fastest(big)
     assert t_big < 8 * max(t_small, 1e-3), (t_small, t_big)
 
 
