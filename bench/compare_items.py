@@ -1,0 +1,61 @@
+"""Which verdicts two checkouts of tabayyun give differently, item by item, on one dev file.
+
+    PYTHONPATH=/tmp/old python3 bench/compare_items.py run /tmp/devsets/nli_ar.jsonl /tmp/old_items.jsonl
+    python3 bench/compare_items.py run /tmp/devsets/nli_ar.jsonl /tmp/new_items.jsonl
+    python3 bench/compare_items.py diff /tmp/old_items.jsonl /tmp/new_items.jsonl
+
+``run`` checks every item with its source as the only source (NLI: hypothesis against premise;
+claim–article: claim against article) using nothing but ``Tabayyun.check``, so an older checkout
+runs it too, and writes one ``{label, verdict, confidence, parts}`` line per item, in file order.
+``diff`` counts the items whose verdict changed, by (gold label, old verdict, new verdict, parts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+
+
+def run(data: str, out: str) -> None:
+    from tabayyun import Tabayyun
+
+    with Tabayyun() as tb, open(data, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as o:
+        for line in f:
+            r = json.loads(line)
+            claim, src = (r["hypothesis"], r["premise"]) if "premise" in r else (r["claim"], r["article"])
+            res = tb.check(claim, sources=[src])
+            o.write(json.dumps({"label": r.get("label") or r.get("stance"), "verdict": res.verdict,
+                                "confidence": res.confidence, "parts": len(getattr(res, "parts", ()) or ())},
+                               ensure_ascii=False) + "\n")
+
+
+def diff(a: str, b: str) -> None:
+    with open(a, encoding="utf-8") as fa, open(b, encoding="utf-8") as fb:
+        old = [json.loads(x) for x in fa]
+        new = [json.loads(x) for x in fb]
+    changed = Counter((o["label"], o["verdict"], n["verdict"], n["parts"])
+                      for o, n in zip(old, new, strict=True) if o["verdict"] != n["verdict"])
+    print(json.dumps({"items": len(old), "changed": sum(changed.values()),
+                      "by": [{"label": k[0], "old": k[1], "new": k[2], "parts": k[3], "n": v}
+                             for k, v in changed.most_common()]}, ensure_ascii=False))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run")
+    r.add_argument("data")
+    r.add_argument("out")
+    d = sub.add_parser("diff")
+    d.add_argument("old")
+    d.add_argument("new")
+    args = ap.parse_args()
+    if args.cmd == "run":
+        run(args.data, args.out)
+    else:
+        diff(args.old, args.new)
+
+
+if __name__ == "__main__":
+    main()
