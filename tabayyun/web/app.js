@@ -195,23 +195,9 @@ async function api(method, path, body, opts) {
     if (token) headers["authorization"] = "Bearer " + token;
   }
   if (!(opts && opts.quiet)) showTwin(method, path, opts && opts.raw !== undefined ? undefined : body, opts && opts.curl);
-  let res;
-  try {
-    res = await fetch(path, { method, headers, body: payload });
-  } catch (e) {
-    throw new Error(t("network"));
-  }
-  let data = null;
-  try {
-    data = await res.json();
-  } catch (e) {
-    data = null;
-  }
+  const { res, data } = await fetchJSON(path, { method, headers, body: payload });
   if (!(opts && opts.quiet)) $("twin-response").textContent = JSON.stringify(data, null, 2);
-  if (!res.ok) {
-    const msg = data && typeof data.error === "string" ? data.error : res.status + " " + res.statusText;
-    throw new Error(msg + " (HTTP " + res.status + ")");
-  }
+  if (!res.ok) throw httpError(res, data);
   return data;
 }
 

@@ -63,22 +63,10 @@ const STRINGS = {
 
 const state = { lang: "ar", ranked: null };
 async function api(path, body) {
-  let res;
-  try {
-    res = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  } catch (e) {
-    throw new Error(t("network"));
-  }
-  let data = null;
-  try {
-    data = await res.json();
-  } catch (e) {
-    data = null;
-  }
-  if (!res.ok) {
-    const msg = data && typeof data.error === "string" ? data.error : res.status + " " + res.statusText;
-    throw new Error(msg + " (HTTP " + res.status + ")");
-  }
+  const { res, data } = await fetchJSON(path, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body),
+  });
+  if (!res.ok) throw httpError(res, data);
   return data;
 }
 

@@ -30,3 +30,25 @@ function el(tag, attrs, ...children) {
   }
   return node;
 }
+
+// fetch + JSON: a network failure is one translated message, an error status the API's own message
+async function fetchJSON(path, init) {
+  let res;
+  try {
+    res = await fetch(path, init);
+  } catch (e) {
+    throw new Error(t("network"));
+  }
+  let data = null;
+  try {
+    data = await res.json();
+  } catch (e) {
+    data = null;
+  }
+  return { res, data };
+}
+
+function httpError(res, data) {
+  const msg = data && typeof data.error === "string" ? data.error : res.status + " " + res.statusText;
+  return new Error(msg + " (HTTP " + res.status + ")");
+}
