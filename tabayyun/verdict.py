@@ -235,11 +235,9 @@ def combine_parts(
         return "supported", _round(min(by["supported"]))
     if whole is not None:
         return whole[0], _round(whole[1])
-    undecided: tuple[Verdict, ...] = ("conflicting", "not_enough_info")
-    for v in undecided:
-        if v in by:
-            return v, _round(max(by[v]))
-    return "not_enough_info", _round(max(c for _, c in parts))  # pragma: no cover - every kind is above
+    # no part refuted or mixed, not all supported: some part is conflicting or not_enough_info
+    undecided: Verdict = "conflicting" if "conflicting" in by else "not_enough_info"
+    return undecided, _round(max(by[undecided]))
 
 
 def _round(x: float) -> float:

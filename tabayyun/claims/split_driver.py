@@ -31,7 +31,7 @@ from ..text import charsets as cs
 from ..text.normalize import normalize
 from . import rules_ar, rules_ar_coord, rules_ar_frames, rules_en, rules_en_frames
 from .decompose import ClaimPart, Naming, PartKind
-from .split_tokens import ClaimText, Clause, read_claim, to_part, whole_text
+from .split_tokens import ClaimText, Clause, last_word_key, read_claim, to_part, whole_text
 
 Rule = Callable[[ClaimText, Clause], "list[Clause] | None"]
 #: longer claims are not split: a long headline is about 20 words (the rules' tables go to 13)
@@ -120,12 +120,7 @@ def _keep_whole(claim: str, doc: ClaimText, parts: list[ClaimPart]) -> bool:
     """Whether a claim the rules split should stay one part (see the module docstring, 0 and 5)."""
     if _too_long(doc) or _DENIAL.match(doc.text):
         return True
-    for part in parts:
-        last = read_claim(part.text).toks
-        keys = [t.key for t in last if t.kind != "punct"]
-        if not keys or keys[-1] in _DANGLING:
-            return True
-    return False
+    return any(last_word_key(part.text) in _DANGLING | {None} for part in parts)
 
 
 def _whole(claim: str, kind: PartKind, naming: Naming | None, doc: ClaimText | None = None) -> ClaimPart:

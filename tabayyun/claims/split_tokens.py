@@ -207,6 +207,13 @@ def to_part(doc: ClaimText, clause: Clause) -> ClaimPart | None:
     return ClaimPart(text=text, start=span[0], end=span[1], kind=clause.kind, naming=clause.naming)
 
 
+def last_word_key(text: str) -> str | None:
+    """The normalized key of the last word or number of ``text`` (tokenized as claims are, without
+    running the extractors), or ``None`` when it has none."""
+    keys = [m.group() for m in _TOKEN_RE.finditer(clean_with_offsets(text).text) if m.lastgroup != "punct"]
+    return normalize(keys[-1]) if keys else None
+
+
 def whole_text(doc: ClaimText) -> str:
     """The cleaned claim with its whitespace collapsed: the text of a one-part claim."""
     return _SPACES.sub(" ", doc.text).strip()
