@@ -4,9 +4,10 @@
     python3 bench/compare_items.py run /tmp/devsets/nli_ar.jsonl /tmp/new_items.jsonl
     python3 bench/compare_items.py diff /tmp/old_items.jsonl /tmp/new_items.jsonl
 
-``run`` checks every item with its source as the only source (NLI: hypothesis against premise;
-claim–article: claim against article) using nothing but ``Tabayyun.check``, so an older checkout
-runs it too, and writes one ``{label, verdict, confidence, parts}`` line per item, in file order.
+``run`` reads the items as ``compare_pipeline.py`` does (NLI: hypothesis against premise; claim–article:
+the claim against each of its articles), checks each with its source as the only source using nothing
+but ``Tabayyun.check``, so an older checkout runs it too, and writes one ``{label, verdict, confidence,
+parts}`` line per item, in order.
 ``diff`` counts the items whose verdict changed, by (gold label, old verdict, new verdict, parts).
 """
 
@@ -15,17 +16,19 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from pathlib import Path
+
+from compare_pipeline import FILES, items
 
 
 def run(data: str, out: str) -> None:
     from tabayyun import Tabayyun
 
-    with Tabayyun() as tb, open(data, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as o:
-        for line in f:
-            r = json.loads(line)
-            claim, src = (r["hypothesis"], r["premise"]) if "premise" in r else (r["claim"], r["article"])
+    path = Path(data)
+    with Tabayyun() as tb, open(out, "w", encoding="utf-8") as o:
+        for claim, src, label in items(path, FILES.get(path.name, "nli")):
             res = tb.check(claim, sources=[src])
-            o.write(json.dumps({"label": r.get("label") or r.get("stance"), "verdict": res.verdict,
+            o.write(json.dumps({"label": label, "verdict": res.verdict,
                                 "confidence": res.confidence, "parts": len(getattr(res, "parts", ()) or ())},
                                ensure_ascii=False) + "\n")
 
