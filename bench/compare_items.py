@@ -3,6 +3,7 @@
     PYTHONPATH=/tmp/old python3 bench/compare_items.py run /tmp/devsets/nli_ar.jsonl /tmp/old_items.jsonl
     python3 bench/compare_items.py run /tmp/devsets/nli_ar.jsonl /tmp/new_items.jsonl
     python3 bench/compare_items.py diff /tmp/old_items.jsonl /tmp/new_items.jsonl
+    python3 bench/compare_items.py score /tmp/new_items.jsonl
 
 ``run`` reads the items as ``compare_pipeline.py`` does (NLI: hypothesis against premise; claim–article:
 the claim against each of its articles), checks each with its source as the only source using nothing
@@ -18,7 +19,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from compare_pipeline import FILES, items
+from compare_pipeline import ARASTANCE, FILES, NLI, items, report, stance
 
 
 def run(data: str, out: str) -> None:
@@ -28,7 +29,7 @@ def run(data: str, out: str) -> None:
     with Tabayyun() as tb, open(out, "w", encoding="utf-8") as o:
         for claim, src, label in items(path, FILES.get(path.name, "nli")):
             res = tb.check(claim, sources=[src])
-            o.write(json.dumps({"label": label, "verdict": res.verdict,
+            o.write(json.dumps({"label": label, "verdict": res.verdict, "stance": stance(res),
                                 "confidence": res.confidence, "parts": len(getattr(res, "parts", ()) or ())},
                                ensure_ascii=False) + "\n")
 
@@ -44,6 +45,17 @@ def diff(a: str, b: str) -> None:
                              for k, v in changed.most_common()]}, ensure_ascii=False))
 
 
+def score(path: str) -> None:
+    """The figures of ``compare_pipeline.py`` from one ``run`` file (its rows hold the read stance)."""
+    with open(path, encoding="utf-8") as f:
+        rows = [json.loads(x) for x in f]
+    nli = rows[0]["label"] in NLI.values()
+    names = NLI if nli else ARASTANCE
+    labels = sorted(set(names.values()))
+    pred = [names[r["stance"]] for r in rows]
+    print(json.dumps(report([r["label"] for r in rows], pred, [r["confidence"] for r in rows], labels)))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -53,9 +65,13 @@ def main() -> None:
     d = sub.add_parser("diff")
     d.add_argument("old")
     d.add_argument("new")
+    sc = sub.add_parser("score", help="macro-F1, per-class F1 and ECE of one run file")
+    sc.add_argument("items")
     args = ap.parse_args()
     if args.cmd == "run":
         run(args.data, args.out)
+    elif args.cmd == "score":
+        score(args.items)
     else:
         diff(args.old, args.new)
 
