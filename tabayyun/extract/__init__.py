@@ -13,6 +13,8 @@ for every check.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
@@ -31,6 +33,13 @@ __all__ = ["AliasTable", "DateMention", "Entity", "Extraction", "Quantity", "com
 
 _Mention = TypeVar("_Mention", Quantity, DateMention, Entity)
 
+#: extractions of recent texts with the default alias table, newest last. A check extracts the same
+#: texts several times (the claim for the lexical query and for the comparisons; an evidence sentence
+#: for each part of a split claim, for the whole claim and for a two-sentence window); extractions are
+#: frozen, so one can be handed out again. Keyed by the table object: another default table (its cache
+#: cleared) starts a new memo.
+MEMO_SIZE = 4096
+
 
 def extract(text: str, *, document_date: date | None = None, aliases: AliasTable | None = None) -> Extraction:
     """Quantities, dates and entities of ``text``; offsets index ``text`` itself.
@@ -41,10 +50,47 @@ def extract(text: str, *, document_date: date | None = None, aliases: AliasTable
     relative dates (أمس، العام الماضي, last week); without it they are left out.
     ``aliases`` defaults to :meth:`AliasTable.default`.
     """
-    cleaned = clean_with_offsets(text)
     table = aliases if aliases is not None else AliasTable.default()
+    key = (text, document_date)
+    known = _recalled(table, key) if aliases is None else None
+    if known is not None:
+        return known
+    cleaned = clean_with_offsets(text)
     found = _extract_clean(cleaned.text, document_date, table)
-    return _map_extraction(found, lambda m: _to_original(m, cleaned)) if cleaned.changed else found
+    out = _map_extraction(found, lambda m: _to_original(m, cleaned)) if cleaned.changed else found
+    if aliases is None:
+        _remember(table, key, out)
+    return out
+
+
+def _recalled(table: AliasTable, key: tuple[str, date | None]) -> Extraction | None:
+    with _MEMO.lock:
+        found = _MEMO.memo.get(key) if _MEMO.table is table else None
+        if found is not None:
+            _MEMO.memo.move_to_end(key)
+    return found
+
+
+def _remember(table: AliasTable, key: tuple[str, date | None], found: Extraction) -> None:
+    """Keep ``found`` for the default alias table ``table`` (the memo of another table is dropped)."""
+    with _MEMO.lock:
+        if _MEMO.table is not table:
+            _MEMO.table, _MEMO.memo = table, OrderedDict()
+        _MEMO.memo[key] = found
+        if len(_MEMO.memo) > MEMO_SIZE:
+            _MEMO.memo.popitem(last=False)
+
+
+class _Memo:
+    """The memo of :func:`extract`: the default alias table it was filled with, and the extractions."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.table: AliasTable | None = None
+        self.memo: OrderedDict[tuple[str, date | None], Extraction] = OrderedDict()
+
+
+_MEMO = _Memo()
 
 
 def compare(
