@@ -21,7 +21,9 @@ in :data:`tabayyun.results.STANCES` order.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,8 +180,9 @@ class CrossEncoderStance:
         x = self.encoder.forward(self._word_rows(ids), mask)
         feats = np.concatenate([x[:, 0], mean_pool(x, mask)], axis=1)
         h = self._head
-        hid = np.tanh(feats @ h["head.dense.w"].T + h["head.dense.b"])
-        out: NDArray[np.float32] = hid @ h["head.out.w"].T + h["head.out.b"]
+        with one_blas_thread():
+            hid = np.tanh(feats @ h["head.dense.w"].T + h["head.dense.b"])
+            out: NDArray[np.float32] = hid @ h["head.out.w"].T + h["head.out.b"]
         return out
 
     def logits(self, claims: Sequence[str], evidence: Sequence[str]) -> NDArray[np.float32]:
@@ -203,6 +206,32 @@ class CrossEncoderStance:
         p = self.predict_proba([claim], [evidence])[0]
         probs: dict[str, float] = {s: float(v) for s, v in zip(STANCES, p, strict=True)}
         return StancePrediction(stance=STANCES[int(p.argmax())], probabilities=probs)
+
+
+_BLAS_LOCK = threading.Lock()
+_BLAS: list[Any] = []  # the threadpoolctl controller, made on first use
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """numpy's BLAS on one thread inside (one caller at a time), for the head's few small products.
+
+    Threaded OpenBLAS made the head (a few rows by 768 by 384) take 60-130 ms instead of 0.3 ms on a
+    busy 2-core machine: its threads wait for cores that onnxruntime's spinning threads and other
+    processes hold (docs/benchmarks.md, fifth session)."""
+    with _BLAS_LOCK:
+        if not _BLAS:
+            try:
+                from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+            except ImportError:  # pragma: no cover - a dependency; without it the products stay threaded
+                _BLAS.append(None)
+            else:
+                _BLAS.append(ThreadpoolController())
+        if _BLAS[0] is None:  # pragma: no cover
+            yield
+            return
+        with _BLAS[0].limit(limits=1, user_api="blas"):
+            yield
 
 
 #: suffix of the per-row scales of a matrix stored as int8 (see :func:`pack_int8`)

@@ -180,3 +180,25 @@ def test_int8_weights_load_and_predict_close_to_float(tmp_path: Path, tiny: Cros
     packed = CrossEncoderStance.load(folder)
     a, b = packed.logits(CLAIMS, EVIDENCE), tiny.logits(CLAIMS, EVIDENCE)
     assert np.abs(a - b).max() <= 0.05 * np.abs(b).max()  # a random 16-wide model; see the shipped-model test
+
+
+def _numpy_blas_threads() -> list[int]:
+    """The thread counts of the BLAS libraries numpy's wheel ships (others, e.g. torch's, are not used)."""
+    from threadpoolctl import ThreadpoolController
+
+    return [lib["num_threads"] for lib in ThreadpoolController().info()
+            if lib["user_api"] == "blas" and "numpy" in lib["filepath"]]
+
+
+def test_the_head_runs_on_one_blas_thread_and_the_setting_comes_back() -> None:
+    from tabayyun.stance.learned import one_blas_thread
+
+    before = _numpy_blas_threads()
+    rng = np.random.default_rng(0)
+    feats, w = rng.normal(size=(5, 768)).astype(np.float32), rng.normal(size=(384, 768)).astype(np.float32)
+    with one_blas_thread():
+        inside = _numpy_blas_threads()
+        single = feats @ w.T
+    assert inside == [1] * len(before)
+    assert _numpy_blas_threads() == before
+    np.testing.assert_allclose(single, feats @ w.T, rtol=1e-5, atol=1e-4)  # threading moves only rounding
