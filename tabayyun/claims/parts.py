@@ -10,8 +10,8 @@ checks, decide — the same machinery as a whole claim, on the part's text), exp
   mirrors the result (same verdict, confidence, evidence, checks, reason, correction).
 * Several parts: each part is judged on its own text, and the whole claim once more as one assertion
   (the anchor :func:`~tabayyun.verdict.combine_parts` falls back on when no part is refuted and not
-  every part is supported: a rewritten part checked alone can lose the context of its evidence);
-  the overall ``evidence`` is the parts'
+  every part is supported: a rewritten part checked alone can lose the context of its evidence; when
+  every part is supported it is not read, so not judged); the overall ``evidence`` is the parts'
   evidence taken in turns (each part's best first, then each part's second, ...; a sentence once),
   the overall ``checks`` are the parts' together (each once), the overall ``reason`` lists the parts'
   verdicts (:func:`~tabayyun.claims.explain.parts_reason`) and a refuted claim's ``correction`` is
@@ -38,24 +38,33 @@ from .explain import explained_correction, parts_reason, reason
 #: it is one part), with no parts, reason or correction yet
 Judge = Callable[[str, ClaimPart], CheckResult]
 Splitter = Callable[[str], list[ClaimPart]]
+#: ``prepare(texts)``: told, before any judging, every text the judge may be given
+Prepare = Callable[[list[str]], None]
 
 
 def check_parts(claim: str, cid: Any, judge: Judge, split: Splitter | None = None, *,
-                store: Store | None = None) -> CheckResult:
+                store: Store | None = None, prepare: Prepare | None = None) -> CheckResult:
     """The result for ``claim``: per-part verdicts, explained, and the overall verdict from them.
 
     ``split``: how to split the claim (default :func:`~tabayyun.claims.decompose.split_claim`).
     ``store``: where a naming part counts the names (:func:`judged`); without one, a naming part is
-    judged as a statement.
+    judged as a statement. ``prepare``, when given, is called once with every text ``judge`` may be
+    given (each part's, then the whole claim's) before any is judged, so work on them can be batched
+    (:meth:`tabayyun.core.Tabayyun.check` embeds them in one call).
     """
     parts = (split or split_claim)(claim) or [ClaimPart(text=claim, start=0, end=len(claim))]
+    if prepare is not None:
+        prepare(list(dict.fromkeys([*(p.text for p in parts if len(parts) > 1), claim])))
     if len(parts) == 1:
         whole = explained(judged(judge, claim, parts[0], store))
         return replace(whole, id=cid, parts=(part_result(parts[0], whole),))
     results = [part_result(p, explained(judged(judge, p.text, p, store))) for p in parts]
-    whole = judge(claim, ClaimPart(text=claim, start=0, end=len(claim)))  # the anchor of combine_parts
-    verdict, confidence = combine_parts([(r.verdict, r.confidence) for r in results],
-                                        (whole.verdict, whole.confidence))
+    verdicts = [(r.verdict, r.confidence) for r in results]
+    if all(v == "supported" for v, _ in verdicts):  # combine_parts does not read the anchor then
+        verdict, confidence = combine_parts(verdicts)
+    else:
+        whole = judge(claim, ClaimPart(text=claim, start=0, end=len(claim)))  # the anchor of combine_parts
+        verdict, confidence = combine_parts(verdicts, (whole.verdict, whole.confidence))
     fix = next((r.correction for r in results if r.verdict == "refuted" and r.correction), None)
     return CheckResult(
         claim=claim, verdict=verdict, confidence=confidence, evidence=merged_evidence(results),

@@ -312,23 +312,25 @@ def test_the_headline_with_the_real_models() -> None:
 
 
 @pytest.mark.parametrize(
-    ("part_a", "part_b", "whole", "verdict"),
+    ("part_a", "part_b", "whole", "verdict", "anchor_judged"),
     [
-        ("not_enough_info", "not_enough_info", "supported", "supported"),
-        ("supported", "not_enough_info", "refuted", "refuted"),
-        ("refuted", "not_enough_info", "supported", "mixed"),
-        ("supported", "supported", "not_enough_info", "supported"),
+        ("not_enough_info", "not_enough_info", "supported", "supported", True),
+        ("supported", "not_enough_info", "refuted", "refuted", True),
+        ("refuted", "not_enough_info", "supported", "mixed", True),
+        ("refuted", "supported", "not_enough_info", "mixed", True),
+        # combine_parts does not read the anchor when every part is supported: it is not judged
+        ("supported", "supported", "not_enough_info", "supported", False),
     ],
     ids=["parts-unsure-whole-supported", "whole-refuted-stands", "refuted-part-under-supported-whole",
-         "every-part-supported"],
+         "refuted-and-supported-parts", "every-part-supported"],
 )
 def test_the_whole_claim_is_judged_once_more_as_the_anchor(part_a: str, part_b: str, whole: str,
-                                                            verdict: str) -> None:
+                                                            verdict: str, anchor_judged: bool) -> None:
     a, b = split_two(CLAIM)
     judge = fixed_judge({a.text: plain(a.text, part_a, 0.7), b.text: plain(b.text, part_b, 0.7),
                          CLAIM: plain(CLAIM, whole, 0.8)})
     r = check_parts(CLAIM, None, judge, split_two)
-    assert judge.calls == [a.text, b.text, CLAIM]
+    assert judge.calls == [a.text, b.text, *([CLAIM] if anchor_judged else [])]
     assert r.verdict == verdict
     assert [p.verdict for p in r.parts] == [part_a, part_b]  # the parts keep their own verdicts
 
@@ -362,3 +364,39 @@ def test_a_sentence_longer_than_a_headline_is_no_naming_claim() -> None:
     assert split_claim(short)[0].kind == "naming"
     (part,) = split_claim(long)
     assert part.kind == "statement" and part.naming is None
+
+
+@pytest.mark.parametrize("whole", ["supported", "refuted", "conflicting", "not_enough_info", "mixed"])
+def test_combine_parts_does_not_read_the_anchor_when_every_part_is_supported(whole: str) -> None:
+    # why check_parts may leave the anchor unjudged then (it skips that work)
+    from tabayyun.verdict import combine_parts
+
+    parts = [("supported", 0.8), ("supported", 0.6)]
+    assert combine_parts(parts, (whole, 0.95)) == combine_parts(parts) == ("supported", 0.6)  # type: ignore[arg-type]
+
+
+class CountingEmbedder(HashingEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts: Any) -> Any:
+        self.calls.append(list(texts))
+        return super().embed(texts)
+
+
+def test_check_embeds_the_parts_and_the_whole_claim_in_one_call(split_in_two: None) -> None:
+    counting = CountingEmbedder()
+    with Tabayyun(embedder=counting, stance_model=OverlapStance()) as tb:
+        tb.add_text(SOURCE, source="بيان.txt")
+        counting.calls.clear()
+        r = tb.check(CLAIM)
+        a, b = split_two(CLAIM)
+        assert counting.calls == [[a.text, b.text, CLAIM]]
+        # the same result as embedding each text on its own (HashingEmbedder's vectors do not depend on
+        # their batch)
+        one_by_one = HashingEmbedder()
+        tb.embedder = one_by_one
+        tb.retriever.embedder = one_by_one  # type: ignore[attr-defined]
+        assert tb.check(CLAIM) == r
+    _assert_worked_example(r, r.evidence[0].document_id)
