@@ -208,14 +208,14 @@ def focus_ab(tb: Tabayyun, queries: list[str]) -> dict[str, object]:
 
 
 def run_size(n: int, real: bool, n_queries: int, keep: bool, profile: bool = False,
-             ab: bool = False) -> dict[str, object]:
+             ab: bool = False, store_dir: Path | None = None) -> dict[str, object]:
     queries = corpus.claims(n_queries)
     row: dict[str, object] = {"sentences": n, "real_embeddings": real}
     with tempfile.TemporaryDirectory() as tmp:
-        d = OUT / f"store-{n}" if keep else Path(tmp)
+        d = store_dir or (OUT / f"store-{n}" if keep else Path(tmp))
         d.mkdir(exist_ok=True)
         db = d / "bench.db"
-        if keep and db.exists():
+        if (keep or store_dir) and db.exists():
             row["ingest"] = "reused a store built by an earlier run"
         else:
             row.update(build(db, n, real))
@@ -261,6 +261,8 @@ def main() -> None:
                     help="also time the stages of the checks (inclusive ms, calls and rows per check)")
     ap.add_argument("--focus-ab", action="store_true",
                     help="also time checks with the gated focus and without it, alternating")
+    ap.add_argument("--store", type=Path, help="with --one: time this store directory (holding bench.db) "
+                    "instead of bench/out/store-N, e.g. one bench/bulk_store.py built")
     ap.add_argument("--build-only", action="store_true",
                     help="with --keep: build the stores, measure nothing else")
     args = ap.parse_args()
@@ -271,7 +273,8 @@ def main() -> None:
             (OUT / f"store-{args.one}").mkdir(exist_ok=True)
             print(json.dumps(build(OUT / f"store-{args.one}" / "bench.db", args.one, real)))
         else:
-            print(json.dumps(run_size(args.one, real, args.queries, args.keep, args.profile, args.focus_ab)))
+            print(json.dumps(run_size(args.one, real, args.queries, args.keep, args.profile, args.focus_ab,
+                                      args.store)))
         return
     results: dict[str, object] = {"cores": os.cpu_count()}
     if not args.build_only:

@@ -32,7 +32,7 @@ import random
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -58,7 +58,8 @@ TX_DOCS = 5000
 Doc = tuple[str, str, list[NewSentence], NDArray[np.float32]]  # text, title, sentences, vectors
 
 
-def planted_docs(root: Path, n_pairs: int, embedder: E5Embedder) -> tuple[list[Doc], list[dict[str, str]]]:
+def planted_docs(root: Path, n_pairs: int, embed: Callable[[list[str]], NDArray[np.float32]]
+                 ) -> tuple[list[Doc], list[dict[str, str]]]:
     """Dev Wikipedia documents (real vectors) and ``n_pairs`` claim/evidence pairs cut from them."""
     rng = random.Random(11)
     docs: list[Doc] = []
@@ -66,12 +67,35 @@ def planted_docs(root: Path, n_pairs: int, embedder: E5Embedder) -> tuple[list[D
     for doc_id, title, sents in devsets.arwiki_dev(root, n_pairs * 3):
         text = "\n".join(sents)
         ss = prepare_sentences(text)
-        docs.append((text, title or doc_id, ss, embedder.embed_passages([s.text for s in ss])))
+        docs.append((text, title or doc_id, ss, embed([s.text for s in ss])))
         cut = [(s.text, c) for s in ss if (c := devsets.drop_clause(s.text)) is not None]
         if cut and len(pairs) < n_pairs:
             evidence, claim = rng.choice(cut)
             pairs.append({"claim": claim, "evidence": evidence, "document": doc_id})
     return docs, pairs
+
+
+class CachedPassages:
+    """e5 passage vectors (the default embedder), kept in an ``.npz`` between runs when ``path`` is given."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[str, NDArray[np.float32]] = {}
+        if path is not None and path.exists():
+            with np.load(path) as z:
+                self.known = dict(zip(json.loads(str(z["texts"])), z["vectors"], strict=True))
+        self.embedder = E5Embedder()
+
+    def __call__(self, texts: list[str]) -> NDArray[np.float32]:
+        new = [t for t in dict.fromkeys(texts) if t not in self.known]
+        if new:
+            self.known.update(zip(new, self.embedder.embed_passages(new), strict=True))
+        return np.stack([self.known[t] for t in texts]).astype(np.float32)
+
+    def save(self) -> None:
+        if self.path is not None:
+            np.savez(self.path, texts=json.dumps(list(self.known), ensure_ascii=False),
+                     vectors=np.stack(list(self.known.values())))
 
 
 def grouped(texts: list[str], vectors: PoolEmbedder) -> Iterator[Doc]:
@@ -127,18 +151,20 @@ def main() -> None:
     ap.add_argument("--pool", type=int, default=4000, help="Wikipedia sentences really embedded for the pool")
     ap.add_argument("--wiki-max", type=int, default=300_000, help="Wikipedia distractor sentences at most")
     ap.add_argument("--corpora", type=Path, default=CORPORA)
+    ap.add_argument("--cache", type=Path, help="an .npz keeping the real e5 vectors between builds")
     args = ap.parse_args()
     if args.out.exists():
         raise SystemExit(f"{args.out} exists")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     times: dict[str, float] = {}
     t = time.perf_counter()
-    embedder = E5Embedder()
-    planted, pairs = planted_docs(args.corpora, args.planted, embedder)
+    embed = CachedPassages(args.cache)
+    planted, pairs = planted_docs(args.corpora, args.planted, embed)
     wiki = wiki_distractors(args.corpora, args.wiki_max)
     rng = np.random.default_rng(3)
     pool_idx = rng.choice(len(wiki), size=min(args.pool, len(wiki)), replace=False)
-    wiki_pool = embedder.embed_passages([wiki[int(i)] for i in pool_idx])
+    wiki_pool = embed([wiki[int(i)] for i in pool_idx])
+    embed.save()
     times["real_embedding_s"] = time.perf_counter() - t
     t = time.perf_counter()
     SQLiteStore(args.out).close()  # the schema, as the store creates it
