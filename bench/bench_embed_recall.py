@@ -21,7 +21,9 @@ Built here, from ``../shared/datasets/corpora`` (read at run time, never written
 Every engine embeds the claims as queries and evidence + distractors as passages (all of them in
 one call: the onnxruntime engines bucket by length themselves); a claim's rank is the rank of its
 evidence among all passages by cosine (ties count against it). Reported per engine: recall@1,
-recall@8 and MRR, overall and per kind; against the ``--baseline`` engine (float32 onnx), the
+recall@8 and MRR, overall and per kind; with ``--stored B``, also each engine's claims against B's
+passages (a store written by B, queried by another engine: the store does not record the engine);
+against the ``--baseline`` engine (float32 onnx), the
 difference with a 95 % paired bootstrap interval over the pairs (``--boot`` resamples) — the noise
 of the pair sample. ``--seeds 11 12`` repeats the whole measure on a second pair sample.
 
@@ -215,11 +217,16 @@ def run(args: argparse.Namespace, seed: int) -> dict[str, object]:
     load_before = os.getloadavg()
     result: dict[str, dict[str, object]] = {}
     all_ranks: dict[str, NDArray[np.int64]] = {}
-    for b in args.backends:
-        r = ranks(vectors(b, claims, True, args.cache, args.threads),
-                  vectors(b, passages, False, args.cache, args.threads))
-        all_ranks[b] = r
-        result[b] = {"all": metrics(r)} | {k: metrics(r[kinds == k]) for k in KINDS}
+    q = {b: vectors(b, claims, True, args.cache, args.threads) for b in args.backends}
+    p = {b: vectors(b, passages, False, args.cache, args.threads) for b in args.backends}
+    runs = [(b, b) for b in args.backends]
+    # a store written by one engine, queried by another: claims by b, stored passages by `stored`
+    runs += [(b, stored) for stored in args.stored if stored in p for b in args.backends if b != stored]
+    for b, stored in runs:
+        name = b if b == stored else f"{b} on {stored} store"
+        r = ranks(q[b], p[stored])
+        all_ranks[name] = r
+        result[name] = {"all": metrics(r)} | {k: metrics(r[kinds == k]) for k in KINDS}
     if args.baseline in all_ranks:
         for b, r in all_ranks.items():
             if b != args.baseline:
@@ -255,6 +262,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--seeds", type=int, nargs="+", default=[11])
     ap.add_argument("--backends", nargs="+", default=list(BACKENDS), choices=BACKENDS)
     ap.add_argument("--baseline", default="onnx")
+    ap.add_argument("--stored", nargs="*", default=[], choices=BACKENDS,
+                    help="also: each other engine's claims against this engine's passages (a store it wrote)")
     ap.add_argument("--boot", type=int, default=2000)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--cache", type=Path, default=None)
