@@ -56,7 +56,7 @@ KIND_SHARES: dict[str, float] = {
     "membership_subset": 0.02,
     "number": 0.06, "date": 0.05, "place": 0.06, "actor": 0.04, "antonym": 0.05, "negation": 0.07,
     "quantifier": 0.03, "completion": 0.02, "membership": 0.02,
-    "added_detail": 0.08, "same_document": 0.09,
+    "added_detail": 0.08, "same_document": 0.09, "same_document_xling": 0.06,
     "neighbour": 0.15,
 }  # fmt: skip
 
@@ -269,8 +269,35 @@ def neighbour_pairs(
             order = (int(j) for j in np.argsort(-row, kind="stable")[:20] if row[j] > -2.0)
             top = [j for j in order if chosen[j] not in items[i].ar][:5]  # nor a sentence of this item
             if top:
-                j = _item_rng(seed, items[i], "neighbour").choice(top)
-                out.append(_pair(items[i], chosen[i], chosen[j], "unrelated", "neighbour"))
+                rng = _item_rng(seed, items[i], "neighbour")
+                j = rng.choice(top)
+                # half the items with a translation ask in English: cross-lingual pairs must not all agree
+                claim = items[i].en if items[i].en and rng.random() < 0.5 else chosen[i]
+                out.append(_pair(items[i], claim, chosen[j], "unrelated", "neighbour"))
+    return out
+
+
+def same_document_xling(items: Sequence[Item], seed: int) -> list[CorpusPair]:
+    """One language's sentence against the other language's version of another sentence of its document.
+
+    Without these, every cross-lingual training pair but a few edits was a translation (agree), and a
+    model learns that a claim in the other language agrees; a neighbouring sentence of the same news
+    story is on topic without saying the same (``discuss``).
+    """
+    by_doc: dict[tuple[str, str], list[Item]] = {}
+    for it in items:
+        if it.doc and it.en:
+            by_doc.setdefault((it.corpus, it.doc), []).append(it)
+    out = []
+    for group in by_doc.values():
+        for it in group:
+            others = [o for o in group if o.key != it.key and _usable(o.ar[0]) and o.en != it.en]
+            if not others:
+                continue
+            rng = _item_rng(seed, it, "same_document_xling")
+            other = rng.choice(others)
+            claim, evidence = (it.en, other.ar[0]) if rng.random() < 0.5 else (it.ar[0], other.en)
+            out.append(_pair(it, claim, evidence, "discuss", "same_document_xling"))
     return out
 
 
@@ -331,6 +358,7 @@ def generate(
             pairs.extend(make(item, s, facts, rng))
         kept.append(item)
         chosen.append(s)
+    pairs.extend(same_document_xling(kept, seed))
     if embed is not None and len(kept) > 1:
         pairs.extend(neighbour_pairs(kept, chosen, embed, cache_dir, seed))
     return _cap(pairs, cap, seed) if cap else pairs

@@ -48,6 +48,8 @@ class Item:
     key: str
     ar: tuple[str, ...]
     en: str = ""
+    #: the document a sentence item comes from, where the corpus says (NTREX-128, TICO-19); "" otherwise
+    doc: str = ""
 
 
 def _lines(path: Path) -> list[str]:
@@ -61,15 +63,17 @@ def _split(text: str) -> tuple[str, ...]:
 def read_ntrex(root: Path) -> Iterator[Item]:
     d = root / "ntrex128_ar_en"
     ar, en = _lines(d / "newstest2019-ref.arb.txt"), _lines(d / "newstest2019-src.eng.txt")
-    for i, (a, e) in enumerate(zip(ar, en, strict=True)):
-        yield Item("ntrex128_ar_en", str(i), (a.strip(),), e.strip())
+    ids = d / "DOCUMENT_IDS.tsv"
+    docs = [x.strip() for x in _lines(ids)] if ids.exists() else [""] * len(ar)
+    for i, (a, e, doc) in enumerate(zip(ar, en, docs, strict=True)):
+        yield Item("ntrex128_ar_en", str(i), (a.strip(),), e.strip(), doc)
 
 
 def read_tico(root: Path) -> Iterator[Item]:
     for i, line in enumerate(_lines(root / "tico19_en_ar" / "tico19_en_ar.tsv")):
         cols = line.split("\t")
         if len(cols) >= 4:
-            yield Item("tico19_en_ar", str(i), (cols[3].strip(),), cols[2].strip())
+            yield Item("tico19_en_ar", str(i), (cols[3].strip(),), cols[2].strip(), cols[0].split(":")[0])
 
 
 def read_pud(root: Path) -> Iterator[Item]:

@@ -12,6 +12,7 @@ import itertools
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -55,6 +56,8 @@ def write_corpora(root: Path, copies: int = 3) -> None:
     d.mkdir(parents=True)
     (d / "newstest2019-ref.arb.txt").write_text("\n".join(AR * copies) + "\n", encoding="utf-8")
     (d / "newstest2019-src.eng.txt").write_text("\n".join(EN * copies) + "\n", encoding="utf-8")
+    docs = [f"story-{i // 4}" for i in range(len(AR) * copies)]  # documents of four lines
+    (d / "DOCUMENT_IDS.tsv").write_text("\n".join(docs) + "\n", encoding="utf-8")
     d = root / "ud_arabic_pud"
     d.mkdir()
     rows = [f"n{i}\t{a}\t{e}" for i, (a, e) in enumerate(zip(AR, EN, strict=True))]
@@ -71,6 +74,7 @@ def write_corpora(root: Path, copies: int = 3) -> None:
 
 
 CORPORA = ("arwiki_comparable_motazsaad", "ntrex128_ar_en", "ud_arabic_pud")
+LATIN = re.compile(r"[A-Za-z]{3}")
 
 
 def fake_embed(texts: Sequence[str]) -> NDArray[np.float32]:
@@ -181,6 +185,23 @@ def test_every_stance_and_the_main_kinds_occur(corpora: Path) -> None:
         assert p.claim.strip() and p.evidence.strip() and p.claim != p.evidence
         if p.stance == "disagree":
             assert p.edit is not None and p.edit.kind == p.kind
+
+
+def test_cross_lingual_pairs_are_not_all_agreements(corpora: Path) -> None:
+    pairs = cp.generate(corpora, corpora=CORPORA, embed=fake_embed)
+    xling = [p for p in pairs if bool(LATIN.search(p.claim)) != bool(LATIN.search(p.evidence))]
+    assert {"agree", "disagree", "discuss", "unrelated"} <= {p.stance for p in xling}
+    items = {(it.corpus, it.key): it for it in read(corpora, "ntrex128_ar_en")}
+    same_doc = [p for p in pairs if p.kind == "same_document_xling"]
+    assert same_doc
+    for p in same_doc:
+        mine = items[(p.corpus, p.key)]
+        # the fixture repeats its lines, so a text may stand on several lines: one of them is the other one
+        others = [it for it in items.values() if p.evidence in (it.ar[0], it.en) and it.key != mine.key]
+        assert p.stance == "discuss"
+        assert any(o.doc == mine.doc and not is_dev(p.corpus, o.key) for o in others)
+        assert p.claim in (mine.en, mine.ar[0]) and p.evidence not in (mine.en, mine.ar[0])
+        assert not is_dev(p.corpus, mine.key)
 
 
 def test_neighbours_come_from_another_item(corpora: Path) -> None:
