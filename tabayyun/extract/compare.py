@@ -108,8 +108,29 @@ def _points(q: Quantity) -> tuple[float, ...]:
     return q.values if q.kind == "list" else ((q.value,) if q.value is not None else ())
 
 
+def is_tally(q: Quantity) -> bool:
+    """Two numbers written high to low ("7-0", "19.5 to 10.5", "3-1"): a score or a tally, not a range.
+
+    A range is written from its low end ("10-20 people", "بين 10 و20"); read as a range, a score
+    "7-0" would hold every other score below 7 ("1-0" would match it).
+    """
+    return q.kind == "range" and len(q.values) == 2 and q.values[0] > q.values[1]
+
+
+def compare_tallies(c: Quantity, e: Quantity) -> tuple[CheckOutcome, str | None, str]:
+    """Two scores: the same two numbers (either order: who is named first varies) or a mismatch."""
+    if not (is_tally(c) and is_tally(e)):
+        return "not_comparable", None, "a score against a range or a single number"
+    a, b = sorted(c.values), sorted(e.values)
+    if all(_close(x, y) for x, y in zip(a, b, strict=True)):
+        return "match", "exact", f"the same score {c.text!r} = {e.text!r}"
+    return "mismatch", "exact", f"claim says {c.text!r}, evidence says {e.text!r}"
+
+
 def compare_quantities(c: Quantity, e: Quantity) -> tuple[CheckOutcome, str | None, str]:
     """One aligned pair → ``(result, tolerance, detail)``."""
+    if is_tally(c) or is_tally(e):
+        return compare_tallies(c, e)
     either_list = c.kind == "list" or e.kind == "list"
     if (_is_point(c) and _is_point(e)) or (either_list and _points(c) and _points(e)):
         if (c.kind == "list") or (e.kind == "list"):
@@ -184,7 +205,8 @@ def _quantity_checks(cq: tuple[Quantity, ...], eq: tuple[Quantity, ...]) -> list
             cands = [e for e in cands if e.noun is not None]  # several rates: which is which is unknown
         downgrade = False
         if not cands and len(bare_c) == 1 and len(bare_e) == 1 and c is bare_c[0]:
-            cands, downgrade = bare_e, True
+            # two scores ("7-0", "1-0") are aligned by their shape; other bare numbers are not
+            cands, downgrade = bare_e, not (is_tally(c) and is_tally(bare_e[0]))
         if not cands:
             continue
         results = [(compare_quantities(c, e), e) for e in cands]

@@ -74,6 +74,18 @@ PAIRS: list[tuple[str, str, str, str, str]] = [
      "match"),
     ("e-transliteration-unknown", "قال الرئيس نيكولاس مادورو", "President Nicolas Maduro said", "entity",
      "match"),
+    # scores and tallies: two numbers written high to low are not a range ("7-0" does not hold "1-0")
+    ("t-score-vs-lower", "The team was trailing 7-0", "كان الفريق متأخرا بنتيجة 1-0", "quantity", "mismatch"),
+    ("t-score-same", "فاز المنتخب 2-0 على ضيفه", "فاز المنتخب على ضيفه بنتيجة 2-0", "quantity", "match"),
+    ("t-score-en-ar", "Europe won by 16.5 to 10.5", "فاز فريق أوروبا بنتيجة 16.5 إلى 10.5", "quantity",
+     "match"),
+    ("t-score-first-changed", "Europe won by 19.5 to 10.5", "فاز فريق أوروبا بنتيجة 16.5 إلى 10.5",
+     "quantity", "mismatch"),
+    ("t-score-second-changed", "انتهت المباراة 3-2", "انتهت المباراة بنتيجة 3-1", "quantity", "mismatch"),
+    ("t-score-either-order", "خسر الفريق 0-3 أمام ضيفه", "فاز الضيف 3-0", "quantity", None),
+    ("t-score-vs-count", "انتهت المباراة 3-1", "حضر المباراة 40 ألف متفرج", "quantity", None),
+    ("t-range-still-a-range", "أصيب بين 10 و20 شخصا", "أصيب 15 شخصا", "quantity", "match"),
+    ("t-range-low-high", "The storm hit 10-20 villages", "The storm hit 25 villages", "quantity", "mismatch"),
 ]
 
 
