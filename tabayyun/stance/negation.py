@@ -52,7 +52,8 @@ import re
 from collections.abc import Sequence
 
 from ..results import Span
-from ..text import stem, terms, tokens, words
+from ..text import clean, stem, terms, tokens, words
+from ..text.lang import detect
 from ..text.tokenize import Token
 
 #: how many words after a predicate cue its scope reaches (and never past its clause)
@@ -284,8 +285,31 @@ def negated(text: str, about: set[str]) -> bool:
     return best_negated > 0 and best_negated >= best_affirmed
 
 
+#: a frame that denies the whole proposition after it ("It is not true that X", "ليس صحيحا أن X"),
+#: written at the start of a sentence
+DENIAL_FRAME = re.compile(
+    r"^\W*(?:(?:ليس|غير|من\s+غير)\s+(?:ال)?صحيح[اًا]*\s+(?:أن|ان|إن|ما)|لا\s+صح[ةه]\s+(?:ل|لما)"
+    r"|it\s+is\s+(?:not\s+true|false|untrue|not\s+the\s+case)\s+that"
+    r"|it's\s+(?:not\s+true|false|untrue|not\s+the\s+case)\s+that)",
+    re.IGNORECASE,
+)
+
+
+def denies_whole(text: str) -> bool:
+    """``text`` opens with a frame that denies everything after it ("It is not true that ...")."""
+    return bool(DENIAL_FRAME.match(clean(text)))
+
+
 def scoped_negation_differs(claim: str, evidence: str) -> bool:
     """Polarity differs, counting only cues that scope over words the two sides share, in the clauses
-    that carry what they share."""
+    that carry what they share.
+
+    Across scripts (an English claim, an Arabic sentence) the two sides share few words (digits, Latin
+    names), so few cues can be scoped; there a frame that denies a whole side counts too ("It is not
+    true that X" against X). Reading every cue of each side instead was wrong on one translation in ten
+    (a negated participle such as "لم يهزم" for "unbeaten", "غيّر" read as "غير").
+    """
+    if {detect(claim), detect(evidence)} == {"ar", "en"} and denies_whole(claim) != denies_whole(evidence):
+        return True
     shared = set(terms(claim)) & set(terms(evidence))
     return negated(claim, shared) != negated(evidence, shared)

@@ -6,6 +6,7 @@ from tabayyun.stance.negation import (
     clause_spans,
     clauses,
     cue_scope,
+    denies_whole,
     is_cue,
     is_privative,
     negated,
@@ -223,4 +224,50 @@ def test_negated_needs_a_shared_term_in_scope() -> None:
          "ar-indefinite-attribute"],
 )
 def test_ghair_as_the_predicate_of_a_nominal_sentence(claim: str, evidence: str, differs: bool) -> None:
+    assert scoped_negation_differs(claim, evidence) is differs
+
+
+# (id, text, denies the whole proposition after it)
+DENIAL_FRAMES = [
+    ("en-not-true", "It is not true that the ministers met in Cairo", True),
+    ("en-contracted", "It's not true that the bank raised its rates", True),
+    ("en-false", "It is false that the port was closed", True),
+    ("en-untrue", "It is untrue that 40 villages were flooded", True),
+    ("en-not-the-case", "It is not the case that the talks failed", True),
+    ("en-quoted", "\"It is not true that the minister resigned\"", True),
+    ("ar-laysa", "ليس صحيحا أن الوزراء اجتمعوا في القاهرة", True),
+    ("ar-tanwin", "ليس صحيحاً أن الحكومة رفعت الأسعار", True),
+    ("ar-ghair", "غير صحيح أن الوزير استقال", True),
+    ("ar-min-ghair", "من غير الصحيح أن المعبر أغلق", True),
+    ("ar-la-sihha", "لا صحة لما تداولته المواقع عن إغلاق المطار", True),
+    ("ar-tatweel", "ليـــس صحيحا أن الوزير استقال", True),
+    ("en-true", "It is true that the ministers met in Cairo", False),
+    ("en-plain", "The ministers did not meet in Cairo", False),
+    ("en-later", "The minister said it is not true that he resigned", False),
+    ("ar-laysa-plain", "ليس هناك أي وقت للانتظار", False),
+    ("ar-plain-negation", "لم يجتمع الوزراء في القاهرة", False),
+    ("ar-sahih-later", "قال الوزير إنه ليس صحيحا أن الميناء أغلق", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in DENIAL_FRAMES],
+                         ids=[c[0] for c in DENIAL_FRAMES])
+def test_denial_frame(text: str, expected: bool) -> None:
+    assert denies_whole(text) is expected
+
+
+# (id, claim, evidence, polarity differs): across scripts no word is shared, a whole-claim denial still counts
+CROSS_SCRIPT = [
+    ("en-denial-vs-ar", "It is not true that the ministers met in Amman", "اجتمع الوزراء في عمان أمس", True),
+    ("ar-denial-vs-en", "ليس صحيحا أن الوزراء اجتمعوا في عمان", "The ministers met in Amman on Monday", True),
+    ("both-deny", "It is not true that the port closed", "ليس صحيحا أن الميناء أغلق", False),
+    ("translation", "The ministers met in Amman", "اجتمع الوزراء في عمان", False),
+    ("unbeaten-vs-lam-yuhzam", "They are the only unbeaten side", "هم الفريق الوحيد الذي لم يهزم", False),
+    ("shared-digit-scoped", "The ministry did not report 300 deaths", "أعلنت الوزارة 300 وفاة", True),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "differs"), [c[1:] for c in CROSS_SCRIPT],
+                         ids=[c[0] for c in CROSS_SCRIPT])
+def test_cross_script_polarity(claim: str, evidence: str, differs: bool) -> None:
     assert scoped_negation_differs(claim, evidence) is differs
