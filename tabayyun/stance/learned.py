@@ -159,7 +159,10 @@ class CrossEncoderStance:
             raise ModelError(f"stance weights lack {sorted(missing)}")
         tok = Tokenizer.from_e5(e5 if e5 is not None else E5File(e5_path))
         runner: Encoder | OnnxEncoder = (
-            OnnxEncoder(encoder, quantize=False, threads=threads) if runtime == "onnx" else encoder
+            # not spinning: the same logits, and on the busy 2-core machine a 5-row batch took 137-147 ms
+            # instead of 212-219 ms and the check's Python work after it ran 2x faster (docs/benchmarks.md)
+            OnnxEncoder(encoder, quantize=False, threads=threads, spinning=False)
+            if runtime == "onnx" else encoder
         )
         return cls(config, runner, word_rows, head, tok)
 

@@ -202,3 +202,17 @@ def test_the_head_runs_on_one_blas_thread_and_the_setting_comes_back() -> None:
     assert inside == [1] * len(before)
     assert _numpy_blas_threads() == before
     np.testing.assert_allclose(single, feats @ w.T, rtol=1e-5, atol=1e-4)  # threading moves only rounding
+
+
+def test_the_onnx_runtime_threads_do_not_spin(tiny_model_dir: Path) -> None:
+    # idle threads that spin starve the check's other work on a busy 2-core machine; the logits are the same
+    from tabayyun.stance.onnx_bert import available
+
+    if not available():
+        pytest.skip("onnxruntime is not installed")
+    model = CrossEncoderStance.load(tiny_model_dir, runtime="onnx")
+    options = model.encoder.session.get_session_options()  # type: ignore[union-attr]
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    numpy_model = CrossEncoderStance.load(tiny_model_dir, runtime="numpy")
+    np.testing.assert_allclose(model.predict_proba(CLAIMS, EVIDENCE),
+                               numpy_model.predict_proba(CLAIMS, EVIDENCE), atol=1e-5)
