@@ -52,8 +52,8 @@ from .splits import is_dev
 DEFAULT_CORPORA = tuple(sorted(READERS))
 #: share of each kind in a capped set (they are renormalized over the kinds that occur)
 KIND_SHARES: dict[str, float] = {
-    "translation": 0.12, "clause_drop": 0.05, "fact_paraphrase": 0.04, "negation_elsewhere": 0.05,
-    "membership_subset": 0.02,
+    "translation": 0.12, "restated": 0.08, "clause_drop": 0.08, "fact_paraphrase": 0.04,
+    "negation_elsewhere": 0.05, "membership_subset": 0.02,
     "number": 0.06, "date": 0.05, "place": 0.06, "actor": 0.04, "antonym": 0.05, "negation": 0.07,
     "quantifier": 0.03, "completion": 0.02, "membership": 0.02,
     "added_detail": 0.08, "same_document": 0.09, "same_document_xling": 0.06,
@@ -138,8 +138,31 @@ def _pair(
     return CorpusPair(claim, evidence, stance, kind, item.corpus, item.key, edit)
 
 
+#: spelling a writer may vary without changing what a sentence says (hamza seats, final ta marbuta/ha)
+_SPELLING = (("أ", "ا"), ("إ", "ا"), ("ة ", "ه "), ("ى ", "ي "))
+_END_PUNCT = re.compile(r"[.!؟?]+\s*$")
+
+
+def restated(s: str, rng: random.Random) -> str:
+    """``s`` written differently, saying the same: spelling variants, digits, end punctuation.
+
+    The edits of :func:`disagree_pairs` make near-copies that disagree; without near-copies that
+    agree, a model learns that a sentence nearly the same as the claim contradicts it (and it then
+    called a claim quoted word for word from its source ``disagree``).
+    """
+    out = s
+    for old, new in _SPELLING:
+        if rng.random() < 0.4:
+            out = out.replace(old, new)
+    if rng.random() < 0.3:
+        out = out.translate(_AR_DIGITS)
+    if rng.random() < 0.5:
+        out = _END_PUNCT.sub("", out)
+    return out
+
+
 def agree_pairs(item: Item, s: str, facts: Extraction, rng: random.Random) -> list[CorpusPair]:
-    out = []
+    out = [_pair(item, restated(s, rng), s, "agree", "restated")]
     if item.en:
         claim, evidence = (item.en, s) if rng.random() < 0.5 else (s, item.en)
         out.append(_pair(item, claim, evidence, "agree", "translation"))
