@@ -48,3 +48,33 @@ def test_shipped_model_on_handwritten_pairs(shipped: CrossEncoderStance) -> None
     correct = [name for name, _, _, gold in PAIRS if got[name] == gold]
     # a quality floor, not a perfect score: report what failed
     assert len(correct) >= 6, {name: (got[name], gold) for name, _, _, gold in PAIRS}
+
+
+#: a claim quoted from its source, word for word or with spelling, digits or end punctuation varied: the
+#: first model trained on generated corpus edits called all of these "disagree" (it had seen near-copies
+#: only as edits), and no dev figure of the time showed it
+QUOTED = [
+    ("same-ar", "أعلنت وزارة الصحة تسجيل 40 إصابة جديدة في المدينة",
+     "أعلنت وزارة الصحة تسجيل 40 إصابة جديدة في المدينة"),
+    ("same-ar-2", "افتتح المحافظ جسرا جديدا فوق النهر يربط الحيين الشرقي والغربي",
+     "افتتح المحافظ جسرا جديدا فوق النهر يربط الحيين الشرقي والغربي"),
+    ("spelling-ar", "اعلنت الحكومه خطه جديده لدعم المزارعين",
+     "أعلنت الحكومة خطة جديدة لدعم المزارعين."),
+    ("digits-ar", "وصل ٣٥٠٠ لاجئ إلى المدينة خلال أسبوع", "وصل 3500 لاجئ إلى المدينة خلال أسبوع"),
+    ("diacritics-ar", "ارتفعت أسعار الخبز في الأسواق", "ارتَفَعَت أسعارُ الخبزِ في الأسواقِ."),
+    ("same-en", "The council approved the new budget on Monday",
+     "The council approved the new budget on Monday"),
+    ("punct-en", "The port reopened after the storm", "The port reopened after the storm."),
+    ("clause-dropped-ar", "وقع البلدان اتفاقا لتبادل بيانات الفيضانات",
+     "وقع البلدان اتفاقا لتبادل بيانات الفيضانات، وقال الوزير إن الاتفاق يدخل حيز التنفيذ فورا."),
+    ("clause-dropped-en", "The two countries signed a deal to share flood data",
+     "The two countries signed a deal to share flood data, and the minister said it takes effect at once."),
+    ("same-ar-long", "قالت اللجنة إن عدد المشاركين في الانتخابات بلغ مليوني ناخب في المحافظات الجنوبية",
+     "قالت اللجنة إن عدد المشاركين في الانتخابات بلغ مليوني ناخب في المحافظات الجنوبية"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("claim", "evidence"), [q[1:] for q in QUOTED], ids=[q[0] for q in QUOTED])
+def test_a_quoted_claim_agrees(shipped: CrossEncoderStance, claim: str, evidence: str) -> None:
+    probs = shipped.predict_proba([claim], [evidence])[0]
+    assert STANCES[int(probs.argmax())] == "agree", dict(zip(STANCES, probs.round(3), strict=True))
