@@ -159,8 +159,8 @@ class CrossEncoderStance:
             raise ModelError(f"stance weights lack {sorted(missing)}")
         tok = Tokenizer.from_e5(e5 if e5 is not None else E5File(e5_path))
         runner: Encoder | OnnxEncoder = (
-            # not spinning: the same logits, and on the busy 2-core machine a 5-row batch took 137-147 ms
-            # instead of 212-219 ms and the check's Python work after it ran 2x faster (docs/benchmarks.md)
+            # idle threads that do not spin: the same logits, and on the busy 2-core machine a 5-row batch
+            # took 158 instead of 246 ms (bench/bench_stance_threads.py, docs/benchmarks.md)
             OnnxEncoder(encoder, quantize=False, threads=threads, spinning=False)
             if runtime == "onnx" else encoder
         )
@@ -220,8 +220,8 @@ def one_blas_thread() -> Iterator[None]:
     """numpy's BLAS on one thread inside (one caller at a time), for the head's few small products.
 
     Threaded OpenBLAS made the head (a few rows by 768 by 384) take 60-130 ms instead of 0.3 ms on a
-    busy 2-core machine: its threads wait for cores that onnxruntime's spinning threads and other
-    processes hold (docs/benchmarks.md, fifth session)."""
+    busy 2-core machine: its threads wait for cores that onnxruntime's threads and other processes hold
+    (bench/bench_stance_threads.py; docs/benchmarks.md, fifth session)."""
     with _BLAS_LOCK:
         if not _BLAS:
             try:
