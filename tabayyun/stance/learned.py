@@ -219,8 +219,8 @@ _BLAS: list[Any] = []  # the threadpoolctl controller, made on first use
 def one_blas_thread() -> Iterator[None]:
     """numpy's BLAS on one thread inside (one caller at a time), for the head's few small products.
 
-    Threaded OpenBLAS made the head (a few rows by 768 by 384) take 60-130 ms instead of 0.3 ms on a
-    busy 2-core machine: its threads wait for cores that onnxruntime's threads and other processes hold
+    With threaded OpenBLAS the head (a few rows by 768 by 384) waits for cores that onnxruntime's threads
+    and other processes hold: on the busy 2-core machine a 5-row batch took 199 instead of 158 ms
     (bench/bench_stance_threads.py; docs/benchmarks.md, fifth session)."""
     with _BLAS_LOCK:
         if not _BLAS:
