@@ -31,9 +31,10 @@ def random_encoder(seed: int = 0, outlier: float = 1.0) -> Encoder:
         aln_w = (1 + m(HIDDEN, s=0.1)).astype(np.float32)
         aln_w[3] *= outlier
         layers.append(Layer(
-            qkv_w=m(HIDDEN, 3 * HIDDEN), qkv_b=m(3 * HIDDEN, s=0.02), ao_w=m(HIDDEN, HIDDEN), ao_b=m(HIDDEN, s=0.02),
-            aln_w=aln_w, aln_b=m(HIDDEN, s=0.02), fi_w=m(HIDDEN, FFN), fi_b=m(FFN, s=0.02), fo_w=m(FFN, HIDDEN),
-            fo_b=m(HIDDEN, s=0.02), oln_w=(1 + m(HIDDEN, s=0.1)).astype(np.float32), oln_b=m(HIDDEN, s=0.02),
+            qkv_w=m(HIDDEN, 3 * HIDDEN), qkv_b=m(3 * HIDDEN, s=0.02),
+            ao_w=m(HIDDEN, HIDDEN), ao_b=m(HIDDEN, s=0.02), aln_w=aln_w, aln_b=m(HIDDEN, s=0.02),
+            fi_w=m(HIDDEN, FFN), fi_b=m(FFN, s=0.02), fo_w=m(FFN, HIDDEN), fo_b=m(HIDDEN, s=0.02),
+            oln_w=(1 + m(HIDDEN, s=0.1)).astype(np.float32), oln_b=m(HIDDEN, s=0.02),
         ))
     return Encoder(pos=m(32, HIDDEN), type0=m(HIDDEN), eln_w=np.ones(HIDDEN, np.float32),
                    eln_b=np.zeros(HIDDEN, np.float32), layers=layers, heads=HEADS, eps=1e-12)
@@ -75,8 +76,8 @@ def test_int8_stays_close_to_float(smooth: bool) -> None:
 
 
 def test_smoothing_helps_an_outlier_channel() -> None:
-    """With one attention-LayerNorm channel 40x the rest, smoothing cuts the int8 error (per-token scales alone
-    spend their range on the outlier)."""
+    """With one attention-LayerNorm channel 40x the rest, smoothing cuts the int8 error (per-token scales
+    alone spend their range on the outlier)."""
     enc = random_encoder(outlier=40.0)
     words, mask = batch([9, 14, 5, 11])
     ref = enc.forward(words, mask)[mask]
@@ -101,7 +102,7 @@ def test_a_sentence_does_not_depend_on_its_batch_mates() -> None:
 
 @pytest.mark.parametrize("layer", [0, 1])
 def test_float_layers_are_left_float(layer: int) -> None:
-    """A layer in ``float_layers`` runs float32: its own output matches the numpy layer's exactly (to 2e-4)."""
+    """A layer in ``float_layers`` runs float32: its output matches the numpy layer's (to 2e-4)."""
     enc = random_encoder()
     words, mask = batch([8, 5])
     one = replace(enc, layers=[enc.layers[layer]])
@@ -120,7 +121,8 @@ PLANS = [
 ]
 
 
-@pytest.mark.parametrize(("plan", "layer", "matrix", "expected"), [p[1:] for p in PLANS], ids=[p[0] for p in PLANS])
+@pytest.mark.parametrize(("plan", "layer", "matrix", "expected"), [p[1:] for p in PLANS],
+                         ids=[p[0] for p in PLANS])
 def test_plan_quantized(plan: Plan, layer: int, matrix: str, expected: bool) -> None:
     assert plan.quantized(layer, matrix) is expected
     assert matrix in MATRICES
