@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 from ..protocols import StanceModel, VectorStanceModel
 from ..results import STANCES, A, D, S, U
 from ..verdict import ON_TOPIC
-from .heuristic import NEGATION_OVERLAP, term_overlap
+from .heuristic import NEGATION_OVERLAP, crosses_languages, term_overlap
 from .negation import negation_parity_differs, scoped_negation_differs
 
 RELATED = [A, D, S]
@@ -67,8 +67,12 @@ def polarity_differs(claim: str, evidence: str) -> bool:
     learned model, trained on ANS headlines where a negation word is the one change, reads any
     cue as disagreement, out of scope too ("مناقشات غير رسمية", "لم تعد ... تسيطر" in another
     clause); the gate reads the cue's scope and clause, so such pairs take its split. Pairs with
-    no cue difference at all keep the learned split (tempered).
+    no cue difference at all keep the learned split (tempered). Across scripts no word can be seen
+    shared: there only the scoped rule counts (a whole-claim denial, or a cue over a shared digit or
+    name); raw cue counts across two languages differ on one translation in ten.
     """
+    if crosses_languages(claim, evidence):
+        return scoped_negation_differs(claim, evidence)
     if term_overlap(claim, evidence) < NEGATION_OVERLAP:
         return False
     return negation_parity_differs(claim, evidence) or scoped_negation_differs(claim, evidence)

@@ -304,3 +304,19 @@ def test_predict_for_verdict_checks_its_inputs() -> None:
     assert model.predict_for_verdict([], [], v, v, none, none).shape == (0, 4)
     with pytest.raises(ValueError, match="same length"):
         model.predict_for_verdict(["c"], ["e"], v, v, none, none)
+
+
+# (id, claim, evidence, the gate's negation rule judges): across scripts only the scoped rule counts
+CROSS_SCRIPT_POLARITY = [
+    ("en-denial-vs-ar", "It is not true that the ministers met in Amman", "اجتمع الوزراء في عمان أمس", True),
+    ("ar-denial-vs-en", "ليس صحيحا أن الوزراء اجتمعوا في عمان", "The ministers met in Amman on Monday", True),
+    ("translation", "The ministers met in Amman", "اجتمع الوزراء في عمان أمس", False),
+    ("unbeaten", "They are the only unbeaten side", "هم الفريق الوحيد الذي لم يهزم", False),
+    ("shared-digit", "The ministry did not report 300 deaths", "أعلنت الوزارة 300 وفاة", True),
+]
+
+
+@pytest.mark.parametrize(("claim", "evidence", "expected"), [c[1:] for c in CROSS_SCRIPT_POLARITY],
+                         ids=[c[0] for c in CROSS_SCRIPT_POLARITY])
+def test_cross_script_polarity(claim: str, evidence: str, expected: bool) -> None:
+    assert polarity_differs(claim, evidence) is expected
