@@ -121,8 +121,9 @@ def test_batch_order_independent(embedders: dict[str, E5Embedder], table: Cache,
     backwards = embedders[backend].embed_passages(PLAIN[::-1])[::-1]
     alone = table[backend, True, "alone"]
     if backend != "onnx-int8":  # the same up to summation order (int8-rows: one activation scale per token)
-        np.testing.assert_allclose(backwards, together, atol=1e-4)
-        np.testing.assert_allclose(alone, together, atol=1e-4)
+        atol = 1e-6 if backend == "onnx-int8-rows" else 1e-4
+        np.testing.assert_allclose(backwards, together, atol=atol)
+        np.testing.assert_allclose(alone, together, atol=atol)
     else:  # int8 activations are quantized over the whole batch: batch-mates move a vector (>= 0.9897 seen)
         assert cos(backwards, together).min() >= 0.985
         assert cos(alone, together).min() >= 0.985
