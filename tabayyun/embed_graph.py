@@ -2,21 +2,24 @@
 
 The cross-encoder's graph (:mod:`tabayyun.stance.onnx_bert`) quantizes a matrix's input once per
 batch (``DynamicQuantizeMatMul``: one scale for the whole ``(B, L, H)`` tensor, padding included).
-On e5 that loses the ordinary channels to a few huge ones — the input of the FFN's first matrix
-(after the attention LayerNorm) has channels near 30-45 where the median channel peaks near 1.6,
-and the GELU output feeding the second has single tokens near 70 — and it makes a vector depend on
-its batch-mates. This graph differs in two ways, per matrix ``y = x @ W + b``:
+On e5 that loses the ordinary channels to a few huge ones — on the calibration sentences the input
+of the FFN's first matrix (after the attention LayerNorm) has a channel reaching 20-44 in layers
+0-10 where the median channel peaks at 1.1-1.8, and the GELU output feeding the second peaks at up
+to 67 — and it makes a vector depend on its batch-mates. This graph differs in two ways, per
+matrix ``y = x @ W + b``:
 
 * **per-token activation scales**: each row (token) of ``x`` is quantized with its own scale
   (``max |x_row| / 127``), to uint8 around zero point 128, multiplied by the int8 weights
   (one scale per output column) with ``MatMulIntegerToFloat``, and rescaled per row. A token's
   result depends on that token alone, so a text's vector is the same alone or in any batch;
-* **smoothing** (SmoothQuant, Xiao et al. 2023): for the matrices whose input has outlier
-  channels, ``x @ W == (x / s) @ (s W)`` with ``s_j = sqrt(max|x_j| / max|W_j|)``, ``max|x_j|``
-  measured on calibration text (corpus-like sentences written for this project, in
-  :data:`CALIBRATION`). The division is one elementwise ``Mul`` before quantizing.
+* **smoothing** (SmoothQuant, Xiao et al. 2023): ``x @ W == (x / s) @ (s W)`` with
+  ``s_j = sqrt(max|x_j| / max|W_j|)``, ``max|x_j|`` measured on calibration text (news-like
+  sentences written for this project, :data:`CALIBRATION`; shipped by :mod:`tabayyun.embed_calibrate`).
+  The division is one elementwise ``Mul`` before quantizing (for the attention output matrix it is
+  folded into ``v`` 's weights and bias instead: ``probs @ v`` is linear in ``v`` 's channels).
 
-Which matrices are int8 and which are smoothed is a :class:`Plan`. Everything else — attention,
+Which matrices are int8, which are smoothed and which layers stay float is a :class:`Plan` (the
+default: every matrix, all smoothed; ``E5Embedder(backend="onnx-int8-rows")``). Everything else — attention,
 LayerNorms, GELU (tanh form, as the float graph) — stays float32, as in :mod:`.stance.onnx_bert`.
 """
 
