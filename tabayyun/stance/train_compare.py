@@ -35,7 +35,6 @@ def _labels(pairs: Sequence[tuple[str, str, str]]) -> np.ndarray:
 
 def compare(cfg: TrainConfig, folders: Sequence[str]) -> dict[str, dict[str, Any]]:
     """{folder: figures} for each weight folder (``"shipped"`` = the package's weights)."""
-    from ..embed import E5Embedder
     from . import corpus_pairs
 
     ans_dev = read_ans(Path(cfg.ans_dir) / "stance" / "dev.csv")
@@ -44,7 +43,7 @@ def compare(cfg: TrainConfig, folders: Sequence[str]) -> dict[str, dict[str, Any
     news_pairs = [(c, e, s) for c, e, s, _ in news]
     cache = Path(cfg.e5_cache).expanduser() if cfg.e5_cache else None
     gen = corpus_pairs.generate(
-        cfg.corpus_dir, split="dev", cap=cfg.corpus_dev, seed=cfg.seed, embed=E5Embedder().embed_passages,
+        cfg.corpus_dir, split="dev", cap=cfg.corpus_dev, seed=cfg.seed, embed=corpus_pairs.neighbour_embed(),
         cache_dir=cache,
     )  # fmt: skip
     gen_pairs = [(p.claim, p.evidence, str(p.stance)) for p in gen]

@@ -56,10 +56,9 @@ def corpus_sets(cfg: TrainConfig) -> tuple[list[tuple[str, str, str]], list[tupl
     """(train, dev) pairs generated from the shared corpora; both empty when ``cfg.corpus_pairs`` is 0."""
     if cfg.corpus_pairs <= 0:
         return [], []
-    from ..embed import E5Embedder
     from . import corpus_pairs
 
-    embed = E5Embedder().embed_passages
+    embed = corpus_pairs.neighbour_embed()
     cache = Path(cfg.e5_cache).expanduser() if cfg.e5_cache else None
     made = {
         split: corpus_pairs.generate(
