@@ -6,7 +6,7 @@
   model), and where one side is negated the heuristic's scoped negation rule decides.
   Held-out claims (bench/claims_dev) 0.881 against 0.857 for the heuristic alone.
 * ``learned`` — :class:`~tabayyun.stance.learned.CrossEncoderStance`: the fine-tuned
-  cross-encoder alone (ANS stance test macro-F1 0.7999, see docs/benchmarks.md). On
+  cross-encoder alone (ANS stance test macro-F1 0.857, see docs/benchmarks.md). On
   headline pairs it is the best of the three; against long real evidence sentences it
   still says "disagree" too readily (held-out claims 0.595), which is why the default
   gates it.
