@@ -306,7 +306,8 @@ def count_documents(db: Path) -> int:
 def test_a_killed_add_of_many_documents_resumes_with_every_document_once(tmp_path: Path,
                                                                          sig: signal.Signals) -> None:
     records = [{"text": f"تقرير رقم {i} عن الجسر. عمل فيه {i * 3} عاملاً. Report {i} on the bridge.",
-                "title": f"r{i}"} for i in range(40)]
+                "title": f"r{i}"} for i in range(200)]  # ~5 s of slow embedding: a busy parent still
+    # interrupts part-way (with 40, one pause of the parent under load let the child store them all)
     src = tmp_path / "many.jsonl"
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     db = tmp_path / "s.db"
