@@ -33,7 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .stance.numpy_bert import Encoder, Layer, attention_bias, gelu, layer_norm
-from .stance.onnx_bert import MS_DOMAIN, OPSET, _Graph
+from .stance.onnx_bert import MS_DOMAIN, _Graph, encoder_model
 
 #: the four matrices of a layer, by the name of their input: attention in, attention out, FFN in, FFN out
 MATRICES = ("qkv", "ao", "fi", "fo")
@@ -209,7 +209,6 @@ def build_e5_model(
     """The ONNX ``ModelProto`` of ``encoder``'s layers under ``plan`` and its external weights (the same
     inputs and output as :func:`tabayyun.stance.onnx_bert.build_model`). ``ranges``
     (:func:`input_ranges`) are needed when ``plan`` smooths."""
-    from onnx import TensorProto, helper
 
     g = _E5Graph(plan, ranges)
     hidden = encoder.pos.shape[1]
@@ -217,18 +216,7 @@ def build_e5_model(
     for i, layer in enumerate(encoder.layers):
         g.layer_index = i
         x = g.e5_layer(x, "bias", layer, encoder.heads, encoder.eps)
-    g.nodes.append(helper.make_node("Identity", [x], ["y"]))
-    graph = helper.make_graph(
-        g.nodes, "tabayyun_e5_int8",
-        [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", "length", hidden]),
-         helper.make_tensor_value_info("bias", TensorProto.FLOAT, ["batch", 1, 1, "length"])],
-        [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", "length", hidden])],
-        g.inits,
-    )
-    model = helper.make_model(
-        graph, opset_imports=[helper.make_opsetid("", OPSET), helper.make_opsetid(MS_DOMAIN, 1)], ir_version=8
-    )
-    return model, g.external
+    return encoder_model(g, x, hidden, "tabayyun_e5_int8"), g.external
 
 
 class GraphRunner:

@@ -145,17 +145,24 @@ def build_model(encoder: Encoder, quantize: bool = False) -> tuple[Any, dict[str
     """An ONNX ``ModelProto`` computing ``encoder``'s layers (see the module docstring), and the
     large weights it names as external data, to hand to onnxruntime with
     ``SessionOptions.add_external_initializers`` (no copy into the protobuf)."""
-    from onnx import TensorProto, helper
 
     g = _Graph(quantize)
     hidden = encoder.pos.shape[1]
     x = "x"
     for layer in encoder.layers:
         x = g.layer(x, "bias", layer, encoder.heads, encoder.eps)
+    return encoder_model(g, x, hidden, "tabayyun_stance_encoder"), g.external
+
+
+def encoder_model(g: _Graph, x: str, hidden: int, name: str) -> Any:
+    """The ``ModelProto`` of ``g``'s layers: inputs ``x`` (batch, length, hidden) and ``bias`` (the
+    attention mask's additive bias), output ``y`` (the last layer's output, node ``x``)."""
+    from onnx import TensorProto, helper
+
     g.nodes.append(helper.make_node("Identity", [x], ["y"]))
     graph = helper.make_graph(
         g.nodes,
-        "tabayyun_stance_encoder",
+        name,
         [
             helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", "length", hidden]),
             helper.make_tensor_value_info("bias", TensorProto.FLOAT, ["batch", 1, 1, "length"]),
@@ -163,10 +170,9 @@ def build_model(encoder: Encoder, quantize: bool = False) -> tuple[Any, dict[str
         [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", "length", hidden])],
         g.inits,
     )
-    model = helper.make_model(
+    return helper.make_model(
         graph, opset_imports=[helper.make_opsetid("", OPSET), helper.make_opsetid(MS_DOMAIN, 1)], ir_version=8
     )
-    return model, g.external
 
 
 class OnnxEncoder:
