@@ -8,7 +8,8 @@
 * ``learned`` — :class:`~tabayyun.stance.learned.CrossEncoderStance`: the fine-tuned
   cross-encoder alone (ANS stance test macro-F1 0.857, see docs/benchmarks.md). On
   headline pairs it is the best of the three; against long real evidence sentences it
-  still says "disagree" too readily (held-out claims 0.595), which is why the default
+  still says "disagree" too readily (held-out claims 0.667, 0.595 with the weights before the
+  fifth session), which is why the default
   gates it.
 * ``heuristic`` — :class:`~tabayyun.stance.heuristic.HeuristicStance`: calibrated e5
   similarity, word overlap and negation cues; no learned weights.
