@@ -33,11 +33,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .stance.numpy_bert import Encoder, Layer, attention_bias, gelu, layer_norm
-from .stance.onnx_bert import MS_DOMAIN, _Graph, encoder_model
+from .stance.onnx_bert import MS_DOMAIN, OnnxEncoder, _Graph, encoder_model, quantize_columns
 
 #: the four matrices of a layer, by the name of their input: attention in, attention out, FFN in, FFN out
 MATRICES = ("qkv", "ao", "fi", "fo")
-#: weights: symmetric per output column, at most this magnitude (8 bits; see :func:`quantize_weights`)
+#: weights: symmetric per output column (:func:`~.stance.onnx_bert.quantize_columns`), at most this (8 bits)
 WEIGHT_QMAX = 127
 
 #: calibration sentences for the smoothing scales (written for this project; Arabic and English news-like
@@ -82,16 +82,6 @@ class Plan:
 
     def quantized(self, layer: int, matrix: str) -> bool:
         return matrix in self.int8 and layer not in self.float_layers
-
-
-def quantize_weights(
-    w: NDArray[np.float32], qmax: int = WEIGHT_QMAX
-) -> tuple[NDArray[np.int8], NDArray[np.float32]]:
-    """Symmetric per-column int8: ``w ≈ q * scale``, ``q`` in ``[-qmax, qmax]``."""
-    amax = np.abs(w).max(axis=0)
-    scale = np.where(amax > 0, amax / qmax, 1.0).astype(np.float32)
-    q = np.clip(np.rint(w / scale), -qmax, qmax).astype(np.int8)
-    return q, scale
 
 
 def input_ranges(
@@ -150,7 +140,7 @@ class _E5Graph(_Graph):
             w = (w * s[:, None]).astype(np.float32)
         elif name == "ao" and self.smooths("ao"):
             w = (w * self.smoothing("ao", w)[:, None]).astype(np.float32)
-        q, w_scale = quantize_weights(w)
+        q, w_scale = quantize_columns(w, WEIGHT_QMAX)
         # one scale per token: max |x_row| / 127 (a row of zeros gets a tiny scale, not a division by zero);
         # x / scale + 128.5 truncated by Cast is x / scale rounded, around zero point 128
         row_max = self.op("ReduceMax", [self.op("Abs", [x])], axes=[-1], keepdims=1)
@@ -173,19 +163,6 @@ class _E5Graph(_Graph):
     def smoothing(self, name: str, w: NDArray[np.float32]) -> NDArray[np.float32]:
         assert self.ranges is not None
         return smoothing(self.ranges[self.layer_index][name], w)
-
-    def attention(self, qkv: str, bias: str, heads: int, hidden: int) -> str:
-        """Multi-head self-attention over ``qkv`` ``(B, L, 3H)`` in plain ONNX ops, as the float graph."""
-        hd = hidden // heads
-        qkv = self.op("Reshape", [qkv, self.const(np.array([0, 0, 3, heads, hd], dtype=np.int64), "shape")])
-        qkv = self.op("Transpose", [qkv], perm=[2, 0, 3, 1, 4])
-        q, k, v = (self.op("Gather", [qkv, self.const(np.array(i, dtype=np.int64), "i")], axis=0)
-                   for i in range(3))
-        q = self.op("Mul", [q, self.const(np.array(1.0 / np.sqrt(hd), dtype=np.float32), "scale")])
-        scores = self.op("MatMul", [q, self.op("Transpose", [k], perm=[0, 1, 3, 2])])
-        probs = self.op("Softmax", [self.op("Add", [scores, bias])], axis=-1)
-        ctx = self.op("Transpose", [self.op("MatMul", [probs, v])], perm=[0, 2, 1, 3])
-        return self.op("Reshape", [ctx, self.const(np.array([0, 0, hidden], dtype=np.int64), "shape")])
 
     def e5_layer(self, x: str, bias: str, layer: Layer, heads: int, eps: float) -> str:
         hidden = layer.ao_w.shape[0]
@@ -219,36 +196,10 @@ def build_e5_model(
     return encoder_model(g, x, hidden, "tabayyun_e5_int8"), g.external
 
 
-class GraphRunner:
-    """Runs a :func:`build_e5_model` graph; ``forward`` as :class:`~.stance.onnx_bert.OnnxEncoder` 's."""
-
-    def __init__(
-        self, encoder: Encoder, plan: Plan, ranges: Sequence[dict[str, NDArray[np.float32]]] | None,
-        threads: int | None = None,
-    ) -> None:
-        import onnxruntime as ort
-
-        from .stance.onnx_bert import _default_threads
-
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads or _default_threads()
-        opts.inter_op_num_threads = 1
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        opts.log_severity_level = 3
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # idle threads sleep
-        model, external = build_e5_model(encoder, plan, ranges)
-        names = list(external)
-        self._weights = [ort.OrtValue.ortvalue_from_numpy(external[n]) for n in names]  # kept alive: no copy
-        opts.add_external_initializers(names, self._weights)
-        self.session = ort.InferenceSession(model.SerializeToString(), opts,
-                                            providers=["CPUExecutionProvider"])
-        self.encoder = Encoder(encoder.pos, encoder.type0, encoder.eln_w, encoder.eln_b, [], encoder.heads,
-                               encoder.eps)
-
-    def forward(self, words: NDArray[np.float32], mask: NDArray[np.bool_]) -> NDArray[np.float32]:
-        """Final hidden states ``(B, L, H)``; ``mask`` is True on real tokens."""
-        x = self.encoder.embed(words)
-        (y,) = self.session.run(["y"], {"x": np.ascontiguousarray(x, dtype=np.float32),
-                                        "bias": attention_bias(mask)})
-        out: NDArray[np.float32] = y
-        return out
+def graph_runner(
+    encoder: Encoder, plan: Plan, ranges: Sequence[dict[str, NDArray[np.float32]]] | None,
+    threads: int | None = None,
+) -> OnnxEncoder:
+    """A :func:`build_e5_model` graph in an :class:`~.stance.onnx_bert.OnnxEncoder` (same ``forward``;
+    idle threads sleep)."""
+    return OnnxEncoder(encoder, threads=threads, spinning=False, built=build_e5_model(encoder, plan, ranges))

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from .embed_graph import GraphRunner, Plan
+from .embed_graph import Plan, graph_runner
 from .stance.e5file import E5File
 from .stance.numpy_bert import Encoder, Layer, mean_pool
 from .stance.onnx_bert import OnnxEncoder
@@ -117,11 +117,10 @@ class OnnxE5:
         self.width = self.e5.config.max_positions - 2
         self.tokenizer = Tokenizer.from_e5(self.e5)
         encoder = load_encoder(self.e5)
-        self.runner: OnnxEncoder | GraphRunner
         if plan is None:
             self.runner = OnnxEncoder(encoder, quantize=quantize, threads=threads, spinning=False)
         else:
-            self.runner = GraphRunner(encoder, plan, self.ranges() if plan.smooth else None, threads=threads)
+            self.runner = graph_runner(encoder, plan, self.ranges() if plan.smooth else None, threads=threads)
 
     def ranges(self) -> list[dict[str, NDArray[np.float32]]]:
         """The smoothing's calibration ranges: shipped, or computed when they do not fit the model."""

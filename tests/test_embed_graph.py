@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from tabayyun.embed_graph import MATRICES, GraphRunner, Plan, input_ranges, quantize_weights, smoothing
+from tabayyun.embed_graph import MATRICES, WEIGHT_QMAX, Plan, graph_runner, input_ranges, smoothing
 from tabayyun.stance.numpy_bert import Encoder, Layer
+from tabayyun.stance.onnx_bert import quantize_columns
 
 HIDDEN, HEADS, FFN, LAYERS = 64, 4, 256, 2
 
@@ -61,7 +62,7 @@ def test_float_plan_is_the_numpy_forward() -> None:
     """With no int8 matrix the graph computes what :meth:`Encoder.forward` computes (tanh GELU both)."""
     enc = random_encoder()
     words, mask = batch([7, 12, 3])
-    got = GraphRunner(enc, FLOAT, None, threads=1).forward(words, mask)
+    got = graph_runner(enc, FLOAT, None, threads=1).forward(words, mask)
     np.testing.assert_allclose(got[mask], enc.forward(words, mask)[mask], atol=2e-4)
 
 
@@ -71,7 +72,7 @@ def test_int8_stays_close_to_float(smooth: bool) -> None:
     words, mask = batch([7, 12, 3])
     ranges = input_ranges(enc, words, mask) if smooth else None
     plan = Plan() if smooth else Plan(smooth=frozenset())
-    got = GraphRunner(enc, plan, ranges, threads=1).forward(words, mask)
+    got = graph_runner(enc, plan, ranges, threads=1).forward(words, mask)
     assert cos_rows(got[mask], enc.forward(words, mask)[mask]).min() >= 0.995
 
 
@@ -81,8 +82,8 @@ def test_smoothing_helps_an_outlier_channel() -> None:
     enc = random_encoder(outlier=40.0)
     words, mask = batch([9, 14, 5, 11])
     ref = enc.forward(words, mask)[mask]
-    plain = GraphRunner(enc, Plan(smooth=frozenset()), None, threads=1).forward(words, mask)[mask]
-    smoothed = GraphRunner(enc, Plan(), input_ranges(enc, words, mask), threads=1).forward(words, mask)[mask]
+    plain = graph_runner(enc, Plan(smooth=frozenset()), None, threads=1).forward(words, mask)[mask]
+    smoothed = graph_runner(enc, Plan(), input_ranges(enc, words, mask), threads=1).forward(words, mask)[mask]
     err_plain = np.linalg.norm(plain - ref, axis=-1).mean()
     err_smoothed = np.linalg.norm(smoothed - ref, axis=-1).mean()
     assert err_smoothed < 0.7 * err_plain
@@ -91,7 +92,7 @@ def test_smoothing_helps_an_outlier_channel() -> None:
 def test_a_sentence_does_not_depend_on_its_batch_mates() -> None:
     """Per-token scales: a sentence gets the same output alone as beside a sentence of huge activations."""
     enc = random_encoder()
-    runner = GraphRunner(enc, Plan(smooth=frozenset()), None, threads=1)
+    runner = graph_runner(enc, Plan(smooth=frozenset()), None, threads=1)
     words, mask = batch([6, 10])
     loud = words.copy()
     loud[1] *= 50.0
@@ -107,7 +108,7 @@ def test_float_layers_are_left_float(layer: int) -> None:
     words, mask = batch([8, 5])
     one = replace(enc, layers=[enc.layers[layer]])
     plan = Plan(float_layers=frozenset({0}))
-    got = GraphRunner(one, plan, input_ranges(one, words, mask), threads=1).forward(words, mask)
+    got = graph_runner(one, plan, input_ranges(one, words, mask), threads=1).forward(words, mask)
     np.testing.assert_allclose(got[mask], one.forward(words, mask)[mask], atol=2e-4)
 
 
@@ -138,7 +139,7 @@ WEIGHTS = [
 
 @pytest.mark.parametrize(("w", "scale"), [w[1:] for w in WEIGHTS], ids=[w[0] for w in WEIGHTS])
 def test_quantize_weights(w: NDArray[np.float32], scale: list[float]) -> None:
-    q, s = quantize_weights(w)
+    q, s = quantize_columns(w, WEIGHT_QMAX)
     np.testing.assert_allclose(s, scale, rtol=1e-6)
     assert q.dtype == np.int8 and np.abs(q).max() <= 127
     assert np.all(np.abs(q * s - w) <= s / 2 + 1e-7)

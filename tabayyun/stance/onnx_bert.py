@@ -114,10 +114,9 @@ class _Graph:
         return self.op("LayerNormalization", [x, self.const(w, "lnw"), self.const(b, "lnb")], axis=-1,
                        epsilon=eps)
 
-    def layer(self, x: str, bias: str, layer: Layer, heads: int, eps: float) -> str:
-        hidden = layer.ao_w.shape[0]
+    def attention(self, qkv: str, bias: str, heads: int, hidden: int) -> str:
+        """Multi-head self-attention over ``qkv`` ``(B, L, 3H)`` in plain ONNX ops → ``(B, L, H)``."""
         hd = hidden // heads
-        qkv = self.linear(x, layer.qkv_w, layer.qkv_b)  # (B, L, 3H)
         split = self.const(np.array([0, 0, 3, heads, hd], dtype=np.int64), "shape")
         qkv = self.op("Reshape", [qkv, split])  # (B, L, 3, heads, hd)
         qkv = self.op("Transpose", [qkv], perm=[2, 0, 3, 1, 4])  # (3, B, heads, L, hd)
@@ -128,7 +127,11 @@ class _Graph:
         scores = self.op("MatMul", [q, self.op("Transpose", [k], perm=[0, 1, 3, 2])])
         probs = self.op("Softmax", [self.op("Add", [scores, bias])], axis=-1)
         ctx = self.op("Transpose", [self.op("MatMul", [probs, v])], perm=[0, 2, 1, 3])  # (B, L, heads, hd)
-        ctx = self.op("Reshape", [ctx, self.const(np.array([0, 0, hidden], dtype=np.int64), "shape")])
+        return self.op("Reshape", [ctx, self.const(np.array([0, 0, hidden], dtype=np.int64), "shape")])
+
+    def layer(self, x: str, bias: str, layer: Layer, heads: int, eps: float) -> str:
+        hidden = layer.ao_w.shape[0]
+        ctx = self.attention(self.linear(x, layer.qkv_w, layer.qkv_b), bias, heads, hidden)
         h = self.layer_norm(self.op("Add", [x, self.linear(ctx, layer.ao_w, layer.ao_b)]), layer.aln_w,
                             layer.aln_b, eps)
         if self.quantize:
@@ -179,10 +182,14 @@ class OnnxEncoder:
     """Runs an :class:`~.numpy_bert.Encoder`'s layers with onnxruntime; same ``forward`` as the numpy one."""
 
     def __init__(
-        self, encoder: Encoder, quantize: bool = False, threads: int | None = None, spinning: bool = True
+        self, encoder: Encoder, quantize: bool = False, threads: int | None = None, spinning: bool = True,
+        built: tuple[Any, dict[str, NDArray[Any]]] | None = None,
     ) -> None:
         """``spinning=False``: idle worker threads sleep instead of spinning (onnxruntime's
-        ``allow_spinning``), so a busy machine's other work is not starved (the e5 encoder uses it)."""
+        ``allow_spinning``), so a busy machine's other work is not starved (the e5 encoder uses it).
+        ``built``: another graph of the same inputs and output and its external weights (as
+        :func:`build_model` returns them; :func:`tabayyun.embed_graph.build_e5_model`) instead of
+        :func:`build_model`'s."""
         try:
             import onnxruntime as ort
         except ImportError as exc:
@@ -194,7 +201,7 @@ class OnnxEncoder:
         opts.log_severity_level = 3
         if not spinning:
             opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        model, external = build_model(encoder, quantize)
+        model, external = built if built is not None else build_model(encoder, quantize)
         names = list(external)
         self._weights = [ort.OrtValue.ortvalue_from_numpy(external[n]) for n in names]  # kept alive: no copy
         opts.add_external_initializers(names, self._weights)
