@@ -36,7 +36,6 @@ from .store import open_store
 from .store.sqlite import NewSentence
 from .text import sentences, terms
 from .verdict import (
-    CONFIRMING_KINDS,
     apply_checks,
     decide,
     is_on_topic,
@@ -535,9 +534,9 @@ def _specific_match(checks: list[Check]) -> bool:
 
 def _confirmed(checks: list[Check]) -> bool:
     """The sentence is on topic whatever its stance: :func:`~tabayyun.verdict.apply_checks` will lower its
-    unrelated probability (a specific match, a confirming kind matched, and no mismatch to undo it)."""
-    return (_specific_match(checks) and not any(c.result == "mismatch" for c in checks)
-            and any(c.result == "match" and c.kind in CONFIRMING_KINDS for c in checks))
+    unrelated probability (a specific match — a quantity or a dated match, both confirming kinds — and no
+    mismatch to undo it)."""
+    return _specific_match(checks) and not any(c.result == "mismatch" for c in checks)
 
 
 def _addressed(checks: list[Check]) -> set[tuple[str, str]]:
