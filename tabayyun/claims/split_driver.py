@@ -36,7 +36,8 @@ from .split_tokens import ClaimText, Clause, last_word_key, read_claim, to_part,
 Rule = Callable[[ClaimText, Clause], "list[Clause] | None"]
 #: longer claims are not split: a long headline is about 20 words (the rules' tables go to 13)
 MAX_SPLIT_WORDS = 20
-#: a claim that opens by denying what follows
+#: a claim that opens by denying what follows (broader than :data:`tabayyun.stance.negation.DENIAL_FRAME`,
+#: which must govern a clause to negate a side)
 _DENIAL = re.compile(
     r"^\W*(?:(?:ليس|غير|من غير)\s+(?:ال)?صحيح|لا\s+صحة|(?:it\s+is|it's)\s+(?:not\s+true|false|untrue)"
     r"|contrary\s+to)",

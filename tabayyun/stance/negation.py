@@ -286,7 +286,9 @@ def negated(text: str, about: set[str]) -> bool:
 
 
 #: a frame that denies the whole proposition after it ("It is not true that X", "ليس صحيحا أن X"),
-#: written at the start of a sentence
+#: written at the start of a sentence. Narrower than the claim splitter's ``split_driver._DENIAL``,
+#: which keeps any claim opening on a denial whole ("contrary to ...", "ليس صحيحا" + anything): here
+#: the frame must govern a clause, or a side would be read as negated on its opening word alone
 DENIAL_FRAME = re.compile(
     r"^\W*(?:(?:ليس|غير|من\s+غير)\s+(?:ال)?صحيح[اًا]*\s+(?:أن|ان|إن|ما)|لا\s+صح[ةه]\s+(?:ل|لما)"
     r"|it\s+is\s+(?:not\s+true|false|untrue|not\s+the\s+case)\s+that"
