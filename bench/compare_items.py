@@ -7,9 +7,11 @@
 
 ``run`` reads the items as ``compare_pipeline.py`` does (NLI: hypothesis against premise; claim–article:
 the claim against each of its articles), checks each with its source as the only source using nothing
-but ``Tabayyun.check``, so an older checkout runs it too, and writes one ``{label, verdict, confidence,
-parts}`` line per item, in order.
+but ``Tabayyun.check``, so an older checkout runs it too, and writes one ``{label, verdict, stance,
+confidence, parts}`` line per item, in order (``stance``: the verdict read as ``compare_pipeline.stance``
+reads it).
 ``diff`` counts the items whose verdict changed, by (gold label, old verdict, new verdict, parts).
+``score`` prints ``compare_pipeline.py``'s figures for one run file.
 """
 
 from __future__ import annotations
