@@ -1,44 +1,33 @@
-"""The e5 encoder's ONNX graph with int8 matrices that keep retrieval: per-token activation scales, smoothing.
+"""The e5 encoder's int8 graph: its calibration sentences; the graph itself is :mod:`.stance.onnx_int8`.
 
-The cross-encoder's graph (:mod:`tabayyun.stance.onnx_bert`) quantizes a matrix's input once per
-batch (``DynamicQuantizeMatMul``: one scale for the whole ``(B, L, H)`` tensor, padding included).
-On e5 that loses the ordinary channels to a few huge ones — on the calibration sentences the input
-of the FFN's first matrix (after the attention LayerNorm) has a channel reaching 20-44 in layers
-0-10 where the median channel peaks at 1.1-1.8, and the GELU output feeding the second peaks at up
-to 67 — and it makes a vector depend on its batch-mates. This graph differs in two ways, per
-matrix ``y = x @ W + b``:
+The graph (per-token activation scales, SmoothQuant smoothing, a :class:`Plan` of what is int8) moved to
+:mod:`tabayyun.stance.onnx_int8` when the cross-encoder started to use it too; its names are imported
+here for the e5 engine ``onnx-int8-rows`` (:mod:`.embed_onnx`, ``E5Embedder(backend="onnx-int8-rows")``,
+the default plan: every matrix int8, all smoothed).
 
-* **per-token activation scales**: each row (token) of ``x`` is quantized with its own scale
-  (``max |x_row| / 127``), to uint8 around zero point 128, multiplied by the int8 weights
-  (one scale per output column) with ``MatMulIntegerToFloat``, and rescaled per row. A token's
-  result depends on that token alone, so a text's vector is the same alone or in any batch;
-* **smoothing** (SmoothQuant, Xiao et al. 2023): ``x @ W == (x / s) @ (s W)`` with
-  ``s_j = sqrt(max|x_j| / max|W_j|)``, ``max|x_j|`` measured on calibration text (news-like
-  sentences written for this project, :data:`CALIBRATION`; shipped by :mod:`tabayyun.embed_calibrate`).
-  The division is one elementwise ``Mul`` before quantizing (for the attention output matrix it is
-  folded into ``v`` 's weights and bias instead: ``probs @ v`` is linear in ``v`` 's channels).
-
-Which matrices are int8, which are smoothed and which layers stay float is a :class:`Plan` (the
-default: every matrix, all smoothed; ``E5Embedder(backend="onnx-int8-rows")``). Everything else — attention,
-LayerNorms, GELU (tanh form, as the float graph) — stays float32, as in :mod:`.stance.onnx_bert`.
+Why e5 needs per-token scales and smoothing: with one activation scale per batch (the cross-encoder
+graph's old ``quantize=True``), the ordinary channels are lost to a few huge ones — on the calibration
+sentences the input of the FFN's first matrix (after the attention LayerNorm) has a channel reaching
+20-44 in layers 0-10 where the median channel peaks at 1.1-1.8, and the GELU output feeding the second
+peaks at up to 67 — and a vector depends on its batch-mates. The smoothing factors come from the input
+ranges over :data:`CALIBRATION` (news-like sentences written for this project, as passages; shipped by
+:mod:`tabayyun.embed_calibrate`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from .stance.onnx_int8 import (
+    MATRICES,
+    WEIGHT_QMAX,
+    Plan,
+    build_int8_model,
+    graph_runner,
+    input_ranges,
+    smoothing,
+)
 
-import numpy as np
-from numpy.typing import NDArray
-
-from .stance.numpy_bert import Encoder, Layer, attention_bias, gelu, layer_norm
-from .stance.onnx_bert import MS_DOMAIN, OnnxEncoder, _Graph, encoder_model, quantize_columns
-
-#: the four matrices of a layer, by the name of their input: attention in, attention out, FFN in, FFN out
-MATRICES = ("qkv", "ao", "fi", "fo")
-#: weights: symmetric per output column (:func:`~.stance.onnx_bert.quantize_columns`), at most this (8 bits)
-WEIGHT_QMAX = 127
+__all__ = ["CALIBRATION", "MATRICES", "WEIGHT_QMAX", "Plan", "build_int8_model", "graph_runner",
+           "input_ranges", "smoothing"]
 
 #: calibration sentences for the smoothing scales (written for this project; Arabic and English news-like
 #: text of several lengths, digits and names) — never dev or test items
@@ -69,137 +58,3 @@ CALIBRATION = (
     "among young people had fallen for the third year in a row, although wages in most regions had "
     "not kept pace with the cost of housing, food and transport.",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """What the graph quantizes: ``int8`` — matrices run in int8 (the rest float32); ``smooth`` —
-    int8 matrices whose input is smoothed first; ``float_layers`` — layers left wholly float32."""
-
-    int8: frozenset[str] = frozenset(MATRICES)
-    smooth: frozenset[str] = frozenset(MATRICES)
-    float_layers: frozenset[int] = field(default_factory=frozenset)
-
-    def quantized(self, layer: int, matrix: str) -> bool:
-        return matrix in self.int8 and layer not in self.float_layers
-
-
-def input_ranges(
-    encoder: Encoder, words: NDArray[np.float32], mask: NDArray[np.bool_]
-) -> list[dict[str, NDArray[np.float32]]]:
-    """Per layer and matrix, the largest magnitude of each input channel over the real tokens of a batch
-    (a numpy float32 forward pass, as :meth:`Layer.__call__`)."""
-    bias = attention_bias(mask)
-    x = encoder.embed(words)
-    out: list[dict[str, NDArray[np.float32]]] = []
-    heads, eps = encoder.heads, encoder.eps
-    for layer in encoder.layers:
-        b, n, hidden = x.shape
-        hd = hidden // heads
-        flat = x.reshape(-1, hidden)
-        qkv = (flat @ layer.qkv_w + layer.qkv_b).reshape(b, n, 3, heads, hd)
-        q, k, v = (qkv[:, :, i].transpose(0, 2, 1, 3) for i in range(3))
-        scores = q @ k.transpose(0, 1, 3, 2) * np.float32(1.0 / np.sqrt(hd)) + bias
-        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
-        scores /= scores.sum(axis=-1, keepdims=True)
-        ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(-1, hidden)
-        h = layer_norm(flat + ctx @ layer.ao_w + layer.ao_b, layer.aln_w, layer.aln_b, eps)
-        mid = gelu(h @ layer.fi_w + layer.fi_b)
-        real = mask.reshape(-1)
-        out.append({name: np.abs(a[real]).max(axis=0).astype(np.float32)
-                    for name, a in (("qkv", flat), ("ao", ctx), ("fi", h), ("fo", mid))})
-        x = layer_norm(h + mid @ layer.fo_w + layer.fo_b, layer.oln_w, layer.oln_b, eps).reshape(b, n, hidden)
-    return out
-
-
-def smoothing(x_max: NDArray[np.float32], w: NDArray[np.float32]) -> NDArray[np.float32]:
-    """SmoothQuant's factor per input channel (alpha 0.5): ``sqrt(max|x_j| / max|W_j|)``; ``w`` (in, out)."""
-    w_max = np.abs(w).max(axis=1)
-    s = np.sqrt(np.maximum(x_max, 1e-5) / np.maximum(w_max, 1e-5))
-    out: NDArray[np.float32] = np.clip(s, 1e-2, 1e2).astype(np.float32)
-    return out
-
-
-class _E5Graph(_Graph):
-    """:class:`~tabayyun.stance.onnx_bert._Graph` with per-token int8 matrices and smoothing."""
-
-    def __init__(self, plan: Plan, ranges: Sequence[dict[str, NDArray[np.float32]]] | None) -> None:
-        super().__init__(quantize=False)
-        self.plan = plan
-        self.ranges = ranges
-        self.layer_index = 0
-
-    def matrix(self, name: str, x: str, w: NDArray[np.float32], b: NDArray[np.float32] | None) -> str:
-        """``x @ w (+ b)``; ``b`` None: the caller adds it (FastGelu takes the bias itself)."""
-        if not self.plan.quantized(self.layer_index, name):
-            y = self.op("MatMul", [x, self.const(w, "w")])
-            return y if b is None else self.op("Add", [y, self.const(b, "b")])
-        if name in self.plan.smooth and name != "ao" and self.ranges is not None:  # ao: folded into v
-            s = self.smoothing(name, w)
-            x = self.op("Mul", [x, self.const((1.0 / s).astype(np.float32), "smooth")])
-            w = (w * s[:, None]).astype(np.float32)
-        elif name == "ao" and self.smooths("ao"):
-            w = (w * self.smoothing("ao", w)[:, None]).astype(np.float32)
-        q, w_scale = quantize_columns(w, WEIGHT_QMAX)
-        # one scale per token: max |x_row| / 127 (a row of zeros gets a tiny scale, not a division by zero);
-        # x / scale + 128.5 truncated by Cast is x / scale rounded, around zero point 128
-        row_max = self.op("ReduceMax", [self.op("Abs", [x])], axes=[-1], keepdims=1)
-        row_scale = self.op("Max", [self.op("Mul", [row_max, self.const(np.array(1 / 127, np.float32), "k")]),
-                                    self.const(np.array(1e-8, np.float32), "tiny")])
-        half = self.const(np.array(128.5, np.float32), "zp")
-        shifted = self.op("Add", [self.op("Div", [x, row_scale]), half])
-        xq = self.op("Cast", [shifted], to=self.tensor_proto.UINT8)
-        one = self.const(np.array(1.0, np.float32), "one")
-        zero_point = self.const(np.array(128, np.uint8), "azp")
-        wq, ws = self.const(q, "wq"), self.const(w_scale, "ws")
-        y = self.op("MatMulIntegerToFloat", [xq, wq, one, ws, zero_point], domain=MS_DOMAIN)
-        y = self.op("Mul", [y, row_scale])
-        return y if b is None else self.op("Add", [y, self.const(b, "b")])
-
-    def smooths(self, name: str) -> bool:
-        plan = self.plan
-        return self.ranges is not None and name in plan.smooth and plan.quantized(self.layer_index, name)
-
-    def smoothing(self, name: str, w: NDArray[np.float32]) -> NDArray[np.float32]:
-        assert self.ranges is not None
-        return smoothing(self.ranges[self.layer_index][name], w)
-
-    def e5_layer(self, x: str, bias: str, layer: Layer, heads: int, eps: float) -> str:
-        hidden = layer.ao_w.shape[0]
-        qkv_w, qkv_b = layer.qkv_w, layer.qkv_b
-        if self.smooths("ao"):  # ctx = probs @ v is linear in v's channels: divide v's weights and bias
-            s = self.smoothing("ao", layer.ao_w)
-            div = np.concatenate([np.ones(2 * hidden, np.float32), 1.0 / s]).astype(np.float32)
-            qkv_w, qkv_b = (qkv_w * div[None, :]).astype(np.float32), (qkv_b * div).astype(np.float32)
-        ctx = self.attention(self.matrix("qkv", x, qkv_w, qkv_b), bias, heads, hidden)
-        h = self.layer_norm(self.op("Add", [x, self.matrix("ao", ctx, layer.ao_w, layer.ao_b)]), layer.aln_w,
-                            layer.aln_b, eps)
-        mid = self.op("FastGelu", [self.matrix("fi", h, layer.fi_w, None), self.const(layer.fi_b, "b")],
-                      domain=MS_DOMAIN)
-        out = self.matrix("fo", mid, layer.fo_w, layer.fo_b)
-        return self.layer_norm(self.op("Add", [h, out]), layer.oln_w, layer.oln_b, eps)
-
-
-def build_e5_model(
-    encoder: Encoder, plan: Plan, ranges: Sequence[dict[str, NDArray[np.float32]]] | None = None
-) -> tuple[Any, dict[str, NDArray[Any]]]:
-    """The ONNX ``ModelProto`` of ``encoder``'s layers under ``plan`` and its external weights (the same
-    inputs and output as :func:`tabayyun.stance.onnx_bert.build_model`). ``ranges``
-    (:func:`input_ranges`) are needed when ``plan`` smooths."""
-
-    g = _E5Graph(plan, ranges)
-    hidden = encoder.pos.shape[1]
-    x = "x"
-    for i, layer in enumerate(encoder.layers):
-        g.layer_index = i
-        x = g.e5_layer(x, "bias", layer, encoder.heads, encoder.eps)
-    return encoder_model(g, x, hidden, "tabayyun_e5_int8"), g.external
-
-
-def graph_runner(
-    encoder: Encoder, plan: Plan, ranges: Sequence[dict[str, NDArray[np.float32]]] | None,
-    threads: int | None = None,
-) -> OnnxEncoder:
-    """A :func:`build_e5_model` graph in an :class:`~.stance.onnx_bert.OnnxEncoder` (same ``forward``;
-    idle threads sleep)."""
-    return OnnxEncoder(encoder, threads=threads, spinning=False, built=build_e5_model(encoder, plan, ranges))

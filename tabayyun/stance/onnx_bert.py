@@ -188,7 +188,7 @@ class OnnxEncoder:
         """``spinning=False``: idle worker threads sleep instead of spinning (onnxruntime's
         ``allow_spinning``), so a busy machine's other work is not starved (the e5 encoder uses it).
         ``built``: another graph of the same inputs and output and its external weights (as
-        :func:`build_model` returns them; :func:`tabayyun.embed_graph.build_e5_model`) instead of
+        :func:`build_model` returns them; :func:`.onnx_int8.build_int8_model`) instead of
         :func:`build_model`'s."""
         try:
             import onnxruntime as ort

