@@ -23,7 +23,13 @@ from .lock import file_lock, lock_path
 #: 1: the terms in an FTS5 table ``sentence_terms``; such stores are read and written as they are.
 SCHEMA_VERSION = 2
 
-SCHEMA = """
+#: the sentences that have no vector (usually none): counting the ones that do is then a count of the
+#: whole table (read from ``sentences_document``) less this index's, instead of a scan of every row
+#: and its vector (1 s at 1M sentences, ~10 s at 10M, on every open). Stores made before it get it on
+#: their first writable open; older code ignores it.
+VECTORLESS_INDEX = "CREATE INDEX IF NOT EXISTS sentences_without_vector ON sentences(id) WHERE vector IS NULL"
+
+SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
@@ -45,6 +51,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     terms TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS sentences_document ON sentences(document_id);
+{VECTORLESS_INDEX};
 """
 
 #: ``PRAGMA application_id`` of every tabayyun store ("Taby" in ASCII)
@@ -205,6 +212,7 @@ def open_store(path: str, dim: int, *, create: bool, read_only: bool) -> Opened:
         db.execute("PRAGMA foreign_keys = ON")
         if not read_only and path != ":memory:":
             db.execute("PRAGMA synchronous = NORMAL")
+            db.execute(VECTORLESS_INDEX)
     except BaseException as e:
         db.close()
         if isinstance(e, sqlite3.DatabaseError):

@@ -228,13 +228,28 @@ class SQLiteStore:
                                    missing[i : i + SYNC_BATCH]))  # fmt: skip
         self._synced_max = max(in_sql, default=0)
 
+    def _vector_extent(self) -> tuple[int, int]:
+        """How many sentences have a vector, and the largest such id (0 when none), without reading every
+        row when the store has the index of vectorless sentences (``opening.VECTORLESS_INDEX``)."""
+        has_index = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'sentences_without_vector'"
+        ).fetchone()
+        if has_index is None:  # a store only read so far, made before the index
+            sql = "SELECT count(*), max(id) FROM sentences WHERE vector IS NOT NULL"
+            n, top = self._db.execute(sql).fetchone()
+            return int(n), int(top or 0)
+        total = int(self._db.execute("SELECT count(*) FROM sentences").fetchone()[0])
+        without = int(self._db.execute("SELECT count(*) FROM sentences WHERE vector IS NULL").fetchone()[0])
+        top = self._db.execute(
+            "SELECT id FROM sentences WHERE vector IS NOT NULL ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return total - without, 0 if top is None else int(top[0])
+
     def _reconcile_vectors(self) -> None:
         """On open: the file is a snapshot of SQLite; add what came after it, compare all ids if still off."""
-        n_sql, max_sql = self._db.execute(
-            "SELECT count(*), max(id) FROM sentences WHERE vector IS NOT NULL"
-        ).fetchone()
+        n_sql, max_sql = self._vector_extent()
         self._synced_max = self.vectors.max_key()
-        if n_sql == len(self.vectors) and (max_sql or 0) == self._synced_max:
+        if n_sql == len(self.vectors) and max_sql == self._synced_max:
             return
         self._add_vectors_after(self._synced_max)
         if len(self.vectors) != n_sql:

@@ -222,3 +222,42 @@ def test_common_terms_are_dropped_only_in_large_stores(monkeypatch: pytest.Monke
         assert "مدين" not in kept and "خبر" not in kept  # in every sentence
         assert "افتتاح" in kept
         assert tb.store.lexical(q, 3)[0][0] == tb.store.lexical(["افتتاح"], 1)[0][0]
+
+
+def _index_names(db: Path) -> set[str]:
+    con = sqlite3.connect(db)
+    try:
+        return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    finally:
+        con.close()
+
+
+def test_vectors_are_counted_without_reading_every_row(tmp_path: Path) -> None:
+    """Open compares the vector index with SQLite: how many sentences have a vector and the largest id. The
+    sentences without one have an index of their own, so the count does not read every row; a store made
+    before that index is counted the old way when only read, and gets the index when opened to write."""
+    from tabayyun.store.sqlite import NewSentence
+
+    db = tmp_path / "s.db"
+    rows = [NewSentence(0, 5, "first", "first"), NewSentence(6, 12, "second", "second")]
+    with SQLiteStore(db, dim=8) as store:
+        for key, vecs in (("a", None), ("b", np.ones((2, 8), np.float32)), ("c", None)):
+            store.add_document(text="first second", content_hash=key, title=key, source=key, sentences=rows,
+                               vectors=vecs)  # fmt: skip
+        assert store._vector_extent() == (2, 4)
+        plan = store._db.execute("EXPLAIN QUERY PLAN SELECT count(*) FROM sentences WHERE vector IS NULL")
+        assert "sentences_without_vector" in str(plan.fetchall())
+        assert len(store.vectors) == 2
+    con = sqlite3.connect(db)
+    con.execute("DROP INDEX sentences_without_vector")
+    con.commit()
+    con.close()
+    Path(str(db) + ".vectors").unlink()
+    with SQLiteStore(db, dim=8, create=False, read_only=True) as store:
+        assert store._vector_extent() == (2, 4)
+        assert len(store.vectors) == 2
+    assert "sentences_without_vector" not in _index_names(db)
+    with SQLiteStore(db, dim=8, create=False) as store:
+        assert store._vector_extent() == (2, 4)
+        assert len(store.vectors) == 2
+    assert "sentences_without_vector" in _index_names(db)
