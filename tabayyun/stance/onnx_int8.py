@@ -39,16 +39,31 @@ from .onnx_bert import MS_DOMAIN, OnnxEncoder, _Graph, encoder_model, quantize_c
 MATRICES = ("qkv", "ao", "fi", "fo")
 #: weights: symmetric per output column (:func:`~.onnx_bert.quantize_columns`), at most this (8 bits)
 WEIGHT_QMAX = 127
+#: the tanh GELU's smallest value is -0.16997 (at x = -0.75); a shift by this much makes its output >= 0
+GELU_FLOOR = -0.1701
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
     """What the graph quantizes: ``int8`` — matrices run in int8 (the rest float32); ``smooth`` —
-    int8 matrices whose input is smoothed first; ``float_layers`` — layers left wholly float32."""
+    int8 matrices whose input is smoothed first; ``float_layers`` — layers left wholly float32;
+    ``unsigned`` — int8 matrices whose input has a floor (only ``fo``: GELU's output is never below
+    :data:`GELU_FLOOR`), shifted to start at zero and quantized over all 256 levels (zero point 0) instead
+    of symmetrically around zero, where the negative half of the levels is nearly unused; ``split`` —
+    int8 matrices whose ``float_channels`` input channels of largest calibrated range stay float32
+    (LLM.int8()'s decomposition, Dettmers et al. 2022, with the channels fixed at build time): the
+    per-token scale is then set by the ordinary channels."""
 
     int8: frozenset[str] = frozenset(MATRICES)
     smooth: frozenset[str] = frozenset(MATRICES)
     float_layers: frozenset[int] = field(default_factory=frozenset)
+    unsigned: frozenset[str] = frozenset()
+    split: frozenset[str] = frozenset()
+    float_channels: int = 0
+
+    def __post_init__(self) -> None:
+        if self.unsigned - {"fo"}:
+            raise ValueError("only the FFN's second matrix (fo) has an input with a known floor")
 
     def quantized(self, layer: int, matrix: str) -> bool:
         return matrix in self.int8 and layer not in self.float_layers
@@ -104,12 +119,42 @@ class _Int8Graph(_Graph):
         if not self.plan.quantized(self.layer_index, name):
             y = self.op("MatMul", [x, self.const(w, "w")])
             return y if b is None else self.op("Add", [y, self.const(b, "b")])
+        pre = np.ones(w.shape[0], np.float32)  # what x is multiplied by in the graph before quantizing
         if name in self.plan.smooth and name != "ao" and self.ranges is not None:  # ao: folded into v
-            s = self.smoothing(name, w)
-            x = self.op("Mul", [x, self.const((1.0 / s).astype(np.float32), "smooth")])
-            w = (w * s[:, None]).astype(np.float32)
+            s_in = self.smoothing(name, w)
+            pre = (1.0 / s_in).astype(np.float32)
+            w = (w * s_in[:, None]).astype(np.float32)
         elif name == "ao" and self.smooths("ao"):
             w = (w * self.smoothing("ao", w)[:, None]).astype(np.float32)
+        keep = self.float_channels(name)
+        float_part = None
+        if keep.size:  # x[:, keep] @ w[keep] in float32; those channels are zero in the int8 product
+            rows = (pre[keep, None] * w[keep]).astype(np.float32)
+            picked = self.op("Gather", [x, self.const(keep, "keep")], axis=-1)
+            float_part = self.op("MatMul", [picked, self.const(rows, "wkeep")])
+            pre, w = pre.copy(), w.copy()
+            pre[keep], w[keep] = 0.0, 0.0
+        if not np.all(pre == 1.0):
+            x = self.op("Mul", [x, self.const(pre, "smooth")])
+        if name in self.plan.unsigned:
+            y = self.unsigned_matrix(x, w, np.float32(-GELU_FLOOR) * pre)
+        else:
+            y = self.signed_matrix(x, w)
+        if float_part is not None:
+            y = self.op("Add", [y, float_part])
+        return y if b is None else self.op("Add", [y, self.const(b, "b")])
+
+    def float_channels(self, name: str) -> NDArray[np.int64]:
+        """The input channels of ``name`` kept float32: the plan's number with the largest calibrated
+        ranges (none without ranges)."""
+        count = self.plan.float_channels if name in self.plan.split else 0
+        if count == 0 or self.ranges is None:
+            return np.zeros(0, np.int64)
+        r = self.ranges[self.layer_index][name]
+        return np.sort(np.argsort(-r, kind="stable")[:count]).astype(np.int64)
+
+    def signed_matrix(self, x: str, w: NDArray[np.float32]) -> str:
+        """``x @ w``, ``x`` quantized per token symmetrically around zero point 128."""
         q, w_scale = quantize_columns(w, WEIGHT_QMAX)
         # one scale per token: max |x_row| / 127 (a row of zeros gets a tiny scale, not a division by zero);
         # x / scale + 128.5 truncated by Cast is x / scale rounded, around zero point 128
@@ -123,8 +168,25 @@ class _Int8Graph(_Graph):
         zero_point = self.const(np.array(128, np.uint8), "azp")
         wq, ws = self.const(q, "wq"), self.const(w_scale, "ws")
         y = self.op("MatMulIntegerToFloat", [xq, wq, one, ws, zero_point], domain=MS_DOMAIN)
-        y = self.op("Mul", [y, row_scale])
-        return y if b is None else self.op("Add", [y, self.const(b, "b")])
+        return self.op("Mul", [y, row_scale])
+
+    def unsigned_matrix(self, x: str, w: NDArray[np.float32], shift: NDArray[np.float32]) -> str:
+        """``x @ w`` for an ``x`` never below ``-shift`` (per channel): ``x + shift`` is quantized per
+        token over ``[0, max]`` with zero point 0, and ``shift @ w`` is taken off the product (exactly)."""
+        q, w_scale = quantize_columns(w, WEIGHT_QMAX)
+        x = self.op("Add", [x, self.const(shift.astype(np.float32), "shift")])
+        row_max = self.op("ReduceMax", [x], axes=[-1], keepdims=1)
+        row_scale = self.op("Max", [self.op("Mul", [row_max, self.const(np.array(1 / 255, np.float32), "k")]),
+                                    self.const(np.array(1e-8, np.float32), "tiny")])
+        half = self.const(np.array(0.5, np.float32), "round")
+        rounded = self.op("Add", [self.op("Div", [x, row_scale]), half])
+        xq = self.op("Cast", [rounded], to=self.tensor_proto.UINT8)
+        one = self.const(np.array(1.0, np.float32), "one")
+        zero_point = self.const(np.array(0, np.uint8), "azp")
+        wq, ws = self.const(q, "wq"), self.const(w_scale, "ws")
+        y = self.op("MatMulIntegerToFloat", [xq, wq, one, ws, zero_point], domain=MS_DOMAIN)
+        correction = (-(shift.astype(np.float64) @ w.astype(np.float64))).astype(np.float32)
+        return self.op("Add", [self.op("Mul", [y, row_scale]), self.const(correction, "b")])
 
     def smooths(self, name: str) -> bool:
         plan = self.plan

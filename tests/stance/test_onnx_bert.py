@@ -24,7 +24,7 @@ def both(tiny_model_dir: Path) -> tuple[CrossEncoderStance, CrossEncoderStance]:
     return onnx, CrossEncoderStance.load(tiny_model_dir, runtime="numpy")
 
 
-def test_auto_runtime_is_onnx_when_installed(tiny_model_dir: Path) -> None:
+def test_auto_runtime_is_an_onnx_graph_when_installed(tiny_model_dir: Path) -> None:
     assert isinstance(CrossEncoderStance.load(tiny_model_dir).encoder, OnnxEncoder)
 
 

@@ -89,10 +89,38 @@ def test_smoothing_helps_an_outlier_channel() -> None:
     assert err_smoothed < 0.7 * err_plain
 
 
+# (id, smoothed?, at most this share of the symmetric levels' error): smoothing divides channel j by s_j,
+# so its floor -0.17 / s_j differs per channel and the shift spends part of the range
+UNSIGNED = [("raw", False, 0.8), ("smoothed", True, 0.95)]
+
+
+@pytest.mark.parametrize(("smooth", "share"), [u[1:] for u in UNSIGNED], ids=[u[0] for u in UNSIGNED])
+def test_unsigned_fo_cuts_the_error(smooth: bool, share: float) -> None:
+    """GELU's output (fo's input) is >= -0.17: shifted and quantized over all 256 levels, the int8 error
+    falls against the symmetric levels (whose negative half goes nearly unused)."""
+    enc = random_encoder()
+    words, mask = batch([9, 14, 5, 11])
+    ref = enc.forward(words, mask)[mask]
+    ranges = input_ranges(enc, words, mask) if smooth else None
+    smoothed = frozenset(MATRICES) if smooth else frozenset()
+    signed = graph_runner(enc, Plan(int8=frozenset({"fo"}), smooth=smoothed), ranges, threads=1)
+    unsigned = graph_runner(enc, Plan(int8=frozenset({"fo"}), smooth=smoothed, unsigned=frozenset({"fo"})),
+                            ranges, threads=1)
+    err_signed = np.linalg.norm(signed.forward(words, mask)[mask] - ref, axis=-1).mean()
+    err_unsigned = np.linalg.norm(unsigned.forward(words, mask)[mask] - ref, axis=-1).mean()
+    assert err_unsigned < share * err_signed
+
+
+@pytest.mark.parametrize("matrix", ["qkv", "ao", "fi"])
+def test_only_fo_can_be_unsigned(matrix: str) -> None:
+    with pytest.raises(ValueError, match="floor"):
+        Plan(unsigned=frozenset({matrix}))
+
+
 def test_a_sentence_does_not_depend_on_its_batch_mates() -> None:
     """Per-token scales: a sentence gets the same output alone as beside a sentence of huge activations."""
     enc = random_encoder()
-    runner = graph_runner(enc, Plan(smooth=frozenset()), None, threads=1)
+    runner = graph_runner(enc, Plan(smooth=frozenset(), unsigned=frozenset({"fo"})), None, threads=1)
     words, mask = batch([6, 10])
     loud = words.copy()
     loud[1] *= 50.0
