@@ -53,6 +53,9 @@ PLANS = {
     "fo-split": Plan(split=frozenset({"fo"}), float_channels=16),
     "fo-split-unsigned": Plan(unsigned=frozenset({"fo"}), split=frozenset({"fo"}), float_channels=16),
     "split-all": Plan(unsigned=frozenset({"fo"}), split=frozenset(MATRICES), float_channels=16),
+    "fo-float-top": Plan(float_matrices=frozenset((i, "fo") for i in range(4, 12))),
+    "fo-float-low": Plan(float_matrices=frozenset((i, "fo") for i in range(4))),
+    "fo-float-ends": Plan(float_matrices=frozenset((i, "fo") for i in (0, 1, 10, 11))),
 }
 Pairs = tuple[list[str], list[str]]
 

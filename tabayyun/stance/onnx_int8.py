@@ -52,7 +52,8 @@ class Plan:
     of symmetrically around zero, where the negative half of the levels is nearly unused; ``split`` —
     int8 matrices whose ``float_channels`` input channels of largest calibrated range stay float32
     (LLM.int8()'s decomposition, Dettmers et al. 2022, with the channels fixed at build time): the
-    per-token scale is then set by the ordinary channels."""
+    per-token scale is then set by the ordinary channels; ``float_matrices`` — single (layer, matrix)
+    pairs left float32."""
 
     int8: frozenset[str] = frozenset(MATRICES)
     smooth: frozenset[str] = frozenset(MATRICES)
@@ -60,13 +61,15 @@ class Plan:
     unsigned: frozenset[str] = frozenset()
     split: frozenset[str] = frozenset()
     float_channels: int = 0
+    float_matrices: frozenset[tuple[int, str]] = frozenset()
 
     def __post_init__(self) -> None:
         if self.unsigned - {"fo"}:
             raise ValueError("only the FFN's second matrix (fo) has an input with a known floor")
 
     def quantized(self, layer: int, matrix: str) -> bool:
-        return matrix in self.int8 and layer not in self.float_layers
+        return (matrix in self.int8 and layer not in self.float_layers
+                and (layer, matrix) not in self.float_matrices)
 
 
 def input_ranges(

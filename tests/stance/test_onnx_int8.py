@@ -147,6 +147,9 @@ PLANS = [
     ("float-layer", Plan(float_layers=frozenset({1})), 1, "fo", False),
     ("other-layer-still-int8", Plan(float_layers=frozenset({1})), 0, "fo", True),
     ("matrix-left-out", Plan(int8=frozenset({"qkv", "fi"})), 0, "ao", False),
+    ("one-matrix-float", Plan(float_matrices=frozenset({(1, "fo")})), 1, "fo", False),
+    ("same-matrix-other-layer", Plan(float_matrices=frozenset({(1, "fo")})), 0, "fo", True),
+    ("other-matrix-same-layer", Plan(float_matrices=frozenset({(1, "fo")})), 1, "fi", True),
 ]
 
 
