@@ -35,17 +35,19 @@ DEFAULT: StanceName = "gated"
 
 
 def load_stance_model(
-    name: str, embedder: Embedder, *, threads: int | None = None, runtime: str = "auto"
+    name: str, embedder: Embedder, *, threads: int | None = None, runtime: str | None = None
 ) -> StanceModel:
     """A stance model by name (see :data:`STANCE_MODELS`); ``threads`` and ``runtime`` for the learned
-    cross-encoder (:meth:`~.learned.CrossEncoderStance.load`: ``"auto"`` is the int8 onnxruntime graph,
-    ``"onnx"`` float32)."""
+    cross-encoder (:meth:`~.learned.CrossEncoderStance.load`; ``None``: its default, the int8 onnxruntime
+    graph; ``"onnx"``: float32)."""
     if name == "heuristic":
         return HeuristicStance(embedder)
     if name == "learned":
         from .learned import CrossEncoderStance
 
         try:
+            if runtime is None:
+                return CrossEncoderStance.load(threads=threads)
             return CrossEncoderStance.load(threads=threads, runtime=runtime)
         except FileNotFoundError as e:
             raise ModelError(f"the learned stance model's weights are not installed ({e})") from e
