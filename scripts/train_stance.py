@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 from dataclasses import fields
+from pathlib import Path
 
 from tabayyun.stance.train import TrainConfig, run
 
@@ -38,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_compare(cfg, compare.split(",")), indent=2, ensure_ascii=False))
         return 0
     run(cfg)
+    from tabayyun.stance.int8_ranges import write_for  # the int8 runtime's ranges belong to the new weights
+
+    print(f"wrote {write_for(Path(cfg.out_dir))}", flush=True)
     return 0
 
 

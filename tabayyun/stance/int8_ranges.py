@@ -156,15 +156,23 @@ def for_model(
     return compute(encoder, word_rows, ids, mask)
 
 
-def main() -> None:  # pragma: no cover - rewrites the shipped file
-    from .learned import WEIGHTS_DIR, CrossEncoderStance
+def write_for(folder: Path) -> Path:
+    """Compute and write the ranges file of the weights in ``folder`` (training calls it after writing
+    them, so new weights never ship with stale ranges); returns its path."""
+    from .learned import CrossEncoderStance
 
-    model = CrossEncoderStance.load(runtime="numpy")
+    model = CrossEncoderStance.load(folder, runtime="numpy")
     assert isinstance(model.encoder, Encoder)
     ids, mask = calibration_inputs(model.tokenizer, model.config.max_len)
     ranges = compute(model.encoder, model.word_rows, ids, mask)
-    write(WEIGHTS_DIR / RANGES_NAME, ranges, fingerprint(model.encoder, model.word_rows, ids))
-    print(f"wrote {WEIGHTS_DIR / RANGES_NAME}")
+    write(folder / RANGES_NAME, ranges, fingerprint(model.encoder, model.word_rows, ids))
+    return folder / RANGES_NAME
+
+
+def main() -> None:  # pragma: no cover - rewrites the shipped file
+    from .learned import WEIGHTS_DIR
+
+    print(f"wrote {write_for(WEIGHTS_DIR)}")
 
 
 if __name__ == "__main__":
