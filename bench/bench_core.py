@@ -57,6 +57,15 @@ POOL = 4000
 
 
 def peak_mb() -> float:
+    """This process's peak resident memory: ``VmHWM`` (``ru_maxrss`` survives ``exec``, so a child started
+    by a big parent would report the parent's peak)."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -246,6 +255,9 @@ def lexical_engines(tb: Tabayyun, claims: list[str], fts5: bool, fts5_raw: int) 
     tops: dict[str, list[set[int]]] = {"raw": [], "pruned": []}
     for r, p in zip(raw, pruned, strict=True):
         for kind, terms in (("raw", r), ("pruned", p)):
+            if not terms:  # a claim without index terms (never searched)
+                tops[kind].append(set())
+                continue
             dt, hits = timed_call(index.search, terms, 50)
             lat[f"tantivy_{kind}"].append(dt)
             tops[kind].append({i for i, _ in hits[:10]})  # type: ignore[index]
@@ -268,7 +280,7 @@ def lexical_engines(tb: Tabayyun, claims: list[str], fts5: bool, fts5_raw: int) 
             lat["fts5_raw"], lat["fts5_pruned"] = [], []
             for j, (r, p) in enumerate(zip(raw, pruned, strict=True)):
                 for kind, terms in (("raw", r), ("pruned", p)):
-                    if kind == "raw" and j >= fts5_raw:
+                    if not terms or (kind == "raw" and j >= fts5_raw):
                         continue
                     dt, rows = timed_call(lambda q: con.execute(sql, (q,)).fetchall(), fts_query(terms))
                     lat[f"fts5_{kind}"].append(dt)

@@ -129,6 +129,7 @@ class SQLiteStore:
                 self.flush()
             finally:
                 self._db.close()
+                self.vectors.close()
 
     def flush(self) -> None:
         """Persist the derived indexes (SQLite commits as it goes): caught up and written under the lock."""

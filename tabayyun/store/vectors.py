@@ -7,6 +7,11 @@ moment never loses or corrupts anything; at worst the next open re-adds vectors.
 The file is written to a temporary file of its own (``PATH.<pid>.<random>.tmp``) and
 renamed over ``PATH``, so a reader loads either the old file or the new one, whole.
 The store calls :meth:`VectorIndex.save` under its lock file.
+
+Opening maps the file into memory (usearch's ``view``) instead of reading it: a 10M-sentence store's
+5.3 GB graph took 12-23 s to load on every open, a map takes a fraction of a second and searching reads
+only the pages it visits. A mapped index cannot change; the first add or removal copies it into memory
+(the snapshot it maps, whatever another process has written to the path since), so only writers pay.
 """
 
 from __future__ import annotations
@@ -44,12 +49,33 @@ class VectorIndex:
         self.dim = dim
         self.path = path
         self._index = _new_index(dim)
+        self._mapped = False
         if path is not None and path.exists():
             try:
-                self._index.load(str(path))
+                self._index.view(str(path))
+                self._mapped = True
             except Exception:  # a torn or foreign file: rebuild from SQLite
                 self._index = _new_index(dim)
         self._dirty = False
+
+    @property
+    def mapped(self) -> bool:
+        """Whether the index is the saved file mapped into memory (read-only until the first change)."""
+        return self._mapped
+
+    def close(self) -> None:
+        """Release a mapped file (a mount holding it cannot be unmounted); the store saves changes first."""
+        if self._mapped:
+            self._index.reset()  # type: ignore[no-untyped-call]
+            self._index = _new_index(self.dim)
+            self._mapped = False
+
+    def _changeable(self) -> Index:
+        """The index, copied into memory first if it is a mapped file."""
+        if self._mapped:
+            self._index = self._index.copy()
+            self._mapped = False
+        return self._index
 
     def __len__(self) -> int:
         return len(self._index)
@@ -73,13 +99,14 @@ class VectorIndex:
     def add(self, keys: Sequence[int], vectors: NDArray[np.float32]) -> None:
         if len(keys) == 0:
             return
-        self._index.add(np.asarray(keys, dtype=np.uint64), np.asarray(vectors, dtype=np.float32), threads=2)
+        self._changeable().add(np.asarray(keys, dtype=np.uint64), np.asarray(vectors, dtype=np.float32),
+                               threads=2)  # fmt: skip
         self._dirty = True
 
     def remove(self, keys: Iterable[int]) -> None:
         ks = np.asarray(list(keys), dtype=np.uint64)
         if len(ks):
-            self._index.remove(ks)
+            self._changeable().remove(ks)
             self._dirty = True
 
     def search(self, vector: NDArray[np.float32], k: int) -> list[tuple[int, float]]:

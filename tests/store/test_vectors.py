@@ -87,3 +87,23 @@ def test_stale_temporary_files_are_removed_and_nothing_else(tmp_path: Path) -> N
 )
 def test_glob_escape(name: str, escaped: str) -> None:
     assert glob_escape(name) == escaped
+
+
+def test_a_saved_index_opens_mapped_and_is_copied_on_the_first_change(tmp_path: Path) -> None:
+    path = tmp_path / "s.db.vectors"
+    index = VectorIndex(16, path)
+    vectors = unit(30)
+    index.add(list(range(1, 31)), vectors)
+    assert not index.mapped
+    index.save()
+    again = VectorIndex(16, path)
+    assert again.mapped and not again.dirty and len(again) == 30 and again.max_key() == 30
+    assert again.search(vectors[4], 1)[0][0] == 5
+    other = VectorIndex(16, path)  # another writer replaces the file meanwhile
+    other.add([99], unit(1, seed=9))
+    other.save()
+    again.remove([1])  # changes the snapshot it mapped, not the other writer's file
+    assert not again.mapped and again.dirty
+    assert again.keys() == set(range(2, 31))
+    assert again.search(vectors[4], 1)[0][0] == 5
+    assert VectorIndex(16, path).keys() == set(range(1, 31)) | {99}
