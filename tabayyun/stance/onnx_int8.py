@@ -158,38 +158,36 @@ class _Int8Graph(_Graph):
 
     def signed_matrix(self, x: str, w: NDArray[np.float32]) -> str:
         """``x @ w``, ``x`` quantized per token symmetrically around zero point 128."""
-        q, w_scale = quantize_columns(w, WEIGHT_QMAX)
-        # one scale per token: max |x_row| / 127 (a row of zeros gets a tiny scale, not a division by zero);
-        # x / scale + 128.5 truncated by Cast is x / scale rounded, around zero point 128
-        row_max = self.op("ReduceMax", [self.op("Abs", [x])], axes=[-1], keepdims=1)
-        row_scale = self.op("Max", [self.op("Mul", [row_max, self.const(np.array(1 / 127, np.float32), "k")]),
-                                    self.const(np.array(1e-8, np.float32), "tiny")])
-        half = self.const(np.array(128.5, np.float32), "zp")
-        shifted = self.op("Add", [self.op("Div", [x, row_scale]), half])
-        xq = self.op("Cast", [shifted], to=self.tensor_proto.UINT8)
-        one = self.const(np.array(1.0, np.float32), "one")
-        zero_point = self.const(np.array(128, np.uint8), "azp")
-        wq, ws = self.const(q, "wq"), self.const(w_scale, "ws")
-        y = self.op("MatMulIntegerToFloat", [xq, wq, one, ws, zero_point], domain=MS_DOMAIN)
-        return self.op("Mul", [y, row_scale])
+        return self._per_token(x, w, signed=True)
 
     def unsigned_matrix(self, x: str, w: NDArray[np.float32], shift: NDArray[np.float32]) -> str:
         """``x @ w`` for an ``x`` never below ``-shift`` (per channel): ``x + shift`` is quantized per
         token over ``[0, max]`` with zero point 0, and ``shift @ w`` is taken off the product (exactly)."""
-        q, w_scale = quantize_columns(w, WEIGHT_QMAX)
         x = self.op("Add", [x, self.const(shift.astype(np.float32), "shift")])
-        row_max = self.op("ReduceMax", [x], axes=[-1], keepdims=1)
-        row_scale = self.op("Max", [self.op("Mul", [row_max, self.const(np.array(1 / 255, np.float32), "k")]),
+        y = self._per_token(x, w, signed=False)
+        correction = (-(shift.astype(np.float64) @ w.astype(np.float64))).astype(np.float32)
+        return self.op("Add", [y, self.const(correction, "b")])
+
+    def _per_token(self, x: str, w: NDArray[np.float32], *, signed: bool) -> str:
+        """``x @ w`` with int8 weights (one scale per output column) and each row (token) of ``x`` in
+        uint8 with its own scale: ``signed`` — around zero point 128, scale ``max |x_row| / 127``; else
+        from zero point 0, scale ``max x_row / 255`` (``x`` must not be negative)."""
+        q, w_scale = quantize_columns(w, WEIGHT_QMAX)
+        # a row of zeros gets a tiny scale, not a division by zero; Cast truncates, so adding the zero
+        # point + 0.5 first rounds x / scale to the nearest level
+        row_max = self.op("ReduceMax", [self.op("Abs", [x]) if signed else x], axes=[-1], keepdims=1)
+        levels, zero = (127, 128) if signed else (255, 0)
+        per_level = self.const(np.array(1 / levels, np.float32), "k")
+        row_scale = self.op("Max", [self.op("Mul", [row_max, per_level]),
                                     self.const(np.array(1e-8, np.float32), "tiny")])
-        half = self.const(np.array(0.5, np.float32), "round")
-        rounded = self.op("Add", [self.op("Div", [x, row_scale]), half])
-        xq = self.op("Cast", [rounded], to=self.tensor_proto.UINT8)
+        half = self.const(np.array(zero + 0.5, np.float32), "zp")
+        shifted = self.op("Add", [self.op("Div", [x, row_scale]), half])
+        xq = self.op("Cast", [shifted], to=self.tensor_proto.UINT8)
         one = self.const(np.array(1.0, np.float32), "one")
-        zero_point = self.const(np.array(0, np.uint8), "azp")
+        zero_point = self.const(np.array(zero, np.uint8), "azp")
         wq, ws = self.const(q, "wq"), self.const(w_scale, "ws")
         y = self.op("MatMulIntegerToFloat", [xq, wq, one, ws, zero_point], domain=MS_DOMAIN)
-        correction = (-(shift.astype(np.float64) @ w.astype(np.float64))).astype(np.float32)
-        return self.op("Add", [self.op("Mul", [y, row_scale]), self.const(correction, "b")])
+        return self.op("Mul", [y, row_scale])
 
     def smooths(self, name: str) -> bool:
         plan = self.plan
