@@ -15,15 +15,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from numpy.typing import NDArray
 
 from .embed_graph import CALIBRATION, MATRICES, input_ranges
 from .embed_onnx import OnnxE5, load_encoder
+from .stance.onnx_int8 import Ranges, ranges_from_arrays, ranges_to_arrays
 
 #: the shipped ranges, one array per layer and matrix (``l3.fi``)
 RANGES_FILE = Path(__file__).resolve().parent / "data" / "e5_int8_ranges.npz"
-
-Ranges = list[dict[str, NDArray[np.float32]]]
 
 
 def compute(model: OnnxE5 | None = None) -> Ranges:
@@ -42,12 +40,11 @@ def load(layers: int, widths: dict[str, int], path: Path = RANGES_FILE) -> Range
         keys = {f"l{i}.{m}": widths[m] for i in range(layers) for m in MATRICES}
         if set(f.files) != set(keys) or any(f[k].shape != (w,) for k, w in keys.items()):
             return None
-        return [{m: f[f"l{i}.{m}"].astype(np.float32) for m in MATRICES} for i in range(layers)]
+        return ranges_from_arrays(f, layers)
 
 
 def write(ranges: Ranges, path: Path = RANGES_FILE) -> None:
-    arrays = {f"l{i}.{m}": r[m].astype(np.float16) for i, r in enumerate(ranges) for m in MATRICES}
-    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+    np.savez_compressed(path, **ranges_to_arrays(ranges))  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from numpy.typing import NDArray
 
 from ..text.clean import clean
 from .numpy_bert import Encoder
-from .onnx_int8 import MATRICES, input_ranges
+from .onnx_int8 import Ranges, input_ranges, ranges_from_arrays, ranges_to_arrays
 from .tokenizer import Tokenizer
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,6 @@ RANGES_NAME = "int8_ranges.npz"
 #: the key holding the fingerprint in the file
 FINGERPRINT = "fingerprint"
 
-Ranges = list[dict[str, NDArray[np.float32]]]
 WordRows = Callable[[NDArray[np.int64]], NDArray[np.float32]]
 
 #: (claim, evidence) pairs written for the calibration (never dev or test items)
@@ -126,8 +125,7 @@ def read(path: Path, layers: int) -> tuple[str, Ranges] | None:
         return None
     try:
         with np.load(path) as f:
-            ranges = [{m: f[f"l{i}.{m}"].astype(np.float32) for m in MATRICES} for i in range(layers)]
-            return str(f[FINGERPRINT]), ranges
+            return str(f[FINGERPRINT]), ranges_from_arrays(f, layers)
     except (OSError, ValueError, KeyError) as exc:
         log.warning("cannot read %s (%s)", path, exc)
         return None
@@ -135,9 +133,7 @@ def read(path: Path, layers: int) -> tuple[str, Ranges] | None:
 
 def write(path: Path, ranges: Ranges, print_: str) -> None:
     """Write ``ranges`` (float16) and the fingerprint ``print_`` of the model they were computed from."""
-    arrays: dict[str, NDArray[np.generic]] = {
-        f"l{i}.{m}": r[m].astype(np.float16) for i, r in enumerate(ranges) for m in MATRICES}
-    arrays[FINGERPRINT] = np.array(print_)
+    arrays: dict[str, NDArray[np.generic]] = {**ranges_to_arrays(ranges), FINGERPRINT: np.array(print_)}
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
 

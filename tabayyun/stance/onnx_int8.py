@@ -25,7 +25,7 @@ float graph) — stays float32, as in :mod:`.onnx_bert`. Users: the e5 engine ``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +39,8 @@ from .onnx_bert import MS_DOMAIN, OnnxEncoder, _Graph, encoder_model, quantize_c
 MATRICES = ("qkv", "ao", "fi", "fo")
 #: weights: symmetric per output column (:func:`~.onnx_bert.quantize_columns`), at most this (8 bits)
 WEIGHT_QMAX = 127
+#: per layer, each matrix's input range per channel (:func:`input_ranges`)
+Ranges = list[dict[str, NDArray[np.float32]]]
 #: the tanh GELU's smallest value is -0.16997 (at x = -0.75); a shift by this much makes its output >= 0
 GELU_FLOOR = -0.1701
 
@@ -72,14 +74,12 @@ class Plan:
                 and (layer, matrix) not in self.float_matrices)
 
 
-def input_ranges(
-    encoder: Encoder, words: NDArray[np.float32], mask: NDArray[np.bool_]
-) -> list[dict[str, NDArray[np.float32]]]:
+def input_ranges(encoder: Encoder, words: NDArray[np.float32], mask: NDArray[np.bool_]) -> Ranges:
     """Per layer and matrix, the largest magnitude of each input channel over the real tokens of a batch
     (a numpy float32 forward pass, as :meth:`Layer.__call__`)."""
     bias = attention_bias(mask)
     x = encoder.embed(words)
-    out: list[dict[str, NDArray[np.float32]]] = []
+    out: Ranges = []
     heads, eps = encoder.heads, encoder.eps
     for layer in encoder.layers:
         b, n, hidden = x.shape
@@ -98,6 +98,16 @@ def input_ranges(
                     for name, a in (("qkv", flat), ("ao", ctx), ("fi", h), ("fo", mid))})
         x = layer_norm(h + mid @ layer.fo_w + layer.fo_b, layer.oln_w, layer.oln_b, eps).reshape(b, n, hidden)
     return out
+
+
+def ranges_to_arrays(ranges: Ranges) -> dict[str, NDArray[np.float16]]:
+    """Ranges as the shipped ``.npz`` files hold them: one float16 array per layer and matrix (``l3.fi``)."""
+    return {f"l{i}.{m}": r[m].astype(np.float16) for i, r in enumerate(ranges) for m in MATRICES}
+
+
+def ranges_from_arrays(arrays: Mapping[str, NDArray[Any]], layers: int) -> Ranges:
+    """The inverse of :func:`ranges_to_arrays` (float32); ``KeyError`` when a layer's array is missing."""
+    return [{m: np.asarray(arrays[f"l{i}.{m}"], dtype=np.float32) for m in MATRICES} for i in range(layers)]
 
 
 def smoothing(x_max: NDArray[np.float32], w: NDArray[np.float32]) -> NDArray[np.float32]:
