@@ -13,9 +13,11 @@ its 128 tokens). Nothing here trains or chooses anything on test data.
 Speed: pairs per second of both runtimes in one process, alternating rounds (medians), in batches of
 ``--rows`` pairs (a check reads ~6) and in the model's own batches of 32; the load average is printed.
 
-Plans: ``all`` (every matrix int8, smoothed: the runtime's default), ``top-float`` (the fine-tuned layers
-4-11 float32, the frozen e5 layers int8), ``fo-float`` (the FFN's second matrix float32),
-``no-smooth`` (every matrix int8, none smoothed).
+Plans (:data:`PLANS`): ``fo-float`` (the FFN's second matrix float32, the rest int8 and smoothed: the
+runtime's default, :data:`tabayyun.stance.learned.INT8_PLAN`), ``all`` (every matrix int8, smoothed),
+``top-float`` (the fine-tuned layers 4-11 float32, the frozen e5 layers int8), ``no-smooth`` (every matrix
+int8, none smoothed), and the ``fo`` variants tried and rejected (unsigned, split channels, float32 in
+some layers only; docs/benchmarks.md).
 """
 
 from __future__ import annotations
